@@ -1,0 +1,24 @@
+#pragma once
+// The 2022 demo: the published national series, the broadcast provincial figures and the
+// region tree, with every reporting unit's daily figures derived from them (data/README.md).
+
+#include <string>
+
+#include "app/surveillance_service.hpp"
+
+namespace outbreak::app {
+
+struct DemoSummary {
+  int regions = 0;
+  int64_t reports_added = 0;
+  int64_t reports_unchanged = 0;
+  size_t findings = 0;
+  Date first_day;
+  Date last_day;
+};
+
+// Loads the demo from `data_dir`/dprk2022 into the service. Running it again changes nothing.
+Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& data_dir,
+                             const std::string& user);
+
+}  // namespace outbreak::app

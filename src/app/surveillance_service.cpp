@@ -1,0 +1,324 @@
+#include "app/surveillance_service.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "surveillance/region_csv.hpp"
+#include "surveillance/report_csv.hpp"
+
+namespace outbreak::app {
+
+using surveillance::DailyReport;
+using surveillance::EpidemicCube;
+
+SurveillanceService::SurveillanceService(std::unique_ptr<store::Store> store, const Clock& clock,
+                                         Config config)
+    : store_(std::move(store)), clock_(clock), config_(std::move(config)) {}
+
+Result<std::unique_ptr<SurveillanceService>> SurveillanceService::Open(
+    std::unique_ptr<store::Store> store, const Clock& clock, Config config) {
+  std::unique_ptr<SurveillanceService> service(
+      new SurveillanceService(std::move(store), clock, std::move(config)));
+  if (Status s = service->Reload(); !s.ok()) return s;
+  return service;
+}
+
+Status SurveillanceService::Reload() {
+  Result<std::vector<Region>> regions = store_->LoadRegions();
+  if (!regions.ok()) return regions.status();
+  auto tree = std::make_unique<RegionTree>();
+  if (!regions->empty()) {
+    Result<RegionTree> built = RegionTree::Build(std::move(*regions), "stored regions");
+    if (!built.ok()) return built.status();
+    *tree = std::move(*built);
+  }
+  auto cube = std::make_unique<EpidemicCube>(*tree);
+  Result<std::vector<store::OpeningRow>> openings = store_->LoadOpenings();
+  if (!openings.ok()) return openings.status();
+  std::vector<surveillance::OpeningBalance> balances;
+  for (const store::OpeningRow& row : *openings) {
+    if (auto idx = tree->Find(row.region)) {
+      balances.push_back({*idx, row.as_of, row.fever, row.recovered, row.deaths, row.note});
+    }
+  }
+  cube->SetOpenings(balances);
+  Result<std::vector<store::ReportRow>> rows = store_->LoadReports();
+  if (!rows.ok()) return rows.status();
+  std::vector<DailyReport> reports;
+  reports.reserve(rows->size());
+  for (const store::ReportRow& row : *rows) {
+    const std::optional<RegionIdx> idx = tree->Find(row.region);
+    if (!idx || !tree->IsLeaf(*idx)) {
+      return Status::Internal(fmt::format(
+          "stored report for {} {}: the region is not a reporting unit", row.region,
+          row.date.ToString()));
+    }
+    reports.push_back({*idx, row.date, row.counts});
+  }
+  rows->clear();
+  cube->Apply(reports);
+  tree_ = std::move(tree);
+  cube_ = std::move(cube);
+  return Status::Ok();
+}
+
+Result<RegionImportResult> SurveillanceService::ImportRegions(std::string_view csv_text,
+                                                              std::string_view source) {
+  Result<surveillance::ParsedRegions> parsed = surveillance::ParseRegionsCsv(csv_text, source);
+  if (!parsed.ok()) return parsed.status();
+  std::unique_lock lock(mutex_);
+  RegionImportResult result;
+  // The new tree is the stored one with the file's rows added or replacing theirs.
+  std::vector<Region> merged = tree_->regions();
+  std::vector<int> lines(merged.size(), 0);
+  std::unordered_map<std::string, size_t> position;
+  for (size_t idx = 0; idx < merged.size(); ++idx) position.emplace(merged[idx].code, idx);
+  std::unordered_set<std::string> seen_in_file;
+  for (size_t row = 0; row < parsed->regions.size(); ++row) {
+    const Region& region = parsed->regions[row];
+    auto it = position.find(region.code);
+    if (it == position.end() || !seen_in_file.insert(region.code).second) {
+      // New, or a duplicate within the file (which Build reports with both lines).
+      position.emplace(region.code, merged.size());
+      merged.push_back(region);
+      lines.push_back(parsed->lines[row]);
+      ++result.added;
+    } else {
+      merged[it->second] = region;
+      lines[it->second] = parsed->lines[row];
+      ++result.updated;
+    }
+  }
+  Result<RegionTree> tree = RegionTree::Build(merged, source, lines);
+  if (!tree.ok()) return tree.status();
+  std::vector<std::string> errors;
+  for (RegionIdx leaf : tree_->leaves()) {
+    const std::optional<RegionIdx> now = tree->Find(tree_->region(leaf).code);
+    if (now && tree->IsLeaf(*now)) continue;
+    bool has_reports = false;
+    if (!cube_->empty()) {
+      for (Date day = cube_->first_day(); day <= cube_->last_day() && !has_reports; day = day + 1) {
+        has_reports = cube_->HasReport(leaf, day);
+      }
+    }
+    if (has_reports || cube_->OpeningOf(leaf) != nullptr) {
+      errors.push_back(fmt::format("{}: region \"{}\" has reports and cannot get sub-regions",
+                                   source, tree_->region(leaf).code));
+    }
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument(fmt::format("{}: {} error(s); nothing was imported", source,
+                                               errors.size()),
+                                   std::move(errors));
+  }
+  if (Status s = store_->SaveRegions(parsed->regions); !s.ok()) return s;
+  if (Status s = Reload(); !s.ok()) return s;
+  result.warnings = tree_->warnings();
+  return result;
+}
+
+Result<ReportWriteResult> SurveillanceService::ImportReports(std::string_view csv_text,
+                                                             std::string_view source,
+                                                             const Actor& actor,
+                                                             const ProgressFn& progress) {
+  std::unique_lock lock(mutex_);
+  if (tree_->empty()) {
+    return Status::InvalidArgument(
+        fmt::format("{}: there are no regions yet; import regions first", source));
+  }
+  Result<surveillance::ParsedReports> parsed =
+      surveillance::ParseReportsCsv(csv_text, source, *tree_, progress);
+  if (!parsed.ok()) return parsed.status();
+  Actor with_source = actor;
+  if (with_source.source.empty()) with_source.source = std::string(source);
+  return Write(std::move(parsed->reports), with_source, progress);
+}
+
+Result<ReportWriteResult> SurveillanceService::SubmitReports(
+    const std::vector<ReportInput>& inputs, const Actor& actor) {
+  std::unique_lock lock(mutex_);
+  std::vector<std::string> errors;
+  std::vector<DailyReport> reports;
+  std::unordered_set<int64_t> keys;
+  for (size_t item = 0; item < inputs.size(); ++item) {
+    const ReportInput& input = inputs[item];
+    const std::optional<RegionIdx> idx = tree_->Find(input.region);
+    if (!idx) {
+      errors.push_back(fmt::format("reports[{}]: region: \"{}\" is not a known region", item,
+                                   input.region));
+      continue;
+    }
+    if (!tree_->IsLeaf(*idx)) {
+      errors.push_back(fmt::format(
+          "reports[{}]: region: \"{}\" is not a reporting unit (it has sub-regions)", item,
+          input.region));
+      continue;
+    }
+    const int64_t key = (static_cast<int64_t>(*idx) << 32) | static_cast<uint32_t>(
+                                                                 input.date.days_since_epoch());
+    if (!keys.insert(key).second) {
+      errors.push_back(fmt::format("reports[{}]: date: \"{}\" for region \"{}\" appears twice",
+                                   item, input.date.ToString(), input.region));
+      continue;
+    }
+    reports.push_back({*idx, input.date, input.counts});
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument(
+        fmt::format("{} error(s); nothing was written", errors.size()), std::move(errors));
+  }
+  return Write(std::move(reports), actor, {});
+}
+
+Result<ReportWriteResult> SurveillanceService::Write(std::vector<DailyReport> reports,
+                                                     const Actor& actor,
+                                                     const ProgressFn& progress) {
+  ReportWriteResult result;
+  std::vector<store::ReportRow> first_reports;
+  std::vector<store::ReportRow> corrections;
+  std::vector<DailyReport> changed;
+  for (const DailyReport& report : reports) {
+    const std::optional<surveillance::ReportCounts> stored =
+        cube_->ReportOf(report.region, report.date);
+    if (stored && *stored == report.counts) {
+      ++result.unchanged;
+      continue;
+    }
+    store::ReportRow row{tree_->region(report.region).code, report.date, report.counts};
+    (stored ? corrections : first_reports).push_back(std::move(row));
+    changed.push_back(report);
+  }
+  if (!corrections.empty() && actor.reason.empty()) {
+    std::vector<std::string> details;
+    for (size_t idx = 0; idx < corrections.size() && idx < 10; ++idx) {
+      details.push_back(fmt::format("{} {} was already reported", corrections[idx].region,
+                                    corrections[idx].date.ToString()));
+    }
+    return Status::InvalidArgument(
+        fmt::format("{} report(s) correct earlier ones: a correction needs a reason (--reason)",
+                    corrections.size()),
+        std::move(details));
+  }
+  // Written in key order: SQLite's B-tree then appends instead of splitting pages.
+  auto by_key = [](const store::ReportRow& a, const store::ReportRow& b) {
+    return std::tie(a.region, a.date) < std::tie(b.region, b.date);
+  };
+  std::sort(first_reports.begin(), first_reports.end(), by_key);
+  const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()),
+                                    actor.reason, actor.source};
+  if (Status s = store_->WriteReports(first_reports, corrections, context, progress); !s.ok()) {
+    return s;
+  }
+  cube_->Apply(changed);
+  result.added = static_cast<int64_t>(first_reports.size());
+  result.corrected = static_cast<int64_t>(corrections.size());
+  result.findings = surveillance::ValidateReports(*cube_, changed, Today());
+  return result;
+}
+
+Status SurveillanceService::SaveOpenings(
+    const std::vector<surveillance::OpeningBalance>& openings, const Actor& actor) {
+  std::unique_lock lock(mutex_);
+  std::vector<store::OpeningRow> rows;
+  for (const auto& opening : openings) {
+    if (opening.region < 0 || opening.region >= tree_->size() ||
+        !tree_->IsLeaf(opening.region)) {
+      return Status::InvalidArgument("opening balance: not a reporting unit");
+    }
+    if (opening.fever < opening.recovered + opening.deaths) {
+      return Status::InvalidArgument(fmt::format(
+          "opening balance of {}: recovered + deaths exceed fever cases",
+          tree_->region(opening.region).code));
+    }
+    rows.push_back({tree_->region(opening.region).code, opening.as_of, opening.fever,
+                    opening.recovered, opening.deaths, opening.note});
+  }
+  const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()),
+                                    actor.reason, actor.source};
+  if (Status s = store_->SaveOpenings(rows, context); !s.ok()) return s;
+  cube_->SetOpenings(openings);
+  return Status::Ok();
+}
+
+Result<RegionIdx> SurveillanceService::FindRegion(std::string_view code) const {
+  std::shared_lock lock(mutex_);
+  if (auto idx = tree_->Find(code)) return *idx;
+  return Status::NotFound(fmt::format("region \"{}\" is not known", code));
+}
+
+Date SurveillanceService::Today() const {
+  return ReportingDay(clock_.NowUnixSeconds(), config_.utc_offset_minutes,
+                      config_.day_close_hour);
+}
+
+bool SurveillanceService::HasData() const {
+  std::shared_lock lock(mutex_);
+  return !cube_->empty();
+}
+
+Date SurveillanceService::LatestDay() const {
+  std::shared_lock lock(mutex_);
+  if (cube_->empty()) return Today();
+  return std::min(cube_->last_day(), Today());
+}
+
+Result<surveillance::SituationReport> SurveillanceService::Sitrep(std::string_view region,
+                                                                  std::optional<Date> as_of) const {
+  Result<RegionIdx> idx = FindRegion(region);
+  if (!idx.ok()) return idx.status();
+  const Date day = as_of.value_or(LatestDay());
+  std::shared_lock lock(mutex_);
+  return surveillance::BuildSituationReport(*cube_, *idx, day);
+}
+
+Result<std::vector<surveillance::SeriesPoint>> SurveillanceService::Series(
+    std::string_view region, std::optional<Date> from, std::optional<Date> to) const {
+  Result<RegionIdx> idx = FindRegion(region);
+  if (!idx.ok()) return idx.status();
+  std::shared_lock lock(mutex_);
+  if (cube_->empty() && (!from || !to)) return std::vector<surveillance::SeriesPoint>{};
+  const Date first = from.value_or(cube_->first_day());
+  const Date last = to.value_or(cube_->last_day());
+  if (last < first) {
+    return Status::InvalidArgument(
+        fmt::format("to {} is before from {}", last.ToString(), first.ToString()));
+  }
+  constexpr int kMaxSeriesDays = 20'000;
+  if (last - first >= kMaxSeriesDays) {
+    return Status::InvalidArgument(fmt::format("the range {}..{} is longer than {} days",
+                                               first.ToString(), last.ToString(),
+                                               kMaxSeriesDays));
+  }
+  return surveillance::BuildSeries(*cube_, *idx, first, last);
+}
+
+Result<surveillance::CompletenessReport> SurveillanceService::Completeness(
+    std::string_view region, std::optional<Date> date) const {
+  Result<RegionIdx> idx = FindRegion(region);
+  if (!idx.ok()) return idx.status();
+  const Date day = date.value_or(LatestDay());
+  std::shared_lock lock(mutex_);
+  return surveillance::BuildCompleteness(*cube_, *idx, day);
+}
+
+Result<std::vector<surveillance::Finding>> SurveillanceService::Check(
+    std::string_view region) const {
+  Result<RegionIdx> idx = FindRegion(region);
+  if (!idx.ok()) return idx.status();
+  std::shared_lock lock(mutex_);
+  return surveillance::ValidateStored(*cube_, *idx, Today());
+}
+
+Result<std::vector<surveillance::ReportVersion>> SurveillanceService::History(std::string_view region,
+                                                                        Date date) const {
+  Result<RegionIdx> idx = FindRegion(region);
+  if (!idx.ok()) return idx.status();
+  // The store serves one caller at a time; the exclusive lock serialises it with writers.
+  std::unique_lock lock(mutex_);
+  return store_->ReportHistory(region, date);
+}
+
+}  // namespace outbreak::app

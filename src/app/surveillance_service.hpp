@@ -1,0 +1,111 @@
+#pragma once
+// SurveillanceService: the one way in to surveillance data for the CLI and the HTTP layer.
+//
+// It owns the region tree and the epidemic cube, loaded from the store when opened, and keeps
+// them in step with the store: every write goes to the store first, in one transaction, and only
+// once that has committed into the cube. Reads come from the cube.
+//
+// Thread-safe: reads share a lock, writes take it exclusively.
+
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/clock.hpp"
+#include "app/config.hpp"
+#include "core/progress.hpp"
+#include "core/region_tree.hpp"
+#include "core/status.hpp"
+#include "store/store.hpp"
+#include "surveillance/epidemic_cube.hpp"
+#include "surveillance/queries.hpp"
+#include "surveillance/report_validator.hpp"
+#include "surveillance/situation_report.hpp"
+
+namespace outbreak::app {
+
+// Who is writing, and why.
+struct Actor {
+  std::string user;    // recorded with every write
+  std::string reason;  // why; required when a write corrects an earlier report
+  std::string source;  // where the data came from: a file name, "api", "demo"
+};
+
+// A report as a clerk or a file gives it: by region code.
+struct ReportInput {
+  std::string region;
+  Date date;
+  surveillance::ReportCounts counts;
+};
+
+struct ReportWriteResult {
+  int64_t added = 0;      // first reports of a (region, date)
+  int64_t corrected = 0;  // reports that replaced an earlier value (kept in the history)
+  int64_t unchanged = 0;  // identical to what was stored: nothing written
+  std::vector<surveillance::Finding> findings;  // validation warnings on what was written
+};
+
+struct RegionImportResult {
+  int64_t added = 0;
+  int64_t updated = 0;
+  std::vector<std::string> warnings;
+};
+
+class SurveillanceService {
+ public:
+  // Loads regions, opening balances and reports from a migrated store.
+  static Result<std::unique_ptr<SurveillanceService>> Open(std::unique_ptr<store::Store> store,
+                                                          const Clock& clock, Config config);
+
+  // Adds or updates regions from a regions CSV (all-or-nothing). A reporting unit that already
+  // has reports cannot be given sub-regions.
+  Result<RegionImportResult> ImportRegions(std::string_view csv_text, std::string_view source);
+
+  // Imports a reports CSV (all-or-nothing); see ParseReportsCsv for the checks.
+  Result<ReportWriteResult> ImportReports(std::string_view csv_text, std::string_view source,
+                                          const Actor& actor, const ProgressFn& progress = {});
+  // Writes reports given as values (the API's path), with the same rules.
+  Result<ReportWriteResult> SubmitReports(const std::vector<ReportInput>& reports,
+                                          const Actor& actor);
+  // Sets opening balances of reporting units.
+  Status SaveOpenings(const std::vector<surveillance::OpeningBalance>& openings,
+                      const Actor& actor);
+
+  // A region by code, or kNotFound.
+  Result<RegionIdx> FindRegion(std::string_view code) const;
+  // The tree is replaced only by ImportRegions; callers that keep a reference across an import
+  // must not.
+  const RegionTree& tree() const { return *tree_; }
+  // The current reporting day from the clock.
+  Date Today() const;
+  // The latest day with data, or today when there is none.
+  Date LatestDay() const;
+  bool HasData() const;
+
+  Result<surveillance::SituationReport> Sitrep(std::string_view region,
+                                               std::optional<Date> as_of) const;
+  Result<std::vector<surveillance::SeriesPoint>> Series(std::string_view region, std::optional<Date> from,
+                                          std::optional<Date> to) const;
+  Result<surveillance::CompletenessReport> Completeness(std::string_view region,
+                                          std::optional<Date> date) const;
+  Result<std::vector<surveillance::Finding>> Check(std::string_view region) const;
+  Result<std::vector<surveillance::ReportVersion>> History(std::string_view region, Date date) const;
+
+ private:
+  SurveillanceService(std::unique_ptr<store::Store> store, const Clock& clock, Config config);
+  Status Reload();
+  Result<ReportWriteResult> Write(std::vector<surveillance::DailyReport> reports,
+                                  const Actor& actor, const ProgressFn& progress);
+
+  std::unique_ptr<store::Store> store_;
+  const Clock& clock_;
+  Config config_;
+  mutable std::shared_mutex mutex_;
+  std::unique_ptr<RegionTree> tree_;
+  std::unique_ptr<surveillance::EpidemicCube> cube_;
+};
+
+}  // namespace outbreak::app

@@ -1,0 +1,421 @@
+#include "store/soci_store.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+#include <soci/soci.h>
+
+namespace outbreak::store {
+
+namespace {
+
+constexpr size_t kBatchRows = 10'000;
+
+long long OptionalValue(const std::optional<int64_t>& value, soci::indicator& indicator) {
+  indicator = value ? soci::i_ok : soci::i_null;
+  return value.value_or(0);
+}
+
+std::optional<int64_t> FromIndicator(long long value, soci::indicator indicator) {
+  if (indicator == soci::i_null) return std::nullopt;
+  return value;
+}
+
+// Column vectors for SOCI's bulk binding of report counts.
+struct CountColumns {
+  std::vector<long long> fever, recovered, deaths, under_treatment, tested, positive;
+  std::vector<soci::indicator> tested_ind, positive_ind;
+
+  void Resize(size_t rows) {
+    for (auto* column : {&fever, &recovered, &deaths, &under_treatment, &tested, &positive}) {
+      column->resize(rows);
+    }
+    tested_ind.resize(rows);
+    positive_ind.resize(rows);
+  }
+  void Set(size_t row, const surveillance::ReportCounts& counts) {
+    fever[row] = counts.new_fever;
+    recovered[row] = counts.new_recovered;
+    deaths[row] = counts.new_deaths;
+    under_treatment[row] = counts.under_treatment;
+    tested[row] = OptionalValue(counts.tested, tested_ind[row]);
+    positive[row] = OptionalValue(counts.positive, positive_ind[row]);
+  }
+  surveillance::ReportCounts Get(size_t row) const {
+    return {fever[row],
+            recovered[row],
+            deaths[row],
+            under_treatment[row],
+            FromIndicator(tested[row], tested_ind[row]),
+            FromIndicator(positive[row], positive_ind[row])};
+  }
+};
+
+}  // namespace
+
+Status DatabaseError(std::string_view operation, const std::exception& error) {
+  const std::string what = error.what();
+  if (what.find("UNIQUE constraint") != std::string::npos ||
+      what.find("duplicate key") != std::string::npos) {
+    return Status::Conflict(fmt::format("{}: {}", operation, what));
+  }
+  if (what.find("CHECK constraint") != std::string::npos ||
+      what.find("violates check constraint") != std::string::npos ||
+      what.find("FOREIGN KEY") != std::string::npos ||
+      what.find("foreign key") != std::string::npos) {
+    return Status::InvalidArgument(fmt::format("{}: {}", operation, what));
+  }
+  if (what.find("database is locked") != std::string::npos ||
+      what.find("could not connect") != std::string::npos ||
+      what.find("Connection refused") != std::string::npos ||
+      what.find("unable to open") != std::string::npos) {
+    return Status::Unavailable(fmt::format("{}: {}", operation, what));
+  }
+  return Status::Internal(fmt::format("{}: {}", operation, what));
+}
+
+SociStore::SociStore(std::unique_ptr<soci::session> session, Dialect dialect)
+    : session_(std::move(session)), dialect_(dialect) {}
+
+SociStore::~SociStore() = default;
+
+Result<int> SociStore::CurrentVersion() {
+  int version = 0;
+  soci::indicator indicator = soci::i_ok;
+  *session_ << "SELECT MAX(version) FROM schema_migrations", soci::into(version, indicator);
+  return indicator == soci::i_null ? 0 : version;
+}
+
+Result<int> SociStore::SchemaVersion() {
+  try {
+    soci::transaction transaction(*session_);
+    *session_ << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                 " description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    Result<int> version = CurrentVersion();
+    transaction.commit();
+    return version;
+  } catch (const std::exception& error) {
+    return DatabaseError("reading the schema version", error);
+  }
+}
+
+Status SociStore::Migrate() {
+  try {
+    soci::transaction transaction(*session_);
+    *session_ << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                 " description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    Result<int> current = CurrentVersion();
+    if (!current.ok()) return current.status();
+    const std::vector<Migration>& migrations = Migrations(dialect_);
+    if (!migrations.empty() && *current > migrations.back().version) {
+      return Status::Conflict(fmt::format(
+          "the database has schema version {}, newer than this program knows ({}); upgrade "
+          "outbreak",
+          *current, migrations.back().version));
+    }
+    for (const Migration& migration : migrations) {
+      if (migration.version <= *current) continue;
+      for (const std::string& statement : migration.statements) *session_ << statement;
+      *session_ << "INSERT INTO schema_migrations (version, description, applied_at)"
+                   " VALUES (:version, :description, CURRENT_TIMESTAMP)",
+          soci::use(migration.version), soci::use(migration.description);
+    }
+    transaction.commit();
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return DatabaseError("migrating the schema", error);
+  }
+}
+
+Result<std::vector<Region>> SociStore::LoadRegions() {
+  try {
+    std::vector<Region> regions;
+    soci::rowset<soci::row> rows = (session_->prepare
+                                    << "SELECT code, name, name_local, parent_code, level,"
+                                       " population, lat, lon FROM regions ORDER BY id");
+    for (const soci::row& row : rows) {
+      Region region;
+      region.code = row.get<std::string>(0);
+      region.name = row.get<std::string>(1);
+      region.name_local = row.get<std::string>(2);
+      region.parent = row.get_indicator(3) == soci::i_null ? "" : row.get<std::string>(3);
+      region.level = row.get<int>(4);
+      region.population = row.get<long long>(5);
+      if (row.get_indicator(6) != soci::i_null) region.lat = row.get<double>(6);
+      if (row.get_indicator(7) != soci::i_null) region.lon = row.get<double>(7);
+      regions.push_back(std::move(region));
+    }
+    return regions;
+  } catch (const std::exception& error) {
+    return DatabaseError("loading regions", error);
+  }
+}
+
+Status SociStore::SaveRegions(std::span<const Region> regions) {
+  try {
+    soci::transaction transaction(*session_);
+    Region region;
+    std::string parent;
+    soci::indicator parent_ind = soci::i_ok;
+    double lat = 0;
+    double lon = 0;
+    soci::indicator lat_ind = soci::i_ok;
+    soci::indicator lon_ind = soci::i_ok;
+    long long population = 0;
+    soci::statement upsert =
+        (session_->prepare << "INSERT INTO regions (code, name, name_local, parent_code, level,"
+                              " population, lat, lon) VALUES (:code, :name, :name_local, :parent,"
+                              " :level, :population, :lat, :lon) ON CONFLICT (code) DO UPDATE SET"
+                              " name = excluded.name, name_local = excluded.name_local,"
+                              " parent_code = excluded.parent_code, level = excluded.level,"
+                              " population = excluded.population, lat = excluded.lat,"
+                              " lon = excluded.lon",
+         soci::use(region.code), soci::use(region.name), soci::use(region.name_local),
+         soci::use(parent, parent_ind), soci::use(region.level), soci::use(population),
+         soci::use(lat, lat_ind), soci::use(lon, lon_ind));
+    for (const Region& input : regions) {
+      region = input;
+      parent = input.parent;
+      parent_ind = input.parent.empty() ? soci::i_null : soci::i_ok;
+      population = input.population;
+      lat = input.lat.value_or(0);
+      lat_ind = input.lat ? soci::i_ok : soci::i_null;
+      lon = input.lon.value_or(0);
+      lon_ind = input.lon ? soci::i_ok : soci::i_null;
+      upsert.execute(true);
+    }
+    transaction.commit();
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return DatabaseError("saving regions", error);
+  }
+}
+
+std::unordered_map<std::string, int> SociStore::RegionIds() {
+  std::unordered_map<std::string, int> ids;
+  soci::rowset<soci::row> rows = (session_->prepare << "SELECT id, code FROM regions");
+  for (const soci::row& row : rows) ids.emplace(row.get<std::string>(1), row.get<int>(0));
+  return ids;
+}
+
+Result<std::vector<ReportRow>> SociStore::LoadReports() {
+  try {
+    std::vector<std::string> codes_by_id;
+    for (const auto& [code, id] : RegionIds()) {
+      if (static_cast<size_t>(id) >= codes_by_id.size()) codes_by_id.resize(id + 1);
+      codes_by_id[id] = code;
+    }
+    std::vector<ReportRow> out;
+    std::vector<int> region_ids(kBatchRows);
+    std::vector<int> days(kBatchRows);
+    CountColumns columns;
+    columns.Resize(kBatchRows);
+    soci::statement select =
+        (session_->prepare << "SELECT region_id, day, new_fever, new_recovered, new_deaths,"
+                              " under_treatment, tested, positive FROM reports",
+         soci::into(region_ids), soci::into(days), soci::into(columns.fever),
+         soci::into(columns.recovered), soci::into(columns.deaths),
+         soci::into(columns.under_treatment), soci::into(columns.tested, columns.tested_ind),
+         soci::into(columns.positive, columns.positive_ind));
+    select.execute();
+    while (select.fetch()) {
+      for (size_t row = 0; row < region_ids.size(); ++row) {
+        out.push_back({codes_by_id.at(region_ids[row]), Date(days[row]), columns.Get(row)});
+      }
+      region_ids.resize(kBatchRows);
+      days.resize(kBatchRows);
+      columns.Resize(kBatchRows);
+    }
+    return out;
+  } catch (const std::exception& error) {
+    return DatabaseError("loading reports", error);
+  }
+}
+
+Result<std::vector<OpeningRow>> SociStore::LoadOpenings() {
+  try {
+    std::vector<OpeningRow> out;
+    soci::rowset<soci::row> rows =
+        (session_->prepare << "SELECT g.code, o.as_of, o.fever, o.recovered, o.deaths, o.note"
+                              " FROM opening_balances o JOIN regions g ON g.id = o.region_id"
+                              " ORDER BY g.id");
+    for (const soci::row& row : rows) {
+      out.push_back({row.get<std::string>(0), Date(row.get<int>(1)), row.get<long long>(2),
+                     row.get<long long>(3), row.get<long long>(4), row.get<std::string>(5)});
+    }
+    return out;
+  } catch (const std::exception& error) {
+    return DatabaseError("loading opening balances", error);
+  }
+}
+
+Status SociStore::SaveOpenings(std::span<const OpeningRow> openings,
+                               const WriteContext& context) {
+  try {
+    soci::transaction transaction(*session_);
+    const auto ids = RegionIds();
+    for (const OpeningRow& opening : openings) {
+      auto id = ids.find(opening.region);
+      if (id == ids.end()) {
+        return Status::InvalidArgument(
+            fmt::format("opening balance: unknown region \"{}\"", opening.region));
+      }
+      const int as_of = opening.as_of.days_since_epoch();
+      const long long fever = opening.fever;
+      const long long recovered = opening.recovered;
+      const long long deaths = opening.deaths;
+      *session_ << "INSERT INTO opening_balances (region_id, as_of, fever, recovered, deaths, note,"
+                   " recorded_by, recorded_at) VALUES (:id, :as_of, :fever, :recovered, :deaths,"
+                   " :note, :who, :at) ON CONFLICT (region_id) DO UPDATE SET as_of = excluded.as_of,"
+                   " fever = excluded.fever, recovered = excluded.recovered,"
+                   " deaths = excluded.deaths, note = excluded.note,"
+                   " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+          soci::use(id->second), soci::use(as_of), soci::use(fever), soci::use(recovered),
+          soci::use(deaths), soci::use(opening.note), soci::use(context.user),
+          soci::use(context.recorded_at);
+    }
+    transaction.commit();
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return DatabaseError("saving opening balances", error);
+  }
+}
+
+void SociStore::InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
+                              const WriteContext& context, const ProgressFn& progress) {
+  std::vector<int> ids;
+  std::vector<int> days;
+  CountColumns columns;
+  std::vector<std::string> who, at, reason, source;
+  for (size_t start = 0; start < rows.size(); start += kBatchRows) {
+    const size_t count = std::min(kBatchRows, rows.size() - start);
+    ids.assign(region_ids.begin() + start, region_ids.begin() + start + count);
+    days.resize(count);
+    columns.Resize(count);
+    for (size_t row = 0; row < count; ++row) {
+      days[row] = rows[start + row].date.days_since_epoch();
+      columns.Set(row, rows[start + row].counts);
+    }
+    who.assign(count, context.user);
+    at.assign(count, context.recorded_at);
+    reason.assign(count, context.reason);
+    source.assign(count, context.source);
+    *session_ << "INSERT INTO reports (region_id, day, new_fever, new_recovered, new_deaths,"
+                 " under_treatment, tested, positive, version, recorded_by, recorded_at, reason,"
+                 " source) VALUES (:id, :day, :fever, :recovered, :deaths, :treatment, :tested,"
+                 " :positive, 1, :who, :at, :reason, :source)",
+        soci::use(ids), soci::use(days), soci::use(columns.fever), soci::use(columns.recovered),
+        soci::use(columns.deaths), soci::use(columns.under_treatment),
+        soci::use(columns.tested, columns.tested_ind),
+        soci::use(columns.positive, columns.positive_ind), soci::use(who), soci::use(at),
+        soci::use(reason), soci::use(source);
+    if (progress) progress("write", static_cast<int64_t>(start + count), rows.size());
+  }
+}
+
+Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
+                               std::span<const ReportRow> corrections,
+                               const WriteContext& context, const ProgressFn& progress) {
+  try {
+    soci::transaction transaction(*session_);
+    const auto ids = RegionIds();
+    auto resolve = [&](std::span<const ReportRow> rows, std::vector<int>& out) -> Status {
+      out.reserve(rows.size());
+      for (const ReportRow& row : rows) {
+        auto id = ids.find(row.region);
+        if (id == ids.end()) {
+          return Status::InvalidArgument(fmt::format("report: unknown region \"{}\"", row.region));
+        }
+        out.push_back(id->second);
+      }
+      return Status::Ok();
+    };
+    std::vector<int> first_ids;
+    std::vector<int> correction_ids;
+    if (Status s = resolve(first_reports, first_ids); !s.ok()) return s;
+    if (Status s = resolve(corrections, correction_ids); !s.ok()) return s;
+
+    InsertReports(first_ids, first_reports, context, progress);
+
+    int id = 0;
+    int day = 0;
+    CountColumns columns;
+    columns.Resize(1);
+    soci::statement keep_old =
+        (session_->prepare << "INSERT INTO report_revisions (region_id, day, version, new_fever,"
+                              " new_recovered, new_deaths, under_treatment, tested, positive,"
+                              " recorded_by, recorded_at, reason, source) SELECT region_id, day,"
+                              " version, new_fever, new_recovered, new_deaths, under_treatment,"
+                              " tested, positive, recorded_by, recorded_at, reason, source"
+                              " FROM reports WHERE region_id = :id AND day = :day",
+         soci::use(id), soci::use(day));
+    soci::statement update =
+        (session_->prepare << "UPDATE reports SET new_fever = :fever, new_recovered = :recovered,"
+                              " new_deaths = :deaths, under_treatment = :treatment,"
+                              " tested = :tested, positive = :positive, version = version + 1,"
+                              " recorded_by = :who, recorded_at = :at, reason = :reason,"
+                              " source = :source WHERE region_id = :id AND day = :day",
+         soci::use(columns.fever[0]), soci::use(columns.recovered[0]),
+         soci::use(columns.deaths[0]), soci::use(columns.under_treatment[0]),
+         soci::use(columns.tested[0], columns.tested_ind[0]),
+         soci::use(columns.positive[0], columns.positive_ind[0]), soci::use(context.user),
+         soci::use(context.recorded_at), soci::use(context.reason), soci::use(context.source),
+         soci::use(id), soci::use(day));
+    for (size_t row = 0; row < corrections.size(); ++row) {
+      id = correction_ids[row];
+      day = corrections[row].date.days_since_epoch();
+      columns.Set(0, corrections[row].counts);
+      keep_old.execute(true);
+      update.execute(true);
+      if (update.get_affected_rows() != 1) {
+        return Status::Conflict(fmt::format(
+            "correction of {} {}: there is no report to correct (written meanwhile?)",
+            corrections[row].region, corrections[row].date.ToString()));
+      }
+    }
+    transaction.commit();
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return DatabaseError("writing reports", error);
+  }
+}
+
+Result<std::vector<surveillance::ReportVersion>> SociStore::ReportHistory(std::string_view region, Date date) {
+  try {
+    std::vector<surveillance::ReportVersion> out;
+    const std::string code(region);
+    const int day = date.days_since_epoch();
+    const std::string columns =
+        "version, new_fever, new_recovered, new_deaths, under_treatment, tested, positive,"
+        " recorded_by, recorded_at, reason, source";
+    for (const bool current : {false, true}) {
+      const std::string sql = fmt::format(
+          "SELECT {} FROM {} t JOIN regions g ON g.id = t.region_id WHERE g.code = :code AND"
+          " t.day = :day ORDER BY version",
+          columns, current ? "reports" : "report_revisions");
+      soci::rowset<soci::row> rows = (session_->prepare << sql, soci::use(code), soci::use(day));
+      for (const soci::row& row : rows) {
+        surveillance::ReportVersion revision;
+        revision.version = row.get<int>(0);
+        revision.counts.new_fever = row.get<long long>(1);
+        revision.counts.new_recovered = row.get<long long>(2);
+        revision.counts.new_deaths = row.get<long long>(3);
+        revision.counts.under_treatment = row.get<long long>(4);
+        if (row.get_indicator(5) != soci::i_null) revision.counts.tested = row.get<long long>(5);
+        if (row.get_indicator(6) != soci::i_null) revision.counts.positive = row.get<long long>(6);
+        revision.recorded_by = row.get<std::string>(7);
+        revision.recorded_at = row.get<std::string>(8);
+        revision.reason = row.get<std::string>(9);
+        revision.source = row.get<std::string>(10);
+        revision.current = current;
+        out.push_back(std::move(revision));
+      }
+    }
+    return out;
+  } catch (const std::exception& error) {
+    return DatabaseError("reading report history", error);
+  }
+}
+
+}  // namespace outbreak::store

@@ -1,0 +1,52 @@
+#pragma once
+// SociStore: the Store port over a SOCI session. The SQLite and PostgreSQL adapters open the
+// session their way and share this implementation; where their SQL differs, the Dialect says.
+
+#include <memory>
+#include <unordered_map>
+
+#include <soci/session.h>
+
+#include "store/schema.hpp"
+#include "store/store.hpp"
+
+namespace outbreak::store {
+
+class SociStore : public Store {
+ public:
+  SociStore(std::unique_ptr<soci::session> session, Dialect dialect);
+  ~SociStore() override;
+
+  Status Migrate() override;
+  Result<int> SchemaVersion() override;
+  Result<std::vector<Region>> LoadRegions() override;
+  Status SaveRegions(std::span<const Region> regions) override;
+  Result<std::vector<ReportRow>> LoadReports() override;
+  Result<std::vector<OpeningRow>> LoadOpenings() override;
+  Status SaveOpenings(std::span<const OpeningRow> openings, const WriteContext& context) override;
+  Status WriteReports(std::span<const ReportRow> first_reports,
+                      std::span<const ReportRow> corrections, const WriteContext& context,
+                      const ProgressFn& progress) override;
+  Result<std::vector<surveillance::ReportVersion>> ReportHistory(std::string_view region, Date date) override;
+
+ protected:
+  soci::session& session() { return *session_; }
+  Dialect dialect() const { return dialect_; }
+
+  // Inserts first reports (already resolved to region ids). Adapters may override with a faster
+  // native path; this one uses SOCI bulk binding.
+  virtual void InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
+                             const WriteContext& context, const ProgressFn& progress);
+
+ private:
+  std::unordered_map<std::string, int> RegionIds();
+  Result<int> CurrentVersion();
+
+  std::unique_ptr<soci::session> session_;
+  Dialect dialect_;
+};
+
+// Maps a SOCI or database error to a Status with the operation named.
+Status DatabaseError(std::string_view operation, const std::exception& error);
+
+}  // namespace outbreak::store
