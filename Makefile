@@ -1,0 +1,35 @@
+# Outbreak: `make run` starts the command centre on the demo, `make test` runs every test.
+# Both install the Debian packages that are missing first (scripts/install-deps.sh).
+
+BUILD ?= build
+DB ?= outbreak.db
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps configure build run test bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/src/cli/outbreak --db $(DB) demo
+	./$(BUILD)/src/cli/outbreak --db $(DB) sitrep
+
+test: build
+	@bash scripts/run-tests.sh $(BUILD)
+
+bench: build
+	@bash bench/run.sh $(BUILD)
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)
