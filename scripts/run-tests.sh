@@ -13,6 +13,7 @@ trap cleanup EXIT
 
 OUTBREAK_TEST_PG_URL=$(bash "$root/scripts/pg-test-cluster.sh" start "$cluster" "$port")
 export OUTBREAK_TEST_PG_URL
+export OUTBREAK_REQUIRE_PG=1
 echo "test PostgreSQL cluster: $OUTBREAK_TEST_PG_URL"
 
 cd "$root/$build"

@@ -1,0 +1,342 @@
+// The command line end to end, on the real binary: the demo's published figures, bad input that
+// must change nothing, and an import killed halfway.
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "process.hpp"
+
+namespace outbreak::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The published daily figures are rounded to tens while the published cumulative figures are
+// not, so summing the dailies drifts from the published cumulative by up to 361 fever cases and
+// 300 recoveries over the 90 days (data/README.md).
+constexpr int64_t kRoundingDriftPersons = 400;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/outbreak-cli-XXXXXX";
+    dir_ = mkdtemp(pattern);
+    db_ = dir_ + "/test.db";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  RunResult Outbreak(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db_, "--data-dir", OUTBREAK_TEST_DATA_DIR});
+    return Run(OUTBREAK_BINARY, args);
+  }
+  void LoadDemo() {
+    RunResult demo = Outbreak({"demo"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  }
+  // Everything a reader can see of the national data.
+  std::string Snapshot() {
+    RunResult series = Outbreak({"series", "--region", "KP", "--format", "csv"});
+    RunResult sitrep = Outbreak({"sitrep", "--format", "json"});
+    return series.out + sitrep.out + std::to_string(series.exit_code + sitrep.exit_code);
+  }
+  std::string File(const std::string& name, const std::string& text) {
+    const std::string path = dir_ + "/" + name;
+    WriteFile(path, text);
+    return path;
+  }
+  // Runs a command that must fail, mention `expected` on stderr, and leave the data as it was.
+  void ExpectRejected(const std::vector<std::string>& args, const std::string& expected) {
+    const std::string before = Snapshot();
+    RunResult result = Outbreak(args);
+    EXPECT_NE(result.exit_code, 0);
+    EXPECT_NE(result.err.find(expected), std::string::npos)
+        << "stderr: " << result.err << "\nexpected to contain: " << expected;
+    EXPECT_EQ(Snapshot(), before) << "a rejected command changed the data";
+  }
+
+  std::string dir_;
+  std::string db_;
+};
+
+boost::json::object SitrepJson(const RunResult& result) {
+  return boost::json::parse(result.out).as_object();
+}
+
+int64_t Int(const boost::json::value& value) { return value.as_int64(); }
+
+TEST_F(CliTest, DemoSitrepGivesThePublishedNationalFiguresFor20May) {
+  LoadDemo();
+  RunResult result = Outbreak({"sitrep", "--as-of", "2022-05-20", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const boost::json::object sitrep = SitrepJson(result);
+  EXPECT_EQ(sitrep.at("as_of").as_string(), "2022-05-20");
+  EXPECT_EQ(Int(sitrep.at("new").at("fever")), 219030);
+  EXPECT_EQ(Int(sitrep.at("cumulative").at("deaths")), 66);
+  EXPECT_EQ(Int(sitrep.at("under_treatment")), 692480);
+  EXPECT_EQ(sitrep.at("children").as_array().size(), 13u);
+}
+
+TEST_F(CliTest, DemoSitrepGivesThePublishedNationalFiguresOnEveryDay) {
+  LoadDemo();
+  std::istringstream national(ReadFile(std::string(OUTBREAK_TEST_DATA_DIR) +
+                                       "/dprk2022/national.csv"));
+  std::string line;
+  std::getline(national, line);  // header
+  int days = 0;
+  while (std::getline(national, line)) {
+    std::vector<std::string> fields;
+    std::stringstream row(line);
+    for (std::string field; std::getline(row, field, ',');) fields.push_back(field);
+    fields.resize(8);
+    auto number = [](const std::string& text) -> int64_t {
+      return text.empty() ? 0 : std::stoll(text);
+    };
+    const std::string& date = fields[0];
+    RunResult result = Outbreak({"sitrep", "--as-of", date, "--format", "json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const boost::json::object sitrep = SitrepJson(result);
+    SCOPED_TRACE(date);
+    EXPECT_EQ(Int(sitrep.at("new").at("fever")), number(fields[1]));
+    EXPECT_EQ(Int(sitrep.at("new").at("recovered")), number(fields[2]));
+    EXPECT_EQ(Int(sitrep.at("new").at("deaths")), number(fields[3]));
+    EXPECT_EQ(Int(sitrep.at("under_treatment")), number(fields[4]));
+    EXPECT_EQ(Int(sitrep.at("cumulative").at("deaths")), number(fields[7]));
+    EXPECT_LE(std::llabs(Int(sitrep.at("cumulative").at("fever")) - number(fields[5])),
+              kRoundingDriftPersons);
+    EXPECT_LE(std::llabs(Int(sitrep.at("cumulative").at("recovered")) - number(fields[6])),
+              kRoundingDriftPersons);
+    EXPECT_EQ(Int(sitrep.at("completeness").at("reported")),
+              Int(sitrep.at("completeness").at("expected")));
+    ++days;
+  }
+  EXPECT_EQ(days, 90);
+}
+
+TEST_F(CliTest, DemoTwiceChangesNothing) {
+  LoadDemo();
+  const std::string before = Snapshot();
+  RunResult again = Outbreak({"demo"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("0 report(s) added, 18720 unchanged"), std::string::npos) << again.out;
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliTest, TextAndMarkdownReadLikeTheReport) {
+  LoadDemo();
+  RunResult text = Outbreak({"sitrep", "--as-of", "2022-05-20"});
+  ASSERT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("219,030 new fever cases"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("평양"), std::string::npos);
+  RunResult markdown = Outbreak({"sitrep", "--as-of", "2022-05-20", "--format", "markdown",
+                                 "--region", "KP-01"});
+  ASSERT_EQ(markdown.exit_code, 0);
+  EXPECT_EQ(markdown.out.rfind("# Situation report: Pyongyang (평양)", 0), 0u) << markdown.out;
+}
+
+TEST_F(CliTest, ImportRejectsEachKindOfBadReportAndChangesNothing) {
+  LoadDemo();
+  const std::string header = "region,date,new_fever,new_recovered,new_deaths,under_treatment\n";
+  ExpectRejected({"import", "reports",
+                  File("negative.csv", header + "KP-01-001,2022-08-10,5,0,-3,5\n")},
+                 "negative.csv:2: new_deaths: \"-3\" is negative");
+  ExpectRejected({"import", "reports",
+                  File("unknown.csv", header + "KP-99-001,2022-08-10,5,0,0,5\n")},
+                 "unknown.csv:2: region: \"KP-99-001\" is not a known region");
+  ExpectRejected({"import", "reports", File("parent.csv", header + "KP-01,2022-08-10,5,0,0,5\n")},
+                 "parent.csv:2: region: \"KP-01\" is not a reporting unit");
+  ExpectRejected({"import", "reports",
+                  File("dup.csv", header + "KP-01-001,2022-08-10,5,0,0,5\n"
+                                           "KP-01-001,2022-08-10,6,0,0,6\n")},
+                 "dup.csv:3: date: \"2022-08-10\" for region \"KP-01-001\" repeats line 2");
+  ExpectRejected({"import", "reports",
+                  File("quote.csv", header + "KP-01-001,\"2022-08-10,5,0,0,5\n")},
+                 "quote.csv:2: unterminated quoted field");
+  ExpectRejected({"import", "reports",
+                  File("date.csv", header + "KP-01-001,2022-02-30,5,0,0,5\n")},
+                 "date.csv:2: date: \"2022-02-30\" is not a date");
+  ExpectRejected({"import", "reports", File("header.csv", "region,date,new_fever\n")},
+                 "header.csv:1: new_recovered: required column is missing");
+  ExpectRejected({"import", "reports",
+                  File("fields.csv", header + "KP-01-001,2022-08-10,5,0,0\n")},
+                 "fields.csv:2: has 5 fields, the header has 6");
+  // A good row beside a bad one: nothing of the file is written.
+  ExpectRejected({"import", "reports",
+                  File("mixed.csv", header + "KP-01-001,2022-08-10,5,0,0,5\n"
+                                             "KP-01-002,2022-08-10,x,0,0,5\n")},
+                 "mixed.csv:3: new_fever: \"x\" is not a whole number");
+  ExpectRejected({"import", "reports", dir_ + "/missing.csv"}, "missing.csv: cannot open");
+}
+
+TEST_F(CliTest, ImportRejectsBadRegionFilesAndChangesNothing) {
+  LoadDemo();
+  const std::string header = "code,name,name_local,parent,level,population,lat,lon\n";
+  ExpectRejected({"import", "regions", File("parent.csv", header + "KP-01-900,X,,KP-77,2,5,,\n")},
+                 "parent.csv:2: parent: unknown region \"KP-77\"");
+  ExpectRejected({"import", "regions",
+                  File("cycle.csv", header + "ZZ-1,A,,ZZ-2,2,5,,\nZZ-2,B,,ZZ-1,2,5,,\n")},
+                 "cycle.csv:2: parent: \"ZZ-1\" is on a cycle");
+  ExpectRejected({"import", "regions",
+                  File("dup.csv", header + "KP-01-900,X,,KP-01,2,5,,\nKP-01-900,Y,,KP-01,2,5,,\n")},
+                 "dup.csv:3: code: \"KP-01-900\" is a duplicate of dup.csv:2");
+  ExpectRejected({"import", "regions",
+                  File("number.csv", header + "KP-01-900,X,,KP-01,2,many,,\n")},
+                 "number.csv:2: population: \"many\" is not a whole number");
+  ExpectRejected({"import", "regions",
+                  File("reported.csv", header + "KP-01-999,X,,KP-01-001,3,5,,\n")},
+                 "region \"KP-01-001\" has reports and cannot get sub-regions");
+}
+
+TEST_F(CliTest, CorrectionNeedsAReasonAndKeepsTheHistory) {
+  LoadDemo();
+  const std::string header = "region,date,new_fever,new_recovered,new_deaths,under_treatment\n";
+  const std::string path = File("fix.csv", header + "KP-01-001,2022-08-09,1,0,0,1\n");
+  ExpectRejected({"import", "reports", path}, "a correction needs a reason");
+  RunResult fixed = Outbreak({"--user", "clerk", "import", "reports", path, "--reason",
+                              "recount at the clinic"});
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_NE(fixed.out.find("0 report(s) added, 1 corrected"), std::string::npos) << fixed.out;
+  RunResult history = Outbreak({"history", "--region", "KP-01-001", "--date", "2022-08-09",
+                                "--format", "json"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  const auto versions = boost::json::parse(history.out).at("versions").as_array();
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0].at("current").as_bool(), false);
+  EXPECT_EQ(versions[1].at("recorded_by").as_string(), "clerk");
+  EXPECT_EQ(versions[1].at("reason").as_string(), "recount at the clinic");
+  EXPECT_EQ(Int(versions[1].at("counts").at("new_fever")), 1);
+  RunResult sitrep = Outbreak({"sitrep", "--as-of", "2022-08-09", "--format", "json"});
+  EXPECT_EQ(Int(SitrepJson(sitrep).at("new").at("fever")), 1);
+}
+
+TEST_F(CliTest, CompletenessListsTheUnitsThatDidNotReport) {
+  LoadDemo();
+  const std::string header = "region,date,new_fever,new_recovered,new_deaths,under_treatment\n";
+  RunResult imported = Outbreak({"import", "reports",
+                                 File("day.csv", header + "KP-15-001,2022-08-10,0,0,0,0\n")});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  RunResult province = Outbreak({"completeness", "--date", "2022-08-10", "--region", "KP-15"});
+  EXPECT_NE(province.out.find("1 of 1 reporting units reported"), std::string::npos)
+      << province.out;
+  RunResult nation =
+      Outbreak({"completeness", "--date", "2022-08-10", "--format", "json"});
+  const auto report = boost::json::parse(nation.out);
+  EXPECT_EQ(Int(report.at("reported")), 1);
+  EXPECT_EQ(report.at("missing").as_array().size(),
+            static_cast<size_t>(Int(report.at("expected")) - 1));
+}
+
+TEST_F(CliTest, CheckFindsTheSourcesOwnIdentityMismatches) {
+  LoadDemo();
+  RunResult check = Outbreak({"check", "--format", "json"});
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  const auto findings = boost::json::parse(check.out).at("findings").as_array();
+  bool found_june_7 = false;
+  for (const auto& finding : findings) {
+    if (finding.at("kind").as_string() == "under_treatment_identity" &&
+        finding.at("date").as_string() == "2022-06-07") {
+      EXPECT_EQ(Int(finding.at("actual")) - Int(finding.at("expected")), 70);
+      found_june_7 = true;
+    }
+  }
+  EXPECT_TRUE(found_june_7) << "the 2022-06-07 under-treatment error of the source is flagged";
+}
+
+TEST_F(CliTest, UnknownRegionAndBadDatesAreClearErrors) {
+  LoadDemo();
+  RunResult region = Outbreak({"sitrep", "--region", "KP-99"});
+  EXPECT_EQ(region.exit_code, 1);
+  EXPECT_NE(region.err.find("region \"KP-99\" is not known"), std::string::npos) << region.err;
+  RunResult date = Outbreak({"sitrep", "--as-of", "20-05-2022"});
+  EXPECT_NE(date.exit_code, 0);
+  EXPECT_NE(date.err.find("is not a date"), std::string::npos) << date.err;
+  RunResult range = Outbreak({"series", "--region", "KP", "--from", "2022-06-01", "--to",
+                              "2022-05-01"});
+  EXPECT_EQ(range.exit_code, 1);
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const std::vector<std::string>& command :
+       std::vector<std::vector<std::string>>{{},
+                                             {"init"},
+                                             {"import"},
+                                             {"import", "regions"},
+                                             {"import", "reports"},
+                                             {"demo"},
+                                             {"sitrep"},
+                                             {"series"},
+                                             {"completeness"},
+                                             {"check"},
+                                             {"history"}}) {
+    std::vector<std::string> args = command;
+    args.push_back("--help");
+    RunResult help = Run(OUTBREAK_BINARY, args);
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("Usage"), std::string::npos) << help.out;
+  }
+}
+
+TEST_F(CliTest, AnImportKilledHalfwayLeavesTheDatabaseAsItWas) {
+  LoadDemo();
+  // About a million rows on the demo's reporting units, dated after the demo.
+  std::vector<std::string> units;
+  const auto missing = boost::json::parse(
+      Outbreak({"completeness", "--date", "2023-01-01", "--format", "json"}).out);
+  for (const auto& unit : missing.at("missing").as_array()) {
+    units.emplace_back(unit.at("code").as_string());
+  }
+  ASSERT_GT(units.size(), 100u);
+  std::string text = "region,date,new_fever,new_recovered,new_deaths,under_treatment\n";
+  const int days = 5000;
+  text.reserve(units.size() * days * 40);
+  for (int day_idx = 0; day_idx < days; ++day_idx) {
+    const std::string date = [&] {
+      const auto base = std::chrono::sys_days(std::chrono::year(2030) / 1 / 1);
+      const std::chrono::year_month_day ymd(base + std::chrono::days(day_idx));
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+      return std::string(buffer);
+    }();
+    for (const std::string& unit : units) text += unit + "," + date + ",3,2,0,1\n";
+  }
+  const std::string path = File("big.csv", text);
+  text.clear();
+  const std::string before = Snapshot();
+
+  const pid_t pid = Start(OUTBREAK_BINARY, {"--db", db_, "import", "reports", path});
+  // Kill once the transaction has written a good part of itself to the write-ahead log.
+  const std::string wal = db_ + "-wal";
+  bool killed_while_writing = false;
+  for (int attempt = 0; attempt < 6000; ++attempt) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) break;
+    struct stat info{};
+    if (stat(wal.c_str(), &info) == 0 && info.st_size > 8 * 1024 * 1024) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      killed_while_writing = WIFSIGNALED(status);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_TRUE(killed_while_writing) << "the import ended before it could be killed";
+  EXPECT_EQ(Snapshot(), before);
+  RunResult after = Outbreak({"completeness", "--date", "2030-01-01", "--format", "json"});
+  EXPECT_EQ(Int(boost::json::parse(after.out).at("reported")), 0);
+}
+
+}  // namespace
+}  // namespace outbreak::testing

@@ -1,0 +1,254 @@
+// The store contract: one suite, run against every backend (SQLite always; PostgreSQL when
+// OUTBREAK_TEST_PG_URL names a throw-away database, as `make test` arranges).
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+#include "app/open_store.hpp"
+#include "store/postgres/postgres_store.hpp"
+#include "store/schema.hpp"
+#include "store/store.hpp"
+
+namespace outbreak::store {
+namespace {
+
+using surveillance::ReportCounts;
+
+const char* PostgresUrl() {
+  const char* url = std::getenv("OUTBREAK_TEST_PG_URL");
+  return url != nullptr && *url != '\0' ? url : nullptr;
+}
+
+class StoreContractTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string database;
+    if (GetParam() == "sqlite") {
+      path_ = std::filesystem::temp_directory_path() /
+              ("outbreak-contract-" + std::to_string(getpid()) + ".db");
+      std::filesystem::remove(path_);
+      database = path_.string();
+    } else {
+      const char* url = PostgresUrl();
+      if (url == nullptr) {
+        if (std::getenv("OUTBREAK_REQUIRE_PG") != nullptr) {
+          FAIL() << "OUTBREAK_TEST_PG_URL is not set but PostgreSQL tests are required";
+        }
+        GTEST_SKIP() << "OUTBREAK_TEST_PG_URL is not set";
+      }
+      // A schema of its own for every test process, so tests may run in parallel.
+      schema_ = "contract_" + std::to_string(getpid());
+      admin_ = std::make_unique<soci::session>(*soci::factory_postgresql(),
+                                               *ConnectionInfoFromUrl(url));
+      *admin_ << "SET client_min_messages = WARNING";
+      *admin_ << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
+      *admin_ << "CREATE SCHEMA " + schema_;
+      database = std::string(url) + (std::string(url).find('?') == std::string::npos ? "?" : "&") +
+                 "options=-csearch_path%3D" + schema_;
+    }
+    Result<std::unique_ptr<Store>> store = app::OpenStore(database);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(*store);
+    ASSERT_TRUE(store_->SaveRegions(Regions()).ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    if (admin_) *admin_ << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(path_.string() + suffix);
+      }
+    }
+  }
+
+  static std::vector<Region> Regions() {
+    return {{"KP", "DPR Korea", "조선", "", 0, 30, std::nullopt, std::nullopt},
+            {"KP-01", "Pyongyang", "평양", "KP", 1, 30, 39.0, 125.7},
+            {"KP-01-001", "Central", "중구역", "KP-01", 2, 10, 39.01, 125.75},
+            {"KP-01-002", "Moranbong", "", "KP-01", 2, 20, std::nullopt, std::nullopt}};
+  }
+  static ReportRow Row(const std::string& region, const char* date, int64_t fever,
+                       std::optional<int64_t> tested = std::nullopt) {
+    ReportCounts counts{fever, 1, 0, fever * 2, tested, tested ? std::optional<int64_t>(1)
+                                                               : std::nullopt};
+    return {region, *Date::Parse(date), counts};
+  }
+  static WriteContext Context(const std::string& user, const std::string& reason = "") {
+    return {user, "2022-05-20T09:00:00Z", reason, "test"};
+  }
+  std::vector<ReportRow> Reports() {
+    Result<std::vector<ReportRow>> rows = store_->LoadReports();
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    std::vector<ReportRow> out = rows.ok() ? *rows : std::vector<ReportRow>{};
+    std::sort(out.begin(), out.end(), [](const ReportRow& a, const ReportRow& b) {
+      return std::tie(a.region, a.date) < std::tie(b.region, b.date);
+    });
+    return out;
+  }
+
+  std::filesystem::path path_;
+  std::string schema_;
+  std::unique_ptr<soci::session> admin_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContractTest, MigrateIsIdempotentAndReportsTheLatestVersion) {
+  ASSERT_TRUE(store_->Migrate().ok());
+  ASSERT_TRUE(store_->Migrate().ok());
+  Result<int> version = store_->SchemaVersion();
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, Migrations(Dialect::kSqlite).back().version);
+}
+
+TEST_P(StoreContractTest, RegionsRoundTripWithLocalNamesAndMissingCentroids) {
+  Result<std::vector<Region>> loaded = store_->LoadRegions();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(*loaded, Regions());
+}
+
+TEST_P(StoreContractTest, SavingARegionAgainUpdatesIt) {
+  Region renamed = Regions()[3];
+  renamed.name = "Moranbong District";
+  renamed.population = 21;
+  ASSERT_TRUE(store_->SaveRegions(std::vector<Region>{renamed}).ok());
+  Result<std::vector<Region>> loaded = store_->LoadRegions();
+  ASSERT_EQ(loaded->size(), 4u);
+  EXPECT_EQ((*loaded)[3], renamed);
+}
+
+TEST_P(StoreContractTest, ReportsRoundTripWithOptionalCounts) {
+  const std::vector<ReportRow> rows = {Row("KP-01-001", "2022-05-12", 5, 40),
+                                       Row("KP-01-002", "2022-05-12", 7)};
+  ASSERT_TRUE(store_->WriteReports(rows, {}, Context("clerk")).ok());
+  const std::vector<ReportRow> loaded = Reports();
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_EQ(loaded[0].counts, rows[0].counts);
+  EXPECT_EQ(loaded[1].counts, rows[1].counts);
+  EXPECT_FALSE(loaded[1].counts.tested.has_value());
+}
+
+TEST_P(StoreContractTest, ManyReportsRoundTripAcrossBatches) {
+  std::vector<ReportRow> rows;
+  for (int day = 0; day < 12'500; ++day) {
+    rows.push_back({"KP-01-001", Date(day), ReportCounts{day, 0, 0, day, std::nullopt, std::nullopt}});
+    rows.push_back({"KP-01-002", Date(day), ReportCounts{1, 1, 0, 0, day, 0}});
+  }
+  ASSERT_TRUE(store_->WriteReports(rows, {}, Context("loader")).ok());
+  const std::vector<ReportRow> loaded = Reports();
+  ASSERT_EQ(loaded.size(), rows.size());
+  EXPECT_EQ(loaded[12'499].counts.new_fever, 12'499);
+  EXPECT_EQ(loaded[12'500 + 7].counts.tested, 7);
+}
+
+TEST_P(StoreContractTest, ACorrectionKeepsTheOldValueWithWhoWhenAndWhy) {
+  ASSERT_TRUE(store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {},
+                                   Context("clerk"))
+                  .ok());
+  ASSERT_TRUE(store_->WriteReports({}, std::vector{Row("KP-01-001", "2022-05-12", 6)},
+                                   Context("officer", "recount"))
+                  .ok());
+  Result<std::vector<surveillance::ReportVersion>> history =
+      store_->ReportHistory("KP-01-001", *Date::Parse("2022-05-12"));
+  ASSERT_TRUE(history.ok()) << history.status().ToString();
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].version, 1);
+  EXPECT_EQ((*history)[0].counts.new_fever, 5);
+  EXPECT_EQ((*history)[0].recorded_by, "clerk");
+  EXPECT_FALSE((*history)[0].current);
+  EXPECT_EQ((*history)[1].version, 2);
+  EXPECT_EQ((*history)[1].counts.new_fever, 6);
+  EXPECT_EQ((*history)[1].recorded_by, "officer");
+  EXPECT_EQ((*history)[1].reason, "recount");
+  EXPECT_TRUE((*history)[1].current);
+  EXPECT_EQ(Reports()[0].counts.new_fever, 6);
+}
+
+TEST_P(StoreContractTest, AFirstReportThatAlreadyExistsIsAConflictAndWritesNothing) {
+  ASSERT_TRUE(store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {},
+                                   Context("clerk"))
+                  .ok());
+  Status s = store_->WriteReports(
+      std::vector{Row("KP-01-002", "2022-05-12", 9), Row("KP-01-001", "2022-05-12", 6)}, {},
+      Context("clerk"));
+  EXPECT_EQ(s.code(), StatusCode::kConflict) << s.ToString();
+  const std::vector<ReportRow> loaded = Reports();
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].counts.new_fever, 5);
+}
+
+TEST_P(StoreContractTest, ACorrectionOfNothingIsAConflictAndWritesNothing) {
+  Status s = store_->WriteReports(std::vector{Row("KP-01-002", "2022-05-12", 9)},
+                                  std::vector{Row("KP-01-001", "2022-05-12", 6)},
+                                  Context("clerk", "why"));
+  EXPECT_EQ(s.code(), StatusCode::kConflict) << s.ToString();
+  EXPECT_TRUE(Reports().empty());
+}
+
+TEST_P(StoreContractTest, AnUnknownRegionIsRejectedAndNothingIsWritten) {
+  Status s = store_->WriteReports(
+      std::vector{Row("KP-01-001", "2022-05-12", 5), Row("KP-09-001", "2022-05-12", 5)}, {},
+      Context("clerk"));
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << s.ToString();
+  EXPECT_TRUE(Reports().empty());
+}
+
+TEST_P(StoreContractTest, TheSchemaRefusesNegativeCounts) {
+  ReportRow bad = Row("KP-01-001", "2022-05-12", 5);
+  bad.counts.new_deaths = -1;
+  Status s = store_->WriteReports(std::vector{Row("KP-01-002", "2022-05-12", 1), bad}, {},
+                                  Context("clerk"));
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << s.ToString();
+  EXPECT_TRUE(Reports().empty());
+}
+
+TEST_P(StoreContractTest, OpeningBalancesRoundTripAndUpdate) {
+  const Date as_of = *Date::Parse("2022-05-11");
+  ASSERT_TRUE(
+      store_->SaveOpenings(std::vector<OpeningRow>{{"KP-01-001", as_of, 100, 40, 1, "since April"}},
+                           Context("loader"))
+          .ok());
+  ASSERT_TRUE(
+      store_->SaveOpenings(std::vector<OpeningRow>{{"KP-01-001", as_of, 110, 40, 1, "revised"}},
+                           Context("loader"))
+          .ok());
+  Result<std::vector<OpeningRow>> openings = store_->LoadOpenings();
+  ASSERT_TRUE(openings.ok()) << openings.status().ToString();
+  ASSERT_EQ(openings->size(), 1u);
+  EXPECT_EQ((*openings)[0].fever, 110);
+  EXPECT_EQ((*openings)[0].note, "revised");
+  EXPECT_EQ((*openings)[0].as_of, as_of);
+  Status unknown = store_->SaveOpenings(
+      std::vector<OpeningRow>{{"XX", as_of, 1, 0, 0, ""}}, Context("loader"));
+  EXPECT_EQ(unknown.code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, HistoryOfAnAbsentReportIsEmpty) {
+  Result<std::vector<surveillance::ReportVersion>> history =
+      store_->ReportHistory("KP-01-001", *Date::Parse("2022-05-12"));
+  ASSERT_TRUE(history.ok());
+  EXPECT_TRUE(history->empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST(PostgresUrl, BecomesKeywordValuePairs) {
+  Result<std::string> info =
+      ConnectionInfoFromUrl("postgresql://ann:s'cret@db.local:5433/outbreak?sslmode=disable");
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(*info,
+            "host='db.local' port='5433' user='ann' password='s\\'cret' dbname='outbreak' "
+            "sslmode='disable'");
+  EXPECT_FALSE(ConnectionInfoFromUrl("mysql://x@y/z").ok());
+}
+
+}  // namespace
+}  // namespace outbreak::store
