@@ -26,7 +26,7 @@ test: build
 	@bash scripts/run-tests.sh $(BUILD)
 
 bench: build
-	@bash bench/run.sh $(BUILD)
+	@BUILD_DIR=$(abspath $(BUILD)) bash bench/run.sh
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -1,8 +1,8 @@
 #pragma once
 // Runs the outbreak binary as a child process for the end-to-end tests.
 
-#include <string>
 #include <sys/types.h>
+#include <string>
 #include <vector>
 
 namespace outbreak::testing {

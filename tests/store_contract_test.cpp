@@ -46,8 +46,8 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
       }
       // A schema of its own for every test process, so tests may run in parallel.
       schema_ = "contract_" + std::to_string(getpid());
-      admin_ = std::make_unique<soci::session>(*soci::factory_postgresql(),
-                                               *ConnectionInfoFromUrl(url));
+      admin_ =
+          std::make_unique<soci::session>(*soci::factory_postgresql(), *ConnectionInfoFromUrl(url));
       *admin_ << "SET client_min_messages = WARNING";
       *admin_ << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
       *admin_ << "CREATE SCHEMA " + schema_;
@@ -77,8 +77,8 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
   }
   static ReportRow Row(const std::string& region, const char* date, int64_t fever,
                        std::optional<int64_t> tested = std::nullopt) {
-    ReportCounts counts{fever, 1, 0, fever * 2, tested, tested ? std::optional<int64_t>(1)
-                                                               : std::nullopt};
+    ReportCounts counts{fever,     1,      0,
+                        fever * 2, tested, tested ? std::optional<int64_t>(1) : std::nullopt};
     return {region, *Date::Parse(date), counts};
   }
   static WriteContext Context(const std::string& user, const std::string& reason = "") {
@@ -138,7 +138,8 @@ TEST_P(StoreContractTest, ReportsRoundTripWithOptionalCounts) {
 TEST_P(StoreContractTest, ManyReportsRoundTripAcrossBatches) {
   std::vector<ReportRow> rows;
   for (int day = 0; day < 12'500; ++day) {
-    rows.push_back({"KP-01-001", Date(day), ReportCounts{day, 0, 0, day, std::nullopt, std::nullopt}});
+    rows.push_back(
+        {"KP-01-001", Date(day), ReportCounts{day, 0, 0, day, std::nullopt, std::nullopt}});
     rows.push_back({"KP-01-002", Date(day), ReportCounts{1, 1, 0, 0, day, 0}});
   }
   ASSERT_TRUE(store_->WriteReports(rows, {}, Context("loader")).ok());
@@ -149,11 +150,12 @@ TEST_P(StoreContractTest, ManyReportsRoundTripAcrossBatches) {
 }
 
 TEST_P(StoreContractTest, ACorrectionKeepsTheOldValueWithWhoWhenAndWhy) {
-  ASSERT_TRUE(store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {},
-                                   Context("clerk"))
-                  .ok());
-  ASSERT_TRUE(store_->WriteReports({}, std::vector{Row("KP-01-001", "2022-05-12", 6)},
-                                   Context("officer", "recount"))
+  ASSERT_TRUE(
+      store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {}, Context("clerk"))
+          .ok());
+  ASSERT_TRUE(store_
+                  ->WriteReports({}, std::vector{Row("KP-01-001", "2022-05-12", 6)},
+                                 Context("officer", "recount"))
                   .ok());
   Result<std::vector<surveillance::ReportVersion>> history =
       store_->ReportHistory("KP-01-001", *Date::Parse("2022-05-12"));
@@ -172,9 +174,9 @@ TEST_P(StoreContractTest, ACorrectionKeepsTheOldValueWithWhoWhenAndWhy) {
 }
 
 TEST_P(StoreContractTest, AFirstReportThatAlreadyExistsIsAConflictAndWritesNothing) {
-  ASSERT_TRUE(store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {},
-                                   Context("clerk"))
-                  .ok());
+  ASSERT_TRUE(
+      store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {}, Context("clerk"))
+          .ok());
   Status s = store_->WriteReports(
       std::vector{Row("KP-01-002", "2022-05-12", 9), Row("KP-01-001", "2022-05-12", 6)}, {},
       Context("clerk"));
@@ -185,9 +187,9 @@ TEST_P(StoreContractTest, AFirstReportThatAlreadyExistsIsAConflictAndWritesNothi
 }
 
 TEST_P(StoreContractTest, ACorrectionOfNothingIsAConflictAndWritesNothing) {
-  Status s = store_->WriteReports(std::vector{Row("KP-01-002", "2022-05-12", 9)},
-                                  std::vector{Row("KP-01-001", "2022-05-12", 6)},
-                                  Context("clerk", "why"));
+  Status s =
+      store_->WriteReports(std::vector{Row("KP-01-002", "2022-05-12", 9)},
+                           std::vector{Row("KP-01-001", "2022-05-12", 6)}, Context("clerk", "why"));
   EXPECT_EQ(s.code(), StatusCode::kConflict) << s.ToString();
   EXPECT_TRUE(Reports().empty());
 }
@@ -212,12 +214,14 @@ TEST_P(StoreContractTest, TheSchemaRefusesNegativeCounts) {
 TEST_P(StoreContractTest, OpeningBalancesRoundTripAndUpdate) {
   const Date as_of = *Date::Parse("2022-05-11");
   ASSERT_TRUE(
-      store_->SaveOpenings(std::vector<OpeningRow>{{"KP-01-001", as_of, 100, 40, 1, "since April"}},
-                           Context("loader"))
+      store_
+          ->SaveOpenings(std::vector<OpeningRow>{{"KP-01-001", as_of, 100, 40, 1, "since April"}},
+                         Context("loader"))
           .ok());
   ASSERT_TRUE(
-      store_->SaveOpenings(std::vector<OpeningRow>{{"KP-01-001", as_of, 110, 40, 1, "revised"}},
-                           Context("loader"))
+      store_
+          ->SaveOpenings(std::vector<OpeningRow>{{"KP-01-001", as_of, 110, 40, 1, "revised"}},
+                         Context("loader"))
           .ok());
   Result<std::vector<OpeningRow>> openings = store_->LoadOpenings();
   ASSERT_TRUE(openings.ok()) << openings.status().ToString();
@@ -225,8 +229,8 @@ TEST_P(StoreContractTest, OpeningBalancesRoundTripAndUpdate) {
   EXPECT_EQ((*openings)[0].fever, 110);
   EXPECT_EQ((*openings)[0].note, "revised");
   EXPECT_EQ((*openings)[0].as_of, as_of);
-  Status unknown = store_->SaveOpenings(
-      std::vector<OpeningRow>{{"XX", as_of, 1, 0, 0, ""}}, Context("loader"));
+  Status unknown =
+      store_->SaveOpenings(std::vector<OpeningRow>{{"XX", as_of, 1, 0, 0, ""}}, Context("loader"));
   EXPECT_EQ(unknown.code(), StatusCode::kInvalidArgument);
 }
 

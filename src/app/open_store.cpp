@@ -10,9 +10,9 @@ bool IsPostgresUrl(const std::string& database) {
 }
 
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& database) {
-  Result<std::unique_ptr<store::Store>> opened =
-      IsPostgresUrl(database) ? store::OpenPostgresStore(database)
-                              : store::OpenSqliteStore(database);
+  Result<std::unique_ptr<store::Store>> opened = IsPostgresUrl(database)
+                                                     ? store::OpenPostgresStore(database)
+                                                     : store::OpenSqliteStore(database);
   if (!opened.ok()) return opened;
   if (Status s = (*opened)->Migrate(); !s.ok()) return s;
   return opened;

@@ -4,7 +4,12 @@
 #include <mutex>
 #include <unordered_set>
 
+#include <set>
+
 #include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "report/tables.hpp"
 
 #include "surveillance/region_csv.hpp"
 #include "surveillance/report_csv.hpp"
@@ -52,9 +57,9 @@ Status SurveillanceService::Reload() {
   for (const store::ReportRow& row : *rows) {
     const std::optional<RegionIdx> idx = tree->Find(row.region);
     if (!idx || !tree->IsLeaf(*idx)) {
-      return Status::Internal(fmt::format(
-          "stored report for {} {}: the region is not a reporting unit", row.region,
-          row.date.ToString()));
+      return Status::Internal(
+          fmt::format("stored report for {} {}: the region is not a reporting unit", row.region,
+                      row.date.ToString()));
     }
     reports.push_back({*idx, row.date, row.counts});
   }
@@ -79,8 +84,9 @@ Result<RegionImportResult> SurveillanceService::ImportRegions(std::string_view c
   std::unordered_set<std::string> seen_in_file;
   for (size_t row = 0; row < parsed->regions.size(); ++row) {
     const Region& region = parsed->regions[row];
+    const bool first_in_file = seen_in_file.insert(region.code).second;
     auto it = position.find(region.code);
-    if (it == position.end() || !seen_in_file.insert(region.code).second) {
+    if (it == position.end() || !first_in_file) {
       // New, or a duplicate within the file (which Build reports with both lines).
       position.emplace(region.code, merged.size());
       merged.push_back(region);
@@ -110,9 +116,9 @@ Result<RegionImportResult> SurveillanceService::ImportRegions(std::string_view c
     }
   }
   if (!errors.empty()) {
-    return Status::InvalidArgument(fmt::format("{}: {} error(s); nothing was imported", source,
-                                               errors.size()),
-                                   std::move(errors));
+    return Status::InvalidArgument(
+        fmt::format("{}: {} error(s); nothing was imported", source, errors.size()),
+        std::move(errors));
   }
   if (Status s = store_->SaveRegions(parsed->regions); !s.ok()) return s;
   if (Status s = Reload(); !s.ok()) return s;
@@ -137,8 +143,8 @@ Result<ReportWriteResult> SurveillanceService::ImportReports(std::string_view cs
   return Write(std::move(parsed->reports), with_source, progress);
 }
 
-Result<ReportWriteResult> SurveillanceService::SubmitReports(
-    const std::vector<ReportInput>& inputs, const Actor& actor) {
+Result<ReportWriteResult> SurveillanceService::SubmitReports(const std::vector<ReportInput>& inputs,
+                                                             const Actor& actor) {
   std::unique_lock lock(mutex_);
   std::vector<std::string> errors;
   std::vector<DailyReport> reports;
@@ -147,18 +153,18 @@ Result<ReportWriteResult> SurveillanceService::SubmitReports(
     const ReportInput& input = inputs[item];
     const std::optional<RegionIdx> idx = tree_->Find(input.region);
     if (!idx) {
-      errors.push_back(fmt::format("reports[{}]: region: \"{}\" is not a known region", item,
-                                   input.region));
+      errors.push_back(
+          fmt::format("reports[{}]: region: \"{}\" is not a known region", item, input.region));
       continue;
     }
     if (!tree_->IsLeaf(*idx)) {
-      errors.push_back(fmt::format(
-          "reports[{}]: region: \"{}\" is not a reporting unit (it has sub-regions)", item,
-          input.region));
+      errors.push_back(
+          fmt::format("reports[{}]: region: \"{}\" is not a reporting unit (it has sub-regions)",
+                      item, input.region));
       continue;
     }
-    const int64_t key = (static_cast<int64_t>(*idx) << 32) | static_cast<uint32_t>(
-                                                                 input.date.days_since_epoch());
+    const int64_t key =
+        (static_cast<int64_t>(*idx) << 32) | static_cast<uint32_t>(input.date.days_since_epoch());
     if (!keys.insert(key).second) {
       errors.push_back(fmt::format("reports[{}]: date: \"{}\" for region \"{}\" appears twice",
                                    item, input.date.ToString(), input.region));
@@ -167,8 +173,8 @@ Result<ReportWriteResult> SurveillanceService::SubmitReports(
     reports.push_back({*idx, input.date, input.counts});
   }
   if (!errors.empty()) {
-    return Status::InvalidArgument(
-        fmt::format("{} error(s); nothing was written", errors.size()), std::move(errors));
+    return Status::InvalidArgument(fmt::format("{} error(s); nothing was written", errors.size()),
+                                   std::move(errors));
   }
   return Write(std::move(reports), actor, {});
 }
@@ -197,18 +203,18 @@ Result<ReportWriteResult> SurveillanceService::Write(std::vector<DailyReport> re
       details.push_back(fmt::format("{} {} was already reported", corrections[idx].region,
                                     corrections[idx].date.ToString()));
     }
-    return Status::InvalidArgument(
-        fmt::format("{} report(s) correct earlier ones: a correction needs a reason (--reason)",
-                    corrections.size()),
-        std::move(details));
+    return Status(StatusCode::kConflict,
+                  fmt::format("{} report(s) correct earlier ones: a correction needs a reason",
+                              corrections.size()),
+                  std::move(details));
   }
   // Written in key order: SQLite's B-tree then appends instead of splitting pages.
   auto by_key = [](const store::ReportRow& a, const store::ReportRow& b) {
     return std::tie(a.region, a.date) < std::tie(b.region, b.date);
   };
   std::sort(first_reports.begin(), first_reports.end(), by_key);
-  const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()),
-                                    actor.reason, actor.source};
+  const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason,
+                                    actor.source, actor.address};
   if (Status s = store_->WriteReports(first_reports, corrections, context, progress); !s.ok()) {
     return s;
   }
@@ -216,28 +222,56 @@ Result<ReportWriteResult> SurveillanceService::Write(std::vector<DailyReport> re
   result.added = static_cast<int64_t>(first_reports.size());
   result.corrected = static_cast<int64_t>(corrections.size());
   result.findings = surveillance::ValidateReports(*cube_, changed, Today());
+  if (feed_ != nullptr) Publish(changed, corrections, result.findings, actor);
   return result;
 }
 
-Status SurveillanceService::SaveOpenings(
-    const std::vector<surveillance::OpeningBalance>& openings, const Actor& actor) {
+void SurveillanceService::Publish(const std::vector<DailyReport>& changed,
+                                  const std::vector<store::ReportRow>& corrections,
+                                  const std::vector<surveillance::Finding>& findings,
+                                  const Actor& actor) {
+  std::set<std::pair<std::string, int32_t>> corrected;
+  for (const store::ReportRow& row : corrections) {
+    corrected.emplace(row.region, row.date.days_since_epoch());
+  }
+  for (const DailyReport& report : changed) {
+    const std::string& code = tree_->region(report.region).code;
+    const bool is_correction = corrected.contains({code, report.date.days_since_epoch()});
+    boost::json::object event{{"type", is_correction ? "report.corrected" : "report.added"},
+                              {"region", code},
+                              {"date", report.date.ToString()},
+                              {"counts", report::CountsJson(report.counts)},
+                              {"by", actor.user}};
+    feed_->Publish({report.region, boost::json::serialize(event)});
+  }
+  for (const surveillance::Finding& finding : findings) {
+    boost::json::object event{{"type", "finding"},
+                              {"kind", surveillance::FindingKindName(finding.kind)},
+                              {"region", tree_->region(finding.region).code},
+                              {"date", finding.date.ToString()},
+                              {"message", finding.message}};
+    feed_->Publish({finding.region, boost::json::serialize(event)});
+  }
+}
+
+Status SurveillanceService::SaveOpenings(const std::vector<surveillance::OpeningBalance>& openings,
+                                         const Actor& actor) {
   std::unique_lock lock(mutex_);
   std::vector<store::OpeningRow> rows;
   for (const auto& opening : openings) {
-    if (opening.region < 0 || opening.region >= tree_->size() ||
-        !tree_->IsLeaf(opening.region)) {
+    if (opening.region < 0 || opening.region >= tree_->size() || !tree_->IsLeaf(opening.region)) {
       return Status::InvalidArgument("opening balance: not a reporting unit");
     }
     if (opening.fever < opening.recovered + opening.deaths) {
-      return Status::InvalidArgument(fmt::format(
-          "opening balance of {}: recovered + deaths exceed fever cases",
-          tree_->region(opening.region).code));
+      return Status::InvalidArgument(
+          fmt::format("opening balance of {}: recovered + deaths exceed fever cases",
+                      tree_->region(opening.region).code));
     }
     rows.push_back({tree_->region(opening.region).code, opening.as_of, opening.fever,
                     opening.recovered, opening.deaths, opening.note});
   }
-  const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()),
-                                    actor.reason, actor.source};
+  const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason,
+                                    actor.source, actor.address};
   if (Status s = store_->SaveOpenings(rows, context); !s.ok()) return s;
   cube_->SetOpenings(openings);
   return Status::Ok();
@@ -250,8 +284,7 @@ Result<RegionIdx> SurveillanceService::FindRegion(std::string_view code) const {
 }
 
 Date SurveillanceService::Today() const {
-  return ReportingDay(clock_.NowUnixSeconds(), config_.utc_offset_minutes,
-                      config_.day_close_hour);
+  return ReportingDay(clock_.NowUnixSeconds(), config_.utc_offset_minutes, config_.day_close_hour);
 }
 
 bool SurveillanceService::HasData() const {
@@ -289,8 +322,7 @@ Result<std::vector<surveillance::SeriesPoint>> SurveillanceService::Series(
   constexpr int kMaxSeriesDays = 20'000;
   if (last - first >= kMaxSeriesDays) {
     return Status::InvalidArgument(fmt::format("the range {}..{} is longer than {} days",
-                                               first.ToString(), last.ToString(),
-                                               kMaxSeriesDays));
+                                               first.ToString(), last.ToString(), kMaxSeriesDays));
   }
   return surveillance::BuildSeries(*cube_, *idx, first, last);
 }
@@ -312,8 +344,21 @@ Result<std::vector<surveillance::Finding>> SurveillanceService::Check(
   return surveillance::ValidateStored(*cube_, *idx, Today());
 }
 
-Result<std::vector<surveillance::ReportVersion>> SurveillanceService::History(std::string_view region,
-                                                                        Date date) const {
+Result<surveillance::ReportPage> SurveillanceService::ListReports(std::string_view region,
+                                                                  std::optional<Date> from,
+                                                                  std::optional<Date> to,
+                                                                  int64_t limit,
+                                                                  int64_t offset) const {
+  Result<RegionIdx> idx = FindRegion(region);
+  if (!idx.ok()) return idx.status();
+  std::shared_lock lock(mutex_);
+  if (cube_->empty()) return surveillance::ReportPage{};
+  return surveillance::ListReports(*cube_, *idx, from.value_or(cube_->first_day()),
+                                   to.value_or(cube_->last_day()), limit, offset);
+}
+
+Result<std::vector<surveillance::ReportVersion>> SurveillanceService::History(
+    std::string_view region, Date date) const {
   Result<RegionIdx> idx = FindRegion(region);
   if (!idx.ok()) return idx.status();
   // The store serves one caller at a time; the exclusive lock serialises it with writers.

@@ -16,6 +16,7 @@
 
 #include "app/clock.hpp"
 #include "app/config.hpp"
+#include "app/live_feed.hpp"
 #include "core/progress.hpp"
 #include "core/region_tree.hpp"
 #include "core/status.hpp"
@@ -29,9 +30,10 @@ namespace outbreak::app {
 
 // Who is writing, and why.
 struct Actor {
-  std::string user;    // recorded with every write
-  std::string reason;  // why; required when a write corrects an earlier report
-  std::string source;  // where the data came from: a file name, "api", "demo"
+  std::string user;             // recorded with every write
+  std::string reason;           // why; required when a write corrects an earlier report
+  std::string source;           // where the data came from: a file name, "api", "demo"
+  std::string address = "cli";  // from which network address, for the audit trail
 };
 
 // A report as a clerk or a file gives it: by region code.
@@ -58,7 +60,10 @@ class SurveillanceService {
  public:
   // Loads regions, opening balances and reports from a migrated store.
   static Result<std::unique_ptr<SurveillanceService>> Open(std::unique_ptr<store::Store> store,
-                                                          const Clock& clock, Config config);
+                                                           const Clock& clock, Config config);
+
+  // Publishes every written report and its findings to `feed` from now on (may be null).
+  void SetLiveFeed(LiveFeed* feed) { feed_ = feed; }
 
   // Adds or updates regions from a regions CSV (all-or-nothing). A reporting unit that already
   // has reports cannot be given sub-regions.
@@ -67,7 +72,8 @@ class SurveillanceService {
   // Imports a reports CSV (all-or-nothing); see ParseReportsCsv for the checks.
   Result<ReportWriteResult> ImportReports(std::string_view csv_text, std::string_view source,
                                           const Actor& actor, const ProgressFn& progress = {});
-  // Writes reports given as values (the API's path), with the same rules.
+  // Writes reports given as values (the API's path), with the same rules. A correction without
+  // a reason is a conflict (someone else may have reported first).
   Result<ReportWriteResult> SubmitReports(const std::vector<ReportInput>& reports,
                                           const Actor& actor);
   // Sets opening balances of reporting units.
@@ -87,18 +93,32 @@ class SurveillanceService {
 
   Result<surveillance::SituationReport> Sitrep(std::string_view region,
                                                std::optional<Date> as_of) const;
-  Result<std::vector<surveillance::SeriesPoint>> Series(std::string_view region, std::optional<Date> from,
-                                          std::optional<Date> to) const;
+  Result<std::vector<surveillance::SeriesPoint>> Series(std::string_view region,
+                                                        std::optional<Date> from,
+                                                        std::optional<Date> to) const;
   Result<surveillance::CompletenessReport> Completeness(std::string_view region,
-                                          std::optional<Date> date) const;
+                                                        std::optional<Date> date) const;
   Result<std::vector<surveillance::Finding>> Check(std::string_view region) const;
-  Result<std::vector<surveillance::ReportVersion>> History(std::string_view region, Date date) const;
+  Result<surveillance::ReportPage> ListReports(std::string_view region, std::optional<Date> from,
+                                               std::optional<Date> to, int64_t limit,
+                                               int64_t offset) const;
+  // Runs `read` on the tree under the shared lock (the tree is replaced by region imports).
+  template <typename Fn>
+  auto WithTree(Fn&& read) const {
+    std::shared_lock lock(mutex_);
+    return read(*tree_);
+  }
+  Result<std::vector<surveillance::ReportVersion>> History(std::string_view region,
+                                                           Date date) const;
 
  private:
   SurveillanceService(std::unique_ptr<store::Store> store, const Clock& clock, Config config);
   Status Reload();
   Result<ReportWriteResult> Write(std::vector<surveillance::DailyReport> reports,
                                   const Actor& actor, const ProgressFn& progress);
+  void Publish(const std::vector<surveillance::DailyReport>& changed,
+               const std::vector<store::ReportRow>& corrections,
+               const std::vector<surveillance::Finding>& findings, const Actor& actor);
 
   std::unique_ptr<store::Store> store_;
   const Clock& clock_;
@@ -106,6 +126,7 @@ class SurveillanceService {
   mutable std::shared_mutex mutex_;
   std::unique_ptr<RegionTree> tree_;
   std::unique_ptr<surveillance::EpidemicCube> cube_;
+  LiveFeed* feed_ = nullptr;
 };
 
 }  // namespace outbreak::app

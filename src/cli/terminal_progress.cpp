@@ -19,8 +19,8 @@ bool g_drawn = false;
 
 ProgressFn TerminalProgress() {
   if (isatty(STDERR_FILENO) == 0) return {};
-  auto started = std::make_shared<std::chrono::steady_clock::time_point>(
-      std::chrono::steady_clock::now());
+  auto started =
+      std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
   auto phase_seen = std::make_shared<std::string>();
   return [started, phase_seen](std::string_view phase, int64_t done, int64_t total) {
     const auto now = std::chrono::steady_clock::now();

@@ -45,8 +45,7 @@ class CsvHeader {
   // present; unknown or repeated columns are errors (a typo must not silently drop data).
   static Result<CsvHeader> Match(const std::vector<std::string_view>& header,
                                  const std::vector<std::string>& required,
-                                 const std::vector<std::string>& optional,
-                                 std::string_view source);
+                                 const std::vector<std::string>& optional, std::string_view source);
 
   // Index of the named column in each record, or -1 when an optional column is absent.
   int index(std::string_view name) const;

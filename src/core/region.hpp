@@ -9,12 +9,12 @@
 namespace outbreak {
 
 struct Region {
-  std::string code;        // stable identifier, unique in the tree
-  std::string name;        // English name
-  std::string name_local;  // name in the local script (UTF-8), may be empty
-  std::string parent;      // parent's code; empty for the root
-  int level = 0;           // 0 = nation, 1 = province, 2 = city/county, 3 = city district ...
-  int64_t population = 0;  // persons
+  std::string code;           // stable identifier, unique in the tree
+  std::string name;           // English name
+  std::string name_local;     // name in the local script (UTF-8), may be empty
+  std::string parent;         // parent's code; empty for the root
+  int level = 0;              // 0 = nation, 1 = province, 2 = city/county, 3 = city district ...
+  int64_t population = 0;     // persons
   std::optional<double> lat;  // centroid, degrees north
   std::optional<double> lon;  // centroid, degrees east
 

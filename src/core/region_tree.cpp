@@ -15,6 +15,43 @@ std::string Where(std::string_view source, const std::vector<int>& lines, size_t
   return fmt::format("{}:{}", source.empty() ? "regions" : source, line);
 }
 
+// The regions whose parent links never reach a root: those on a cycle and those hanging below
+// one. A walk also stops at an unknown parent or a region that is its own parent; those are
+// reported as such, and what hangs below them is not called a cycle.
+std::vector<bool> OnOrBelowCycle(const std::vector<Region>& regions,
+                                 const std::unordered_map<std::string, size_t>& by_code) {
+  enum class Mark : uint8_t { kUnseen, kOnWalk, kAcyclic, kCyclic };
+  std::vector<Mark> marks(regions.size(), Mark::kUnseen);
+  std::vector<size_t> walk;
+  for (size_t start_idx = 0; start_idx < regions.size(); ++start_idx) {
+    walk.clear();
+    Mark outcome = Mark::kAcyclic;
+    for (size_t at = start_idx;;) {
+      if (marks[at] == Mark::kOnWalk) {
+        outcome = Mark::kCyclic;
+        break;
+      }
+      if (marks[at] != Mark::kUnseen) {
+        outcome = marks[at];
+        break;
+      }
+      marks[at] = Mark::kOnWalk;
+      walk.push_back(at);
+      const Region& region = regions[at];
+      if (region.parent.empty() || region.parent == region.code) break;
+      const auto parent = by_code.find(region.parent);
+      if (parent == by_code.end()) break;
+      at = parent->second;
+    }
+    for (size_t walked_idx : walk) marks[walked_idx] = outcome;
+  }
+  std::vector<bool> cyclic(regions.size(), false);
+  for (size_t input_idx = 0; input_idx < regions.size(); ++input_idx) {
+    cyclic[input_idx] = marks[input_idx] == Mark::kCyclic;
+  }
+  return cyclic;
+}
+
 }  // namespace
 
 Result<RegionTree> RegionTree::Build(std::vector<Region> regions, std::string_view source,
@@ -56,18 +93,28 @@ Result<RegionTree> RegionTree::Build(std::vector<Region> regions, std::string_vi
     errors.push_back(fmt::format("{}: parent: no root region (one region must have no parent)",
                                  source.empty() ? "regions" : source));
   } else if (roots.size() > 1) {
-    errors.push_back(fmt::format("{}: parent: several root regions (\"{}\" and \"{}\"); exactly "
-                                 "one region may have no parent",
-                                 Where(source, lines, roots[1]), regions[roots[0]].code,
-                                 regions[roots[1]].code));
+    errors.push_back(fmt::format(
+        "{}: parent: several root regions (\"{}\" and \"{}\"); exactly "
+        "one region may have no parent",
+        Where(source, lines, roots[1]), regions[roots[0]].code, regions[roots[1]].code));
+  }
+  // Checked beside the other mistakes, not after them, so that one run names every one.
+  const std::vector<bool> cyclic = OnOrBelowCycle(regions, by_code);
+  for (size_t input_idx = 0; input_idx < regions.size(); ++input_idx) {
+    if (cyclic[input_idx]) {
+      errors.push_back(fmt::format("{}: parent: \"{}\" is on a cycle or below one",
+                                   Where(source, lines, input_idx), regions[input_idx].code));
+    }
   }
   if (!errors.empty()) {
-    return Status::InvalidArgument(fmt::format("{} error(s) in the region tree", errors.size()),
-                                   std::move(errors));
+    // The message first: the order in which arguments are evaluated is unspecified, and the
+    // details parameter may be moved into before errors.size() is read.
+    std::string message = fmt::format("{} error(s) in the region tree", errors.size());
+    return Status::InvalidArgument(std::move(message), std::move(errors));
   }
 
-  // Breadth-first from the root gives parents before children; whatever is not reached sits on
-  // a cycle (or hangs below one).
+  // Breadth-first from the root gives parents before children. With one root, unique codes,
+  // known parents and no cycle, every region is reached.
   std::unordered_map<std::string, std::vector<size_t>> kids_by_code;
   for (size_t input_idx = 0; input_idx < regions.size(); ++input_idx) {
     if (!regions[input_idx].parent.empty()) {
@@ -84,19 +131,6 @@ Result<RegionTree> RegionTree::Build(std::vector<Region> regions, std::string_vi
     auto kids = kids_by_code.find(regions[input_idx].code);
     if (kids == kids_by_code.end()) continue;
     for (size_t kid : kids->second) queue.push_back(kid);
-  }
-  if (order.size() != regions.size()) {
-    std::vector<bool> reached(regions.size(), false);
-    for (size_t input_idx : order) reached[input_idx] = true;
-    for (size_t input_idx = 0; input_idx < regions.size(); ++input_idx) {
-      if (!reached[input_idx]) {
-        errors.push_back(fmt::format("{}: parent: \"{}\" is on a cycle or below one",
-                                     Where(source, lines, input_idx), regions[input_idx].code));
-      }
-    }
-    return Status::InvalidArgument(
-        fmt::format("{} error(s) in the region tree: cycle in the parent links", errors.size()),
-        std::move(errors));
   }
 
   RegionTree tree;
@@ -128,9 +162,9 @@ Result<RegionTree> RegionTree::Build(std::vector<Region> regions, std::string_vi
       children_population += tree.regions_[child].population;
     }
     if (children_population != tree.regions_[idx].population) {
-      tree.warnings_.push_back(fmt::format(
-          "{}: population: {} is not the sum of its children's ({})", tree.regions_[idx].code,
-          tree.regions_[idx].population, children_population));
+      tree.warnings_.push_back(
+          fmt::format("{}: population: {} is not the sum of its children's ({})",
+                      tree.regions_[idx].code, tree.regions_[idx].population, children_population));
     }
   }
   return tree;

@@ -18,6 +18,8 @@ const char* StatusCodeName(StatusCode code) {
       return "forbidden";
     case StatusCode::kUnavailable:
       return "unavailable";
+    case StatusCode::kTooManyRequests:
+      return "too_many_requests";
     case StatusCode::kInternal:
       return "internal";
   }

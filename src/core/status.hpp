@@ -21,6 +21,7 @@ enum class StatusCode {
   kUnauthorised,
   kForbidden,
   kUnavailable,
+  kTooManyRequests,
   kInternal,
 };
 
@@ -29,11 +30,13 @@ const char* StatusCodeName(StatusCode code);
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(StatusCode code, std::string message, std::vector<std::string> details = {})
+  // Details bind by reference so that a message built from them (their count, say) in the same
+  // call sees them whole, whatever order the arguments are evaluated in.
+  Status(StatusCode code, std::string message, std::vector<std::string>&& details = {})
       : code_(code), message_(std::move(message)), details_(std::move(details)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string message, std::vector<std::string> details = {}) {
+  static Status InvalidArgument(std::string message, std::vector<std::string>&& details = {}) {
     return Status(StatusCode::kInvalidArgument, std::move(message), std::move(details));
   }
   static Status NotFound(std::string message) {
@@ -44,6 +47,15 @@ class [[nodiscard]] Status {
   }
   static Status Unavailable(std::string message) {
     return Status(StatusCode::kUnavailable, std::move(message));
+  }
+  static Status Unauthorised(std::string message) {
+    return Status(StatusCode::kUnauthorised, std::move(message));
+  }
+  static Status Forbidden(std::string message) {
+    return Status(StatusCode::kForbidden, std::move(message));
+  }
+  static Status TooManyRequests(std::string message) {
+    return Status(StatusCode::kTooManyRequests, std::move(message));
   }
   static Status Internal(std::string message) {
     return Status(StatusCode::kInternal, std::move(message));
@@ -67,7 +79,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return value_.has_value(); }

@@ -28,9 +28,9 @@ std::string Decimal(double value) {
 }
 
 std::string LongDate(Date date) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",
-                                  "May",     "June",     "July",      "August",
-                                  "September", "October", "November", "December"};
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
   const std::string iso = date.ToString();
   const int month = std::atoi(iso.substr(5, 2).c_str());
   const int day = std::atoi(iso.substr(8, 2).c_str());

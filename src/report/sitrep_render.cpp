@@ -1,7 +1,7 @@
 #include "report/sitrep_render.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "report/format.hpp"
 
@@ -31,9 +31,9 @@ std::string Headline(const SituationReport& report, const RegionTree& tree,
       "In all, {} have had fever, of whom {} have recovered and {} have died; {} are under "
       "treatment.\n",
       style.day_close_hour, LongDate(report.as_of - 1), style.day_close_hour,
-      LongDate(report.as_of), Count(s.new_cases.fever), region.name,
-      Persons(s.new_cases.recovered), Persons(s.new_cases.deaths), Persons(s.cumulative.fever),
-      Count(s.cumulative.recovered), Count(s.cumulative.deaths), Count(s.under_treatment));
+      LongDate(report.as_of), Count(s.new_cases.fever), region.name, Persons(s.new_cases.recovered),
+      Persons(s.new_cases.deaths), Persons(s.cumulative.fever), Count(s.cumulative.recovered),
+      Count(s.cumulative.deaths), Count(s.under_treatment));
 }
 
 boost::json::object Flows(const surveillance::FlowFigures& flows) {
@@ -57,9 +57,8 @@ boost::json::object SituationJson(const RegionSituation& s, const RegionTree& tr
   };
   out["change_1d"] = change(s.change_1d);
   out["change_7d"] = change(s.change_7d);
-  out["avg_7d"] = {{"fever", s.avg_7d.fever},
-                   {"recovered", s.avg_7d.recovered},
-                   {"deaths", s.avg_7d.deaths}};
+  out["avg_7d"] = {
+      {"fever", s.avg_7d.fever}, {"recovered", s.avg_7d.recovered}, {"deaths", s.avg_7d.deaths}};
   out["new_per_100k"] = s.new_per_100k;
   out["completeness"] = {{"reported", s.completeness.reported},
                          {"expected", s.completeness.expected},
@@ -76,8 +75,8 @@ boost::json::value RegionJson(const RegionTree& tree, RegionIdx idx) {
                           {"name_local", region.name_local},
                           {"level", region.level},
                           {"population", region.population}};
-  out["parent"] = region.parent.empty() ? boost::json::value(nullptr)
-                                        : boost::json::value(region.parent);
+  out["parent"] =
+      region.parent.empty() ? boost::json::value(nullptr) : boost::json::value(region.parent);
   return out;
 }
 
@@ -91,7 +90,8 @@ std::string RenderSitrepText(const SituationReport& report, const RegionTree& tr
   out += "\n";
   out += fmt::format("{:<18}{:>12}{:>16}{:>16}{:>13}\n", "", "today", "vs day before",
                      "vs week before", "7-day avg");
-  auto line = [&](const char* label, int64_t today, int64_t d1, int64_t d7, const std::string& avg) {
+  auto line = [&](const char* label, int64_t today, int64_t d1, int64_t d7,
+                  const std::string& avg) {
     out += fmt::format("{:<18}{:>12}{:>16}{:>16}{:>13}\n", label, Count(today), Signed(d1),
                        Signed(d7), avg);
   };
@@ -107,17 +107,17 @@ std::string RenderSitrepText(const SituationReport& report, const RegionTree& tr
                      s.completeness.reported, s.completeness.expected, Percent(s.completeness));
   if (!report.children.empty()) {
     out += "\nBy region, most new fever cases first:\n";
-    out += fmt::format("{:<28}{:>11}{:>10}{:>11}{:>8}{:>12}{:>12}{:>10}\n", "region", "new fever",
+    out += fmt::format("{:<40}{:>11}{:>10}{:>11}{:>8}{:>12}{:>12}{:>10}\n", "region", "new fever",
                        "per 100k", "recovered", "deaths", "treatment", "cumulative", "reported");
     for (const RegionSituation& child : report.children) {
       const Region& child_region = tree.region(child.region);
-      out += fmt::format("{:<28}{:>11}{:>10}{:>11}{:>8}{:>12}{:>12}{:>10}\n",
-                         child_region.code + " " + child_region.name, Count(child.new_cases.fever),
-                         Decimal(child.new_per_100k), Count(child.new_cases.recovered),
-                         Count(child.new_cases.deaths), Count(child.under_treatment),
-                         Count(child.cumulative.fever),
-                         fmt::format("{}/{}", child.completeness.reported,
-                                     child.completeness.expected));
+      out += fmt::format(
+          "{:<40}{:>11}{:>10}{:>11}{:>8}{:>12}{:>12}{:>10}\n",
+          child_region.code + " " + DisplayName(child_region), Count(child.new_cases.fever),
+          Decimal(child.new_per_100k), Count(child.new_cases.recovered),
+          Count(child.new_cases.deaths), Count(child.under_treatment),
+          Count(child.cumulative.fever),
+          fmt::format("{}/{}", child.completeness.reported, child.completeness.expected));
     }
   }
   return out;
@@ -131,7 +131,8 @@ std::string RenderSitrepMarkdown(const SituationReport& report, const RegionTree
                                 LongDate(report.as_of));
   out += Headline(report, tree, style);
   out += "\n| | today | vs day before | vs week before | 7-day avg |\n|---|---:|---:|---:|---:|\n";
-  auto line = [&](const char* label, int64_t today, int64_t d1, int64_t d7, const std::string& avg) {
+  auto line = [&](const char* label, int64_t today, int64_t d1, int64_t d7,
+                  const std::string& avg) {
     out += fmt::format("| {} | {} | {} | {} | {} |\n", label, Count(today), Signed(d1), Signed(d7),
                        avg);
   };
@@ -146,8 +147,9 @@ std::string RenderSitrepMarkdown(const SituationReport& report, const RegionTree
   out += fmt::format("\nReporting: {} of {} reporting units reported ({}).\n",
                      s.completeness.reported, s.completeness.expected, Percent(s.completeness));
   if (!report.children.empty()) {
-    out += "\n## By region\n\n| region | new fever | per 100k | recovered | deaths | under "
-           "treatment | cumulative | reported |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    out +=
+        "\n## By region\n\n| region | new fever | per 100k | recovered | deaths | under "
+        "treatment | cumulative | reported |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const RegionSituation& child : report.children) {
       out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {}/{} |\n",
                          DisplayName(tree.region(child.region)), Count(child.new_cases.fever),

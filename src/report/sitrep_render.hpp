@@ -19,8 +19,7 @@ std::string RenderSitrepText(const surveillance::SituationReport& report, const 
                              const SitrepStyle& style = {});
 std::string RenderSitrepMarkdown(const surveillance::SituationReport& report,
                                  const RegionTree& tree, const SitrepStyle& style = {});
-boost::json::value SitrepJson(const surveillance::SituationReport& report,
-                              const RegionTree& tree);
+boost::json::value SitrepJson(const surveillance::SituationReport& report, const RegionTree& tree);
 // The region's identity as JSON: code, name, name_local, level, population.
 boost::json::value RegionJson(const RegionTree& tree, RegionIdx idx);
 

@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "report/format.hpp"
 #include "report/sitrep_render.hpp"
@@ -33,11 +33,12 @@ boost::json::value SeriesJson(std::span<const surveillance::SeriesPoint> series,
     const auto& c = point.cumulative;
     points.push_back(boost::json::object{
         {"date", point.date.ToString()},
-        {"new", {{"fever", d.new_fever},
-                 {"recovered", d.new_recovered},
-                 {"deaths", d.new_deaths},
-                 {"tested", d.tested},
-                 {"positive", d.positive}}},
+        {"new",
+         {{"fever", d.new_fever},
+          {"recovered", d.new_recovered},
+          {"deaths", d.new_deaths},
+          {"tested", d.tested},
+          {"positive", d.positive}}},
         {"under_treatment", d.under_treatment},
         {"cumulative", {{"fever", c.fever}, {"recovered", c.recovered}, {"deaths", c.deaths}}},
         {"reported", d.reporters}});
@@ -50,9 +51,9 @@ boost::json::value SeriesJson(std::span<const surveillance::SeriesPoint> series,
 std::string RenderCompletenessText(const surveillance::CompletenessReport& report,
                                    const RegionTree& tree) {
   const Region& region = tree.region(report.region);
-  std::string out = fmt::format("{} {}, {}: {} of {} reporting units reported.\n", region.code,
-                                region.name, report.date.ToString(), report.reported,
-                                report.expected);
+  std::string out =
+      fmt::format("{} {}, {}: {} of {} reporting units reported.\n", region.code, region.name,
+                  report.date.ToString(), report.reported, report.expected);
   if (report.missing.empty()) return out;
   out += "Not reported:\n";
   for (RegionIdx idx : report.missing) {
@@ -74,8 +75,7 @@ boost::json::value CompletenessJson(const surveillance::CompletenessReport& repo
                              {"missing", std::move(missing)}};
 }
 
-std::string RenderFindingsText(std::span<const surveillance::Finding> findings,
-                               size_t max_lines) {
+std::string RenderFindingsText(std::span<const surveillance::Finding> findings, size_t max_lines) {
   if (findings.empty()) return "No findings.\n";
   std::map<std::string, size_t> by_kind;
   for (const auto& finding : findings) ++by_kind[FindingKindName(finding.kind)];

@@ -27,8 +27,7 @@ std::string RenderCompletenessText(const surveillance::CompletenessReport& repor
 boost::json::value CompletenessJson(const surveillance::CompletenessReport& report,
                                     const RegionTree& tree);
 
-std::string RenderFindingsText(std::span<const surveillance::Finding> findings,
-                               size_t max_lines);
+std::string RenderFindingsText(std::span<const surveillance::Finding> findings, size_t max_lines);
 boost::json::value FindingsJson(std::span<const surveillance::Finding> findings,
                                 const RegionTree& tree);
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 namespace outbreak::store {
 
@@ -53,6 +54,18 @@ struct CountColumns {
 };
 
 }  // namespace
+
+std::string CountsJson(const surveillance::ReportCounts& counts) {
+  auto optional = [](const std::optional<int64_t>& value) {
+    return value ? boost::json::value(*value) : boost::json::value(nullptr);
+  };
+  return boost::json::serialize(boost::json::object{{"new_fever", counts.new_fever},
+                                                    {"new_recovered", counts.new_recovered},
+                                                    {"new_deaths", counts.new_deaths},
+                                                    {"under_treatment", counts.under_treatment},
+                                                    {"tested", optional(counts.tested)},
+                                                    {"positive", optional(counts.positive)}});
+}
 
 Status DatabaseError(std::string_view operation, const std::exception& error) {
   const std::string what = error.what();
@@ -131,9 +144,9 @@ Status SociStore::Migrate() {
 Result<std::vector<Region>> SociStore::LoadRegions() {
   try {
     std::vector<Region> regions;
-    soci::rowset<soci::row> rows = (session_->prepare
-                                    << "SELECT code, name, name_local, parent_code, level,"
-                                       " population, lat, lon FROM regions ORDER BY id");
+    soci::rowset<soci::row> rows =
+        (session_->prepare << "SELECT code, name, name_local, parent_code, level,"
+                              " population, lat, lon FROM regions ORDER BY id");
     for (const soci::row& row : rows) {
       Region region;
       region.code = row.get<std::string>(0);
@@ -250,8 +263,7 @@ Result<std::vector<OpeningRow>> SociStore::LoadOpenings() {
   }
 }
 
-Status SociStore::SaveOpenings(std::span<const OpeningRow> openings,
-                               const WriteContext& context) {
+Status SociStore::SaveOpenings(std::span<const OpeningRow> openings, const WriteContext& context) {
   try {
     soci::transaction transaction(*session_);
     const auto ids = RegionIds();
@@ -265,12 +277,13 @@ Status SociStore::SaveOpenings(std::span<const OpeningRow> openings,
       const long long fever = opening.fever;
       const long long recovered = opening.recovered;
       const long long deaths = opening.deaths;
-      *session_ << "INSERT INTO opening_balances (region_id, as_of, fever, recovered, deaths, note,"
-                   " recorded_by, recorded_at) VALUES (:id, :as_of, :fever, :recovered, :deaths,"
-                   " :note, :who, :at) ON CONFLICT (region_id) DO UPDATE SET as_of = excluded.as_of,"
-                   " fever = excluded.fever, recovered = excluded.recovered,"
-                   " deaths = excluded.deaths, note = excluded.note,"
-                   " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+      *session_
+          << "INSERT INTO opening_balances (region_id, as_of, fever, recovered, deaths, note,"
+             " recorded_by, recorded_at) VALUES (:id, :as_of, :fever, :recovered, :deaths,"
+             " :note, :who, :at) ON CONFLICT (region_id) DO UPDATE SET as_of = excluded.as_of,"
+             " fever = excluded.fever, recovered = excluded.recovered,"
+             " deaths = excluded.deaths, note = excluded.note,"
+             " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
           soci::use(id->second), soci::use(as_of), soci::use(fever), soci::use(recovered),
           soci::use(deaths), soci::use(opening.note), soci::use(context.user),
           soci::use(context.recorded_at);
@@ -315,8 +328,8 @@ void SociStore::InsertReports(const std::vector<int>& region_ids, std::span<cons
 }
 
 Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
-                               std::span<const ReportRow> corrections,
-                               const WriteContext& context, const ProgressFn& progress) {
+                               std::span<const ReportRow> corrections, const WriteContext& context,
+                               const ProgressFn& progress) {
   try {
     soci::transaction transaction(*session_);
     const auto ids = RegionIds();
@@ -337,6 +350,20 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
     if (Status s = resolve(corrections, correction_ids); !s.ok()) return s;
 
     InsertReports(first_ids, first_reports, context, progress);
+    if (!first_reports.empty()) {
+      Date first = first_reports.front().date;
+      Date last = first;
+      for (const ReportRow& row : first_reports) {
+        first = std::min(first, row.date);
+        last = std::max(last, row.date);
+      }
+      InsertAudit({0, context.recorded_at, context.user, context.address, "reports.add",
+                   context.source, "",
+                   boost::json::serialize(boost::json::object{{"reports", first_reports.size()},
+                                                              {"from", first.ToString()},
+                                                              {"to", last.ToString()},
+                                                              {"reason", context.reason}})});
+    }
 
     int id = 0;
     int day = 0;
@@ -356,22 +383,39 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
                               " tested = :tested, positive = :positive, version = version + 1,"
                               " recorded_by = :who, recorded_at = :at, reason = :reason,"
                               " source = :source WHERE region_id = :id AND day = :day",
-         soci::use(columns.fever[0]), soci::use(columns.recovered[0]),
-         soci::use(columns.deaths[0]), soci::use(columns.under_treatment[0]),
-         soci::use(columns.tested[0], columns.tested_ind[0]),
+         soci::use(columns.fever[0]), soci::use(columns.recovered[0]), soci::use(columns.deaths[0]),
+         soci::use(columns.under_treatment[0]), soci::use(columns.tested[0], columns.tested_ind[0]),
          soci::use(columns.positive[0], columns.positive_ind[0]), soci::use(context.user),
          soci::use(context.recorded_at), soci::use(context.reason), soci::use(context.source),
          soci::use(id), soci::use(day));
+    CountColumns old_columns;
+    old_columns.Resize(1);
+    soci::statement read_old =
+        (session_->prepare << "SELECT new_fever, new_recovered, new_deaths, under_treatment,"
+                              " tested, positive FROM reports WHERE region_id = :id AND day = :day",
+         soci::into(old_columns.fever[0]), soci::into(old_columns.recovered[0]),
+         soci::into(old_columns.deaths[0]), soci::into(old_columns.under_treatment[0]),
+         soci::into(old_columns.tested[0], old_columns.tested_ind[0]),
+         soci::into(old_columns.positive[0], old_columns.positive_ind[0]), soci::use(id),
+         soci::use(day));
     for (size_t row = 0; row < corrections.size(); ++row) {
       id = correction_ids[row];
       day = corrections[row].date.days_since_epoch();
       columns.Set(0, corrections[row].counts);
+      if (!read_old.execute(true)) {
+        return Status::Conflict(
+            fmt::format("correction of {} {}: there is no report to correct (written meanwhile?)",
+                        corrections[row].region, corrections[row].date.ToString()));
+      }
+      InsertAudit({0, context.recorded_at, context.user, context.address, "report.correct",
+                   corrections[row].region + "/" + corrections[row].date.ToString(),
+                   CountsJson(old_columns.Get(0)), CountsJson(corrections[row].counts)});
       keep_old.execute(true);
       update.execute(true);
       if (update.get_affected_rows() != 1) {
-        return Status::Conflict(fmt::format(
-            "correction of {} {}: there is no report to correct (written meanwhile?)",
-            corrections[row].region, corrections[row].date.ToString()));
+        return Status::Conflict(
+            fmt::format("correction of {} {}: there is no report to correct (written meanwhile?)",
+                        corrections[row].region, corrections[row].date.ToString()));
       }
     }
     transaction.commit();
@@ -381,7 +425,8 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
   }
 }
 
-Result<std::vector<surveillance::ReportVersion>> SociStore::ReportHistory(std::string_view region, Date date) {
+Result<std::vector<surveillance::ReportVersion>> SociStore::ReportHistory(std::string_view region,
+                                                                          Date date) {
   try {
     std::vector<surveillance::ReportVersion> out;
     const std::string code(region);

@@ -27,7 +27,22 @@ class SociStore : public Store {
   Status WriteReports(std::span<const ReportRow> first_reports,
                       std::span<const ReportRow> corrections, const WriteContext& context,
                       const ProgressFn& progress) override;
-  Result<std::vector<surveillance::ReportVersion>> ReportHistory(std::string_view region, Date date) override;
+  Result<std::vector<surveillance::ReportVersion>> ReportHistory(std::string_view region,
+                                                                 Date date) override;
+
+  // Users, tokens, audit and idempotency keys (soci_store_access.cpp).
+  Status AddUser(const UserRecord& user) override;
+  Result<std::optional<UserRecord>> FindUser(std::string_view name) override;
+  Result<std::vector<UserRecord>> ListUsers() override;
+  Status SetUserDisabled(std::string_view name, bool disabled) override;
+  Status SaveToken(const TokenRecord& token) override;
+  Result<std::optional<TokenRecord>> FindToken(std::string_view token_hash) override;
+  Result<int64_t> RevokeTokens(std::string_view user, std::string_view token_hash) override;
+  Status AppendAudit(const AuditEntry& entry) override;
+  Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
+  Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view user,
+                                                           std::string_view key) override;
+  Status SaveIdempotency(const IdempotencyRecord& record) override;
 
  protected:
   soci::session& session() { return *session_; }
@@ -40,11 +55,16 @@ class SociStore : public Store {
 
  private:
   std::unordered_map<std::string, int> RegionIds();
+  // Inserts one audit entry inside the caller's transaction.
+  void InsertAudit(const AuditEntry& entry);
   Result<int> CurrentVersion();
 
   std::unique_ptr<soci::session> session_;
   Dialect dialect_;
 };
+
+// {"new_fever":5,...} for the audit trail.
+std::string CountsJson(const surveillance::ReportCounts& counts);
 
 // Maps a SOCI or database error to a Status with the operation named.
 Status DatabaseError(std::string_view operation, const std::exception& error);

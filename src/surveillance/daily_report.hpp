@@ -14,10 +14,10 @@
 namespace outbreak::surveillance {
 
 struct ReportCounts {
-  int64_t new_fever = 0;        // new fever cases in the day
-  int64_t new_recovered = 0;    // persons who recovered in the day
-  int64_t new_deaths = 0;       // deaths in the day
-  int64_t under_treatment = 0;  // persons under treatment at the close of the day
+  int64_t new_fever = 0;            // new fever cases in the day
+  int64_t new_recovered = 0;        // persons who recovered in the day
+  int64_t new_deaths = 0;           // deaths in the day
+  int64_t under_treatment = 0;      // persons under treatment at the close of the day
   std::optional<int64_t> tested;    // persons tested in the day, when reported
   std::optional<int64_t> positive;  // of whom positive, when reported
 

@@ -7,6 +7,10 @@ namespace outbreak::surveillance {
 
 namespace {
 
+// Bits of tests_reported_.
+constexpr uint8_t kTestedReported = 1;
+constexpr uint8_t kPositiveReported = 2;
+
 void AddFlows(DayValues& into, int64_t fever, int64_t recovered, int64_t deaths, int64_t tested,
               int64_t positive) {
   into.new_fever += fever;
@@ -33,7 +37,7 @@ void EpidemicCube::EnsureRange(Date from, Date to) {
   const size_t cells = static_cast<size_t>(tree_.size()) * new_count;
   std::vector<DayValues> values(cells);
   std::vector<CumulativeValues> cumulative(cells);
-  std::vector<uint8_t> has_tested(cells, 0);
+  std::vector<uint8_t> tests_reported(cells, 0);
   for (RegionIdx region = 0; region < tree_.size(); ++region) {
     const size_t row = static_cast<size_t>(region) * new_count;
     for (int32_t day_idx = 0; day_idx < new_count; ++day_idx) {
@@ -41,10 +45,11 @@ void EpidemicCube::EnsureRange(Date from, Date to) {
       if (day_count_ > 0 && old_idx >= 0 && old_idx < day_count_) {
         values[row + day_idx] = values_[Cell(region, old_idx)];
         cumulative[row + day_idx] = cumulative_[Cell(region, old_idx)];
-        has_tested[row + day_idx] = has_tested_[Cell(region, old_idx)];
+        tests_reported[row + day_idx] = tests_reported_[Cell(region, old_idx)];
       } else if (day_count_ > 0 && old_idx >= day_count_) {
         // After the old range: stocks and totals stand still.
-        values[row + day_idx].under_treatment = values_[Cell(region, day_count_ - 1)].under_treatment;
+        values[row + day_idx].under_treatment =
+            values_[Cell(region, day_count_ - 1)].under_treatment;
         cumulative[row + day_idx] = cumulative_[Cell(region, day_count_ - 1)];
       } else {
         // Before any report: the opening balances.
@@ -55,7 +60,7 @@ void EpidemicCube::EnsureRange(Date from, Date to) {
   }
   values_ = std::move(values);
   cumulative_ = std::move(cumulative);
-  has_tested_ = std::move(has_tested);
+  tests_reported_ = std::move(tests_reported);
   first_day_ = new_first;
   day_count_ = new_count;
 }
@@ -123,7 +128,8 @@ void EpidemicCube::Apply(std::span<const DailyReport> reports) {
       target.reporters += new_reporter;
       region_from[at] = std::min(region_from[at], day_idx);
     }
-    has_tested_[Cell(leaf, day_idx)] = counts.tested.has_value() || counts.positive.has_value();
+    tests_reported_[Cell(leaf, day_idx)] =
+        (counts.tested ? kTestedReported : 0) | (counts.positive ? kPositiveReported : 0);
     auto [it, inserted] = leaf_from.emplace(leaf, day_idx);
     if (!inserted) it->second = std::min(it->second, day_idx);
   }
@@ -198,10 +204,8 @@ std::optional<ReportCounts> EpidemicCube::ReportOf(RegionIdx leaf, Date date) co
   counts.new_recovered = cell.new_recovered;
   counts.new_deaths = cell.new_deaths;
   counts.under_treatment = cell.under_treatment;
-  if (has_tested_[cell_idx]) {
-    counts.tested = cell.tested;
-    counts.positive = cell.positive;
-  }
+  if (tests_reported_[cell_idx] & kTestedReported) counts.tested = cell.tested;
+  if (tests_reported_[cell_idx] & kPositiveReported) counts.positive = cell.positive;
   return counts;
 }
 

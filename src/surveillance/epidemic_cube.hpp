@@ -84,11 +84,13 @@ class EpidemicCube {
   const RegionTree& tree_;
   Date first_day_;
   int32_t day_count_ = 0;
-  std::vector<DayValues> values_;           // [region][day]
+  std::vector<DayValues> values_;             // [region][day]
   std::vector<CumulativeValues> cumulative_;  // [region][day]
-  std::vector<uint8_t> has_tested_;         // [leaf region][day]: tested/positive were reported
-  std::vector<CumulativeValues> opening_;   // [region], rolled up
-  std::vector<int64_t> opening_under_treatment_;  // [region], rolled up
+  // [leaf region][day]: kTestedReported | kPositiveReported, each when that count was reported,
+  // so that ReportOf gives back what was filed.
+  std::vector<uint8_t> tests_reported_;
+  std::vector<CumulativeValues> opening_;                     // [region], rolled up
+  std::vector<int64_t> opening_under_treatment_;              // [region], rolled up
   std::vector<std::optional<OpeningBalance>> leaf_openings_;  // [region]
 };
 

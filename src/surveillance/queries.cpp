@@ -1,5 +1,7 @@
 #include "surveillance/queries.hpp"
 
+#include <algorithm>
+
 namespace outbreak::surveillance {
 
 std::vector<SeriesPoint> BuildSeries(const EpidemicCube& cube, RegionIdx region, Date from,
@@ -26,6 +28,25 @@ CompletenessReport BuildCompleteness(const EpidemicCube& cube, RegionIdx region,
     }
   }
   return report;
+}
+
+ReportPage ListReports(const EpidemicCube& cube, RegionIdx region, Date from, Date to,
+                       int64_t limit, int64_t offset) {
+  ReportPage page;
+  if (cube.empty()) return page;
+  from = std::max(from, cube.first_day());
+  to = std::min(to, cube.last_day());
+  const std::vector<RegionIdx> leaves = cube.tree().LeavesUnder(region);
+  for (Date day = from; day <= to; day = day + 1) {
+    for (RegionIdx leaf : leaves) {
+      if (!cube.HasReport(leaf, day)) continue;
+      if (page.total >= offset && static_cast<int64_t>(page.items.size()) < limit) {
+        page.items.push_back({leaf, day, *cube.ReportOf(leaf, day)});
+      }
+      ++page.total;
+    }
+  }
+  return page;
 }
 
 }  // namespace outbreak::surveillance

@@ -6,6 +6,7 @@
 
 #include "core/date.hpp"
 #include "core/region_tree.hpp"
+#include "surveillance/daily_report.hpp"
 #include "surveillance/epidemic_cube.hpp"
 
 namespace outbreak::surveillance {
@@ -29,5 +30,21 @@ struct CompletenessReport {
 };
 
 CompletenessReport BuildCompleteness(const EpidemicCube& cube, RegionIdx region, Date date);
+
+struct StoredReport {
+  RegionIdx region = kNoRegion;
+  Date date;
+  ReportCounts counts;
+};
+
+struct ReportPage {
+  int64_t total = 0;  // reports matching, over all pages
+  std::vector<StoredReport> items;
+};
+
+// The reports of the reporting units under `region` from `from` to `to`, by date then unit,
+// skipping `offset` and returning at most `limit`.
+ReportPage ListReports(const EpidemicCube& cube, RegionIdx region, Date from, Date to,
+                       int64_t limit, int64_t offset);
 
 }  // namespace outbreak::surveillance

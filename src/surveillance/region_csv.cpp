@@ -40,9 +40,9 @@ Result<ParsedRegions> ParseRegionsCsv(std::string_view text, std::string_view so
     }
     return Status::InvalidArgument(fmt::format("{}: is empty (expected a header line)", source));
   }
-  Result<CsvHeader> header = CsvHeader::Match(
-      fields, {"code", "name", "parent", "level", "population"}, {"name_local", "lat", "lon"},
-      source);
+  Result<CsvHeader> header =
+      CsvHeader::Match(fields, {"code", "name", "parent", "level", "population"},
+                       {"name_local", "lat", "lon"}, source);
   if (!header.ok()) return header.status();
   const int code_col = header->index("code");
   const int name_col = header->index("name");
@@ -71,8 +71,8 @@ Result<ParsedRegions> ParseRegionsCsv(std::string_view text, std::string_view so
     if (region.code.empty()) {
       errors.push_back(InputError(source, line, "code", "", "is empty"));
     } else if (region.code.find_first_of(" \t/\\?#%") != std::string::npos) {
-      errors.push_back(InputError(source, line, "code", region.code,
-                                  "contains a space or one of / \\ ? # %"));
+      errors.push_back(
+          InputError(source, line, "code", region.code, "contains a space or one of / \\ ? # %"));
     }
     if (region.name.empty()) errors.push_back(InputError(source, line, "name", "", "is empty"));
     if (auto level = ParseCount(fields[level_col], reason)) {
@@ -101,9 +101,14 @@ Result<ParsedRegions> ParseRegionsCsv(std::string_view text, std::string_view so
   }
   if (!reader.error().empty()) errors.push_back(fmt::format("{}:{}", source, reader.error()));
   if (!errors.empty()) {
-    return Status::InvalidArgument(fmt::format("{}: {} error(s); nothing was imported", source,
-                                               errors.size()),
-                                   std::move(errors));
+    // A row can add several errors at once, so the count may have passed the cap.
+    const bool truncated = errors.size() >= kMaxErrors;
+    if (truncated) errors.resize(kMaxErrors);
+    // The message first: the order in which arguments are evaluated is unspecified, and the
+    // details parameter may be moved into before errors.size() is read.
+    std::string message = fmt::format("{}: {}{} error(s); nothing was imported", source,
+                                      errors.size(), truncated ? " or more" : "");
+    return Status::InvalidArgument(std::move(message), std::move(errors));
   }
   return out;
 }

@@ -27,8 +27,7 @@ Result<ParsedReports> ParseReportsCsv(std::string_view text, std::string_view so
     return Status::InvalidArgument(fmt::format("{}: is empty (expected a header line)", source));
   }
   Result<CsvHeader> header = CsvHeader::Match(
-      fields,
-      {"region", "date", "new_fever", "new_recovered", "new_deaths", "under_treatment"},
+      fields, {"region", "date", "new_fever", "new_recovered", "new_deaths", "under_treatment"},
       {"tested", "positive"}, source);
   if (!header.ok()) return header.status();
   const int region_col = header->index("region");
@@ -52,8 +51,7 @@ Result<ParsedReports> ParseReportsCsv(std::string_view text, std::string_view so
       errors.push_back(InputError(source, line, name, fields[column], reason));
     }
   };
-  auto optional_count = [&](int column, const char* name, int line,
-                            std::optional<int64_t>& into) {
+  auto optional_count = [&](int column, const char* name, int line, std::optional<int64_t>& into) {
     if (column < 0 || fields[column].empty()) return;
     int64_t value = 0;
     count(column, name, line, value);
@@ -70,7 +68,8 @@ Result<ParsedReports> ParseReportsCsv(std::string_view text, std::string_view so
     DailyReport report;
     const std::optional<RegionIdx> region = tree.Find(fields[region_col]);
     if (!region) {
-      errors.push_back(InputError(source, line, "region", fields[region_col], "is not a known region"));
+      errors.push_back(
+          InputError(source, line, "region", fields[region_col], "is not a known region"));
     } else if (!tree.IsLeaf(*region)) {
       errors.push_back(InputError(source, line, "region", fields[region_col],
                                   "is not a reporting unit (it has sub-regions)"));
@@ -109,17 +108,20 @@ Result<ParsedReports> ParseReportsCsv(std::string_view text, std::string_view so
       const auto& [region, day, row] = keys[key_idx];
       const auto& [previous_region, previous_day, previous_row] = keys[key_idx - 1];
       if (region != previous_region || day != previous_day) continue;
-      errors.push_back(fmt::format("{}:{}: date: \"{}\" for region \"{}\" repeats line {}",
-                                   source, out.lines[row], Date(day).ToString(),
-                                   tree.region(region).code, out.lines[previous_row]));
+      errors.push_back(fmt::format("{}:{}: date: \"{}\" for region \"{}\" repeats line {}", source,
+                                   out.lines[row], Date(day).ToString(), tree.region(region).code,
+                                   out.lines[previous_row]));
     }
   }
   if (!errors.empty()) {
+    // A row can add several errors at once, so the count may have passed the cap.
     const bool truncated = errors.size() >= kMaxErrors;
-    return Status::InvalidArgument(
-        fmt::format("{}: {}{} error(s); nothing was imported", source, errors.size(),
-                    truncated ? " or more" : ""),
-        std::move(errors));
+    if (truncated) errors.resize(kMaxErrors);
+    // The message first: the order in which arguments are evaluated is unspecified, and the
+    // details parameter may be moved into before errors.size() is read.
+    std::string message = fmt::format("{}: {}{} error(s); nothing was imported", source,
+                                      errors.size(), truncated ? " or more" : "");
+    return Status::InvalidArgument(std::move(message), std::move(errors));
   }
   return out;
 }

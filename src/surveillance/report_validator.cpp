@@ -42,8 +42,7 @@ void CheckOne(const EpidemicCube& cube, RegionIdx leaf, Date date, const ReportC
                                code, date.ToString(), today.ToString())});
   }
   if (auto before = UnderTreatmentBefore(cube, leaf, date)) {
-    const int64_t expected =
-        *before + counts.new_fever - counts.new_recovered - counts.new_deaths;
+    const int64_t expected = *before + counts.new_fever - counts.new_recovered - counts.new_deaths;
     if (expected != counts.under_treatment) {
       out.push_back({FindingKind::kUnderTreatmentIdentity, leaf, date, "under_treatment",
                      counts.under_treatment, expected,
@@ -87,8 +86,7 @@ void CheckOne(const EpidemicCube& cube, RegionIdx leaf, Date date, const ReportC
     const double excess = std::fabs(static_cast<double>(actual) - median);
     if (excess > options.outlier_threshold * scale &&
         excess >= static_cast<double>(options.outlier_min_excess)) {
-      out.push_back({FindingKind::kOutlier, leaf, date, field.name, actual,
-                     std::llround(median),
+      out.push_back({FindingKind::kOutlier, leaf, date, field.name, actual, std::llround(median),
                      fmt::format("{} {}: {} is {}, far outside the recent range (median {} of "
                                  "the previous {} days, robust scale {:.1f})",
                                  code, date.ToString(), field.name, actual, median,

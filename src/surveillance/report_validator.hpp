@@ -32,10 +32,10 @@ struct Finding {
   FindingKind kind = FindingKind::kOutlier;
   RegionIdx region = kNoRegion;
   Date date;
-  std::string field;    // the measure concerned
-  int64_t actual = 0;   // the value reported
-  int64_t expected = 0; // what the rule expected (identity value, recent median, tested)
-  std::string message;  // one line for a person
+  std::string field;     // the measure concerned
+  int64_t actual = 0;    // the value reported
+  int64_t expected = 0;  // what the rule expected (identity value, recent median, tested)
+  std::string message;   // one line for a person
 };
 
 struct ValidationOptions {

@@ -31,8 +31,7 @@ RegionSituation BuildRegionSituation(const EpidemicCube& cube, RegionIdx region,
                 static_cast<double>(cumulative.recovered - week_before.recovered) / 7.0,
                 static_cast<double>(cumulative.deaths - week_before.deaths) / 7.0};
   const int64_t population = cube.tree().region(region).population;
-  out.new_per_100k =
-      population > 0 ? static_cast<double>(today.new_fever) * 1e5 / population : 0.0;
+  out.new_per_100k = population > 0 ? static_cast<double>(today.new_fever) * 1e5 / population : 0.0;
   out.completeness = {today.reporters, cube.tree().leaf_count(region)};
   return out;
 }

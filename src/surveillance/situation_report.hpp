@@ -48,10 +48,10 @@ struct RegionSituation {
   int64_t under_treatment = 0;  // at the close of the day
   int64_t tested = 0;           // the day's tests, where reported
   int64_t positive = 0;
-  ChangeFigures change_1d;      // this day minus the day before
-  ChangeFigures change_7d;      // this day minus the same day a week before
-  AverageFigures avg_7d;        // mean of the 7 days ending on this day
-  double new_per_100k = 0;      // the day's new fever cases per 100,000 population
+  ChangeFigures change_1d;  // this day minus the day before
+  ChangeFigures change_7d;  // this day minus the same day a week before
+  AverageFigures avg_7d;    // mean of the 7 days ending on this day
+  double new_per_100k = 0;  // the day's new fever cases per 100,000 population
   Completeness completeness;
 };
 

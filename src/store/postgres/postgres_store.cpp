@@ -29,8 +29,8 @@ std::string Quoted(std::string_view value) {
 Result<std::string> ConnectionInfoFromUrl(std::string_view url) {
   auto parsed = boost::urls::parse_uri(url);
   if (!parsed || (parsed->scheme() != "postgresql" && parsed->scheme() != "postgres")) {
-    return Status::InvalidArgument(fmt::format(
-        "\"{}\" is not a PostgreSQL URL (postgresql://user@host:port/database)", url));
+    return Status::InvalidArgument(
+        fmt::format("\"{}\" is not a PostgreSQL URL (postgresql://user@host:port/database)", url));
   }
   std::string info;
   auto add = [&info](std::string_view key, std::string_view value) {

@@ -58,8 +58,8 @@ class SqliteStore : public SociStore {
       if (rc != SQLITE_DONE) {
         const std::string message = sqlite3_errmsg(db);
         sqlite3_finalize(statement);
-        throw soci::soci_error(fmt::format("inserting report {} {}: {}", row.region,
-                                           row.date.ToString(), message));
+        throw soci::soci_error(
+            fmt::format("inserting report {} {}: {}", row.region, row.date.ToString(), message));
       }
       sqlite3_reset(statement);
       if (progress && (row_idx + 1) % 100'000 == 0) {
@@ -84,7 +84,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
     }
     *session << "PRAGMA synchronous = FULL";
     *session << fmt::format("PRAGMA busy_timeout = {}", kBusyTimeoutMs);
-    return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(session), Dialect::kSqlite));
+    return std::unique_ptr<Store>(
+        std::make_unique<SqliteStore>(std::move(session), Dialect::kSqlite));
   } catch (const std::exception& error) {
     return DatabaseError(fmt::format("opening SQLite database {}", path), error);
   }

@@ -1,0 +1,86 @@
+#include "access/role.hpp"
+
+#include <array>
+#include <utility>
+
+namespace outbreak::access {
+
+namespace {
+
+constexpr std::array<std::pair<Role, std::string_view>, 8> kRoleNames = {{
+    {Role::kAdmin, "admin"},
+    {Role::kHeadquarters, "headquarters"},
+    {Role::kProvinceOfficer, "province_officer"},
+    {Role::kCountyClerk, "county_clerk"},
+    {Role::kSupplyOfficer, "supply_officer"},
+    {Role::kTreatmentCentre, "treatment_centre"},
+    {Role::kGuidanceTeam, "guidance_team"},
+    {Role::kViewer, "viewer"},
+}};
+
+}  // namespace
+
+std::string_view RoleName(Role role) {
+  for (const auto& [candidate, name] : kRoleNames) {
+    if (candidate == role) return name;
+  }
+  return "viewer";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (const auto& [role, candidate] : kRoleNames) {
+    if (candidate == name) return role;
+  }
+  return std::nullopt;
+}
+
+const std::vector<Role>& AllRoles() {
+  static const std::vector<Role> roles = [] {
+    std::vector<Role> out;
+    for (const auto& [role, name] : kRoleNames) out.push_back(role);
+    return out;
+  }();
+  return roles;
+}
+
+std::string_view PermissionName(Permission permission) {
+  switch (permission) {
+    case Permission::kReadSurveillance:
+      return "read_surveillance";
+    case Permission::kWriteReports:
+      return "write_reports";
+    case Permission::kReadAudit:
+      return "read_audit";
+    case Permission::kManageUsers:
+      return "manage_users";
+  }
+  return "unknown";
+}
+
+const std::vector<Permission>& AllPermissions() {
+  static const std::vector<Permission> permissions = {
+      Permission::kReadSurveillance, Permission::kWriteReports, Permission::kReadAudit,
+      Permission::kManageUsers};
+  return permissions;
+}
+
+bool Allows(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::kReadSurveillance:
+      return true;  // every role reads the surveillance data of its own region
+    case Permission::kWriteReports:
+      return role == Role::kAdmin || role == Role::kHeadquarters ||
+             role == Role::kProvinceOfficer || role == Role::kCountyClerk;
+    case Permission::kReadAudit:
+      return role == Role::kAdmin || role == Role::kHeadquarters;
+    case Permission::kManageUsers:
+      return role == Role::kAdmin;
+  }
+  return false;
+}
+
+bool InScope(const RegionTree& tree, RegionIdx home, RegionIdx target) {
+  return home != kNoRegion && target != kNoRegion && tree.IsInSubtree(home, target);
+}
+
+}  // namespace outbreak::access

@@ -1,0 +1,47 @@
+#pragma once
+// Roles and what each may do. A user has one role and one home region; every permission applies
+// only inside the subtree of that region (the clerk of KP-04-003 acts for KP-04-003 alone, a
+// province officer for his province, the headquarters for the nation).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/region_tree.hpp"
+
+namespace outbreak::access {
+
+enum class Role {
+  kAdmin,
+  kHeadquarters,
+  kProvinceOfficer,
+  kCountyClerk,
+  kSupplyOfficer,
+  kTreatmentCentre,
+  kGuidanceTeam,
+  kViewer,
+};
+
+enum class Permission {
+  kReadSurveillance,  // regions, reports, situation report, series, completeness, findings
+  kWriteReports,      // file and correct daily reports
+  kReadAudit,         // the audit trail
+  kManageUsers,       // add, disable and revoke users
+};
+
+// "admin", "headquarters", "province_officer", "county_clerk", "supply_officer",
+// "treatment_centre", "guidance_team", "viewer"
+std::string_view RoleName(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+const std::vector<Role>& AllRoles();
+std::string_view PermissionName(Permission permission);
+const std::vector<Permission>& AllPermissions();
+
+// Whether the role carries the permission at all (the region scope is checked separately).
+bool Allows(Role role, Permission permission);
+
+// Whether a user whose home region is `home` may act on `target`: target is home or below it.
+bool InScope(const RegionTree& tree, RegionIdx home, RegionIdx target);
+
+}  // namespace outbreak::access

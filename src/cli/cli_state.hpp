@@ -1,0 +1,54 @@
+#pragma once
+// What the commands of the command line share: the global options, the option values of the
+// command chosen, and the action to run once parsing is done.
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "app/clock.hpp"
+#include "app/config.hpp"
+#include "app/surveillance_service.hpp"
+#include "core/status.hpp"
+
+namespace outbreak::cli {
+
+struct CliState {
+  app::Config config;
+  std::string user;
+  app::SystemClock clock;
+  std::function<int()> action;
+
+  // Options of the commands (one command runs per process).
+  std::string file;
+  std::string reason;
+  std::string region;
+  std::string as_of;
+  std::string from;
+  std::string to;
+  std::string date;
+  std::string format;
+  std::string name;
+  std::string role;
+
+  // Opens the store and loads the service.
+  Result<std::unique_ptr<app::SurveillanceService>> Open();
+  // The region asked for, or the root when none was given.
+  std::string RegionOr(const app::SurveillanceService& service) const;
+};
+
+// Prints the error on stderr and returns the failure exit code.
+int Fail(const Status& status);
+
+// A CLI11 validator for YYYY-MM-DD options.
+const CLI::Validator& DateValidator();
+
+void AddSurveillanceCommands(CLI::App& app, CliState& state);
+void AddServeCommand(CLI::App& app, CliState& state);
+void AddUserCommands(CLI::App& app, CliState& state);
+
+}  // namespace outbreak::cli

@@ -1,0 +1,103 @@
+// outbreak serve: the HTTP API and the live feed.
+
+#include <charconv>
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/auth_service.hpp"
+#include "app/demo.hpp"
+#include "app/live_feed.hpp"
+#include "app/open_store.hpp"
+#include "cli/cli_state.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+
+namespace outbreak::cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
+  http::ServerOptions server;
+};
+
+Status ParseListen(const std::string& listen, http::ServerOptions& server) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return Status::InvalidArgument(
+        fmt::format("--listen: \"{}\" is not ADDRESS:PORT (e.g. 127.0.0.1:8080)", listen));
+  }
+  server.address = listen.substr(0, colon);
+  if (server.address.size() > 2 && server.address.front() == '[') {
+    server.address = server.address.substr(1, server.address.size() - 2);
+  }
+  const std::string port = listen.substr(colon + 1);
+  unsigned value = 0;
+  auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc() || ptr != port.data() + port.size() || value > 65535) {
+    return Status::InvalidArgument(fmt::format("--listen: \"{}\" is not a port", port));
+  }
+  server.port = static_cast<uint16_t>(value);
+  return Status::Ok();
+}
+
+int Serve(CliState& s, ServeOptions& options) {
+  if (Status status = ParseListen(options.listen, options.server); !status.ok()) {
+    return Fail(status);
+  }
+  auto service = s.Open();
+  if (!service.ok()) return Fail(service.status());
+  if (options.demo) {
+    auto summary = app::LoadDemo(**service, s.config.data_dir, "demo");
+    if (!summary.ok()) return Fail(summary.status());
+  }
+  Result<std::unique_ptr<store::Store>> auth_store = app::OpenStore(s.config.database);
+  if (!auth_store.ok()) return Fail(auth_store.status());
+  app::AuthService auth(std::move(*auth_store), s.clock);
+  app::LiveFeed feed;
+  (*service)->SetLiveFeed(&feed);
+  http::Api api(**service, auth, {options.demo});
+  if (options.demo) {
+    spdlog::warn(
+        "DEMO MODE: anyone who can reach this server may READ all the demo data "
+        "without signing in. Writing still needs a user (outbreak user add).");
+  }
+  Status status = http::RunServer(options.server, api, feed, [&](uint16_t port) {
+    std::printf("Outbreak is listening on http://%s:%u/%s\n", options.server.address.c_str(), port,
+                options.demo ? " (demo: read-only without sign-in)" : "");
+    std::fflush(stdout);
+  });
+  if (!status.ok()) return Fail(status);
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, CliState& s) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Run the HTTP API (/api/v1) and the live feed until SIGINT or SIGTERM");
+  serve->add_option("--listen", options->listen, "ADDRESS:PORT to listen on (port 0: any free)")
+      ->capture_default_str();
+  serve->add_option("--threads", options->server.threads, "Threads serving requests")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve->add_flag("--demo", options->demo,
+                  "Load the 2022 demo and let anyone read it without signing in");
+  serve
+      ->add_option("--read-timeout", options->server.read_timeout_seconds,
+                   "Seconds a client has to send a whole request")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  serve
+      ->add_option("--body-limit", options->server.body_limit_bytes,
+                   "Largest request body accepted, bytes")
+      ->check(CLI::Range(1024, 256 * 1024 * 1024))
+      ->capture_default_str();
+  serve->callback([&s, options] { s.action = [&s, options] { return Serve(s, *options); }; });
+}
+
+}  // namespace outbreak::cli

@@ -1,0 +1,69 @@
+#pragma once
+// Api: the versioned JSON API under /api/v1. Builds the route table, authenticates requests
+// (bearer tokens; in demo mode, anonymous read-only access to the whole tree), keeps each caller
+// inside its region's subtree, and turns requests into service calls and results into JSON.
+//
+// Conventions every resource follows:
+// - regions are named by `region` (a code); a missing region means the caller's home region;
+// - dates are `YYYY-MM-DD`, ranges `from` and `to` (both included);
+// - lists are paged with `limit` (1..1000, default 100) and `offset`, and answer
+//   {"items": [...], "total": N, "limit": L, "offset": O};
+// - errors answer {"error": {"code", "message", "details"}} with the status of json_response.hpp;
+// - writes accept an `Idempotency-Key` header: a resend with the same key and body gets the first
+//   answer again, with `Idempotent-Replayed: true`.
+//
+// Thread-safe; handlers may run on several threads at once.
+
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "app/auth_service.hpp"
+#include "app/surveillance_service.hpp"
+#include "http/router.hpp"
+
+namespace outbreak::http {
+
+struct ApiOptions {
+  bool demo_read_only = false;  // anonymous callers read everything, write nothing
+};
+
+class Api {
+ public:
+  Api(app::SurveillanceService& surveillance, app::AuthService& auth, ApiOptions options);
+
+  HttpResponse Handle(const HttpRequest& request) const;
+  const Router& router() const { return router_; }
+  // The principal of a request (for the live feed's upgrade), or kUnauthorised.
+  Result<app::Principal> Authenticate(const HttpRequest& request) const;
+
+  app::SurveillanceService& surveillance() const { return surveillance_; }
+
+ private:
+  void AddSurveillanceRoutes();
+  void AddAccessRoutes();
+  void AddDocumentRoutes();
+
+  app::SurveillanceService& surveillance_;
+  app::AuthService& auth_;
+  ApiOptions options_;
+  Router router_;
+};
+
+// Helpers shared by the handlers (api_helpers.cpp).
+
+// The region a request acts on: the parameter, or the caller's home region when absent.
+// kNotFound for an unknown region, kForbidden outside the caller's subtree.
+Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,
+                               const RequestContext& context, const std::string& param);
+// An optional date parameter; kInvalidArgument when malformed.
+Result<std::optional<Date>> DateParam(const RequestContext& context, const std::string& name);
+
+struct Paging {
+  int64_t limit = 100;
+  int64_t offset = 0;
+};
+Result<Paging> PagingParams(const RequestContext& context);
+boost::json::object PageJson(boost::json::array items, int64_t total, const Paging& paging);
+
+}  // namespace outbreak::http

@@ -1,0 +1,249 @@
+// Sign-in, the caller's own identity, users and the audit trail.
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "http/api.hpp"
+#include "http/json_response.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+object UserJson(const std::string& name, access::Role role, const std::string& region,
+                bool disabled) {
+  return {{"name", name},
+          {"role", std::string(access::RoleName(role))},
+          {"region", region},
+          {"disabled", disabled}};
+}
+
+// The named string fields of a JSON object body; errors name every field missing.
+Result<std::map<std::string, std::string>> StringFields(const HttpRequest& request,
+                                                        const std::vector<std::string>& names) {
+  if (!request.Header("content-type").starts_with("application/json")) {
+    return Status::InvalidArgument("send the body as application/json");
+  }
+  boost::system::error_code ec;
+  boost::json::value json = boost::json::parse(request.body, ec);
+  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
+  if (!json.is_object()) return Status::InvalidArgument("the body must be a JSON object");
+  std::map<std::string, std::string> out;
+  std::vector<std::string> errors;
+  for (const std::string& name : names) {
+    const boost::json::value* value = json.as_object().if_contains(name);
+    if (value == nullptr || !value->is_string()) {
+      errors.push_back(fmt::format("{}: is missing or not a string", name));
+    } else {
+      out[name] = std::string(value->as_string());
+    }
+  }
+  if (!errors.empty()) return Status::InvalidArgument("bad request body", std::move(errors));
+  return out;
+}
+
+boost::json::value JsonOrNull(const std::string& text) {
+  if (text.empty()) return nullptr;
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(text, ec);
+  return ec ? boost::json::value(text) : value;
+}
+
+}  // namespace
+
+void Api::AddAccessRoutes() {
+  using access::Permission;
+  const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
+  const ParamDoc offset{"offset", "integer", "Items to skip (default 0)"};
+
+  router_.Add({"POST",
+               "/api/v1/auth/login",
+               std::nullopt,
+               "",
+               {"Sign in with name and password; returns a bearer token",
+                "access",
+                {},
+                "LoginRequest",
+                "LoginResponse"},
+               [this](RequestContext& context) {
+                 auto fields = StringFields(context.request, {"name", "password"});
+                 if (!fields.ok()) return ErrorResponse(fields.status());
+                 auto login = auth_.Login((*fields)["name"], (*fields)["password"],
+                                          context.request.remote_address);
+                 if (!login.ok()) {
+                   HttpResponse response = ErrorResponse(login.status());
+                   if (login.status().code() == StatusCode::kTooManyRequests) {
+                     response.headers.emplace_back("Retry-After", "60");
+                   }
+                   return response;
+                 }
+                 const app::Principal& who = login->principal;
+                 return JsonResponse(
+                     200, object{{"token", login->token},
+                                 {"expires_at", app::IsoTimestamp(login->expires_at)},
+                                 {"user", UserJson(who.user, who.role, who.region, false)}});
+               }});
+
+  router_.Add({"POST",
+               "/api/v1/auth/logout",
+               Permission::kReadSurveillance,
+               "",
+               {"Revoke the token of this request", "access", {}, "", ""},
+               [this](RequestContext& context) {
+                 const std::string authorization = context.request.Header("authorization");
+                 if (context.principal.anonymous || authorization.size() <= 7) {
+                   return ErrorResponse(Status::Unauthorised("no token to revoke"));
+                 }
+                 Status s = auth_.Logout(authorization.substr(7), context.request.remote_address);
+                 if (!s.ok()) return ErrorResponse(s);
+                 return JsonResponse(200, object{{"revoked", true}});
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/me",
+               Permission::kReadSurveillance,
+               "",
+               {"Who you are: name, role and home region", "access", {}, "", "User"},
+               [](RequestContext& context) {
+                 const app::Principal& who = context.principal;
+                 object out = UserJson(who.user, who.role, who.region, false);
+                 out["anonymous"] = who.anonymous;
+                 return JsonResponse(200, out);
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/users",
+               Permission::kManageUsers,
+               "",
+               {"Every user", "access", {limit, offset}, "", "UserPage"},
+               [this](RequestContext& context) {
+                 Result<Paging> paging = PagingParams(context);
+                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 auto users = auth_.ListUsers();
+                 if (!users.ok()) return ErrorResponse(users.status());
+                 array items;
+                 for (size_t idx = paging->offset;
+                      idx < users->size() && static_cast<int64_t>(items.size()) < paging->limit;
+                      ++idx) {
+                   const store::UserRecord& user = (*users)[idx];
+                   items.push_back(UserJson(user.name, *access::ParseRole(user.role), user.region,
+                                            user.disabled));
+                 }
+                 return JsonResponse(200, PageJson(std::move(items), users->size(), *paging));
+               }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/users",
+       Permission::kManageUsers,
+       "",
+       {"Add a user", "access", {}, "NewUser", "User", 201},
+       [this](RequestContext& context) {
+         auto fields = StringFields(context.request, {"name", "role", "region", "password"});
+         if (!fields.ok()) return ErrorResponse(fields.status());
+         const bool region_exists = surveillance_.FindRegion((*fields)["region"]).ok();
+         Status s = auth_.AddUser((*fields)["name"], (*fields)["role"], (*fields)["region"],
+                                  (*fields)["password"], region_exists, context.principal.user,
+                                  context.request.remote_address);
+         if (!s.ok()) return ErrorResponse(s);
+         return JsonResponse(201, UserJson((*fields)["name"], *access::ParseRole((*fields)["role"]),
+                                           (*fields)["region"], false));
+       }});
+
+  auto set_disabled = [this](bool disabled) {
+    return [this, disabled](RequestContext& context) {
+      Status s = auth_.SetDisabled(context.Param("name"), disabled, context.principal.user,
+                                   context.request.remote_address);
+      if (!s.ok()) return ErrorResponse(s);
+      return JsonResponse(200, object{{"name", context.Param("name")}, {"disabled", disabled}});
+    };
+  };
+  router_.Add({"POST",
+               "/api/v1/users/{name}/disable",
+               Permission::kManageUsers,
+               "",
+               {"Disable a user and revoke their tokens", "access", {}, "", ""},
+               set_disabled(true)});
+  router_.Add({"POST",
+               "/api/v1/users/{name}/enable",
+               Permission::kManageUsers,
+               "",
+               {"Enable a disabled user again", "access", {}, "", ""},
+               set_disabled(false)});
+  router_.Add({"POST",
+               "/api/v1/users/{name}/revoke",
+               Permission::kManageUsers,
+               "",
+               {"Revoke every token of a user", "access", {}, "", ""},
+               [this](RequestContext& context) {
+                 auto revoked = auth_.RevokeAll(context.Param("name"), context.principal.user,
+                                                context.request.remote_address);
+                 if (!revoked.ok()) return ErrorResponse(revoked.status());
+                 return JsonResponse(200, object{{"revoked", *revoked}});
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/audit",
+               Permission::kReadAudit,
+               "",
+               {"The audit trail, newest first",
+                "access",
+                {{"user", "string", "Only this user's actions"},
+                 {"action", "string", "Only this action (e.g. report.correct)"},
+                 {"from", "string", "From this ISO 8601 time"},
+                 {"to", "string", "Before this ISO 8601 time"},
+                 limit,
+                 offset},
+                "",
+                "AuditPage"},
+               [this](RequestContext& context) {
+                 Result<Paging> paging = PagingParams(context);
+                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 store::AuditQuery query{context.Param("user"), context.Param("action"),
+                                         context.Param("from"), context.Param("to"),
+                                         paging->limit + 1,     paging->offset};
+                 auto entries = auth_.ListAudit(query);
+                 if (!entries.ok()) return ErrorResponse(entries.status());
+                 const bool more = static_cast<int64_t>(entries->size()) > paging->limit;
+                 array items;
+                 for (size_t idx = 0;
+                      idx < entries->size() && static_cast<int64_t>(idx) < paging->limit; ++idx) {
+                   const store::AuditEntry& entry = (*entries)[idx];
+                   items.push_back(object{{"id", entry.id},
+                                          {"recorded_at", entry.recorded_at},
+                                          {"user", entry.user},
+                                          {"address", entry.address},
+                                          {"action", entry.action},
+                                          {"target", entry.target},
+                                          {"old", JsonOrNull(entry.old_value)},
+                                          {"new", JsonOrNull(entry.new_value)}});
+                 }
+                 // The trail grows while it is read: the total is a lower bound.
+                 const int64_t total =
+                     paging->offset + static_cast<int64_t>(items.size()) + (more ? 1 : 0);
+                 return JsonResponse(200, PageJson(std::move(items), total, *paging));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/live",
+               Permission::kReadSurveillance,
+               "",
+               {"WebSocket feed of new and corrected reports and validation findings within "
+                "your region (upgrade; browsers pass ?access_token=)",
+                "situation",
+                {{"access_token", "string", "Bearer token, for clients that cannot set headers"}},
+                "",
+                "",
+                101},
+               [](RequestContext&) {
+                 HttpResponse response = ErrorResponse(
+                     426, "upgrade_required", "this is a WebSocket endpoint: send an upgrade");
+                 response.headers.emplace_back("Upgrade", "websocket");
+                 return response;
+               }});
+}
+
+}  // namespace outbreak::http

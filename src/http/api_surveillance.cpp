@@ -1,0 +1,386 @@
+// The surveillance resources: regions, reports, the situation report, series, completeness,
+// validation findings and report history.
+
+#include <set>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "http/api.hpp"
+#include "http/json_response.hpp"
+#include "report/sitrep_render.hpp"
+#include "report/tables.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+constexpr size_t kMaxReportsPerRequest = 10'000;
+
+// Reads a non-negative whole count; records an error naming the field otherwise.
+void ReadCount(const object& item, const char* field, const std::string& where, bool required,
+               std::optional<int64_t>& into, std::vector<std::string>& errors) {
+  const boost::json::value* value = item.if_contains(field);
+  if (value == nullptr || value->is_null()) {
+    if (required) errors.push_back(fmt::format("{}.{}: is missing", where, field));
+    return;
+  }
+  if (!value->is_int64() && !value->is_uint64()) {
+    errors.push_back(fmt::format("{}.{}: {} is not a whole number", where, field,
+                                 boost::json::serialize(*value)));
+    return;
+  }
+  if (value->is_int64() && value->as_int64() < 0) {
+    errors.push_back(fmt::format("{}.{}: {} is negative", where, field, value->as_int64()));
+    return;
+  }
+  if (value->is_uint64() && value->as_uint64() > static_cast<uint64_t>(INT64_MAX)) {
+    errors.push_back(fmt::format("{}.{}: is too large", where, field));
+    return;
+  }
+  into = value->to_number<int64_t>();
+}
+
+struct ReportBody {
+  std::vector<app::ReportInput> reports;
+  std::string reason;
+};
+
+Result<ReportBody> ParseReportBody(const std::string& body) {
+  boost::system::error_code ec;
+  boost::json::value json = boost::json::parse(body, ec);
+  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
+  if (!json.is_object()) return Status::InvalidArgument("the body must be a JSON object");
+  ReportBody out;
+  std::vector<std::string> errors;
+  const object& root = json.as_object();
+  array single;
+  const array* items = nullptr;
+  if (const boost::json::value* reports = root.if_contains("reports")) {
+    if (!reports->is_array()) return Status::InvalidArgument("reports: must be an array");
+    items = &reports->as_array();
+  } else {
+    single.push_back(json);
+    items = &single;
+  }
+  if (const boost::json::value* reason = root.if_contains("reason")) {
+    if (!reason->is_string()) return Status::InvalidArgument("reason: must be a string");
+    out.reason = std::string(reason->as_string());
+  }
+  if (items->empty()) return Status::InvalidArgument("reports: is empty");
+  if (items->size() > kMaxReportsPerRequest) {
+    return Status::InvalidArgument(
+        fmt::format("reports: more than {} in one request; split them", kMaxReportsPerRequest));
+  }
+  for (size_t idx = 0; idx < items->size(); ++idx) {
+    const std::string where = items == &single ? "report" : fmt::format("reports[{}]", idx);
+    if (!(*items)[idx].is_object()) {
+      errors.push_back(fmt::format("{}: must be an object", where));
+      continue;
+    }
+    const object& item = (*items)[idx].as_object();
+    app::ReportInput input;
+    const boost::json::value* region = item.if_contains("region");
+    if (region == nullptr || !region->is_string()) {
+      errors.push_back(fmt::format("{}.region: is missing or not a string", where));
+    } else {
+      input.region = std::string(region->as_string());
+    }
+    const boost::json::value* date = item.if_contains("date");
+    std::optional<Date> parsed_date;
+    if (date != nullptr && date->is_string()) parsed_date = Date::Parse(date->as_string());
+    if (!parsed_date) {
+      errors.push_back(fmt::format("{}.date: {} is not a date (expected \"YYYY-MM-DD\")", where,
+                                   date == nullptr ? "missing" : boost::json::serialize(*date)));
+    } else {
+      input.date = *parsed_date;
+    }
+    std::optional<int64_t> fever, recovered, deaths, treatment;
+    ReadCount(item, "new_fever", where, true, fever, errors);
+    ReadCount(item, "new_recovered", where, true, recovered, errors);
+    ReadCount(item, "new_deaths", where, true, deaths, errors);
+    ReadCount(item, "under_treatment", where, true, treatment, errors);
+    ReadCount(item, "tested", where, false, input.counts.tested, errors);
+    ReadCount(item, "positive", where, false, input.counts.positive, errors);
+    input.counts.new_fever = fever.value_or(0);
+    input.counts.new_recovered = recovered.value_or(0);
+    input.counts.new_deaths = deaths.value_or(0);
+    input.counts.under_treatment = treatment.value_or(0);
+    for (const auto& [key, value] : item) {
+      static const std::set<std::string> kKnown = {"region",        "date",       "new_fever",
+                                                   "new_recovered", "new_deaths", "under_treatment",
+                                                   "tested",        "positive",   "reason"};
+      if (!kKnown.contains(std::string(key))) {
+        errors.push_back(fmt::format("{}.{}: is not a known field", where, std::string(key)));
+      }
+    }
+    out.reports.push_back(std::move(input));
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument(
+        fmt::format("{} error(s) in the reports; nothing was written", errors.size()),
+        std::move(errors));
+  }
+  return out;
+}
+
+}  // namespace
+
+void Api::AddSurveillanceRoutes() {
+  using access::Permission;
+  const ParamDoc region{"region", "string", "Region code (default: your home region)"};
+  const ParamDoc from{"from", "date", "First day, included"};
+  const ParamDoc to{"to", "date", "Last day, included"};
+  const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
+  const ParamDoc offset{"offset", "integer", "Items to skip (default 0)"};
+
+  router_.Add({"GET",
+               "/api/v1/regions",
+               Permission::kReadSurveillance,
+               "region",
+               {"The regions under a region (default: your home region), itself included, in "
+                "tree order",
+                "regions",
+                {region, limit, offset},
+                "",
+                "RegionPage"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> root = ScopedRegion(surveillance_, context, "region");
+                 if (!root.ok()) return ErrorResponse(root.status());
+                 Result<Paging> paging = PagingParams(context);
+                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 return surveillance_.WithTree([&](const RegionTree& tree) {
+                   std::vector<RegionIdx> order{*root};
+                   for (size_t at = 0; at < order.size(); ++at) {
+                     for (RegionIdx child : tree.children(order[at])) order.push_back(child);
+                   }
+                   array items;
+                   for (int64_t idx = paging->offset;
+                        idx < static_cast<int64_t>(order.size()) &&
+                        static_cast<int64_t>(items.size()) < paging->limit;
+                        ++idx) {
+                     items.push_back(report::RegionJson(tree, order[idx]));
+                   }
+                   return JsonResponse(200, PageJson(std::move(items), order.size(), *paging));
+                 });
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/regions/{region}",
+               Permission::kReadSurveillance,
+               "region",
+               {"One region, with its children", "regions", {}, "", "RegionDetail"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 return surveillance_.WithTree([&](const RegionTree& tree) {
+                   const Region& region = tree.region(*idx);
+                   array children;
+                   for (RegionIdx child : tree.children(*idx)) {
+                     children.push_back(report::RegionJson(tree, child));
+                   }
+                   object out{{"region", report::RegionJson(tree, *idx)},
+                              {"reporting_unit", tree.IsLeaf(*idx)},
+                              {"reporting_units", tree.leaf_count(*idx)},
+                              {"children", std::move(children)}};
+                   out["lat"] = region.lat ? boost::json::value(*region.lat) : nullptr;
+                   out["lon"] = region.lon ? boost::json::value(*region.lon) : nullptr;
+                   return JsonResponse(200, out);
+                 });
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/reports",
+               Permission::kReadSurveillance,
+               "region",
+               {"Stored reports of the reporting units under a region, by date then unit",
+                "reports",
+                {region, from, to, limit, offset},
+                "",
+                "ReportPage"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto first = DateParam(context, "from");
+                 if (!first.ok()) return ErrorResponse(first.status());
+                 auto last = DateParam(context, "to");
+                 if (!last.ok()) return ErrorResponse(last.status());
+                 Result<Paging> paging = PagingParams(context);
+                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const std::string code = surveillance_.tree().region(*idx).code;
+                 auto page =
+                     surveillance_.ListReports(code, *first, *last, paging->limit, paging->offset);
+                 if (!page.ok()) return ErrorResponse(page.status());
+                 array items;
+                 for (const auto& item : page->items) {
+                   items.push_back(object{{"region", surveillance_.tree().region(item.region).code},
+                                          {"date", item.date.ToString()},
+                                          {"counts", report::CountsJson(item.counts)}});
+                 }
+                 return JsonResponse(200, PageJson(std::move(items), page->total, *paging));
+               }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/reports",
+       Permission::kWriteReports,
+       "region",
+       {"File one report or a batch ({\"reports\": [...], \"reason\": ...}). A report "
+        "for a (region, date) already stored is a correction and needs a reason. "
+        "All or nothing.",
+        "reports",
+        {},
+        "ReportBatch",
+        "WriteResult",
+        201},
+       [this](RequestContext& context) {
+         const std::string content_type = context.request.Header("content-type");
+         if (!content_type.starts_with("application/json")) {
+           return ErrorResponse(415, "unsupported_media_type",
+                                "send the reports as application/json");
+         }
+         Result<ReportBody> body = ParseReportBody(context.request.body);
+         if (!body.ok()) return ErrorResponse(body.status());
+         std::vector<std::string> outside;
+         for (const app::ReportInput& input : body->reports) {
+           context.path_params["region"] = input.region;
+           Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+           if (idx.status().code() == StatusCode::kForbidden) {
+             outside.push_back(idx.status().message());
+           }
+         }
+         if (!outside.empty()) {
+           return ErrorResponse(Status(StatusCode::kForbidden, "reports for regions outside yours",
+                                       std::move(outside)));
+         }
+         const app::Actor actor{context.principal.user, body->reason, "api",
+                                context.request.remote_address};
+         auto written = surveillance_.SubmitReports(body->reports, actor);
+         if (!written.ok()) return ErrorResponse(written.status());
+         return JsonResponse(
+             201,
+             object{{"added", written->added},
+                    {"corrected", written->corrected},
+                    {"unchanged", written->unchanged},
+                    {"findings", report::FindingsJson(written->findings, surveillance_.tree())}});
+       }});
+
+  router_.Add({"GET",
+               "/api/v1/reports/{region}/{date}/history",
+               Permission::kReadSurveillance,
+               "region",
+               {"Every version of one report: who, when, why", "reports", {}, "", "History"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto date = DateParam(context, "date");
+                 if (!date.ok()) return ErrorResponse(date.status());
+                 auto history = surveillance_.History(context.Param("region"), **date);
+                 if (!history.ok()) return ErrorResponse(history.status());
+                 return JsonResponse(200, report::HistoryJson(*history));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/sitrep",
+               Permission::kReadSurveillance,
+               "region",
+               {"The situation report as of a day",
+                "situation",
+                {region,
+                 {"as_of", "date", "Reporting day (default: the latest with data)"},
+                 {"format", "string", "json (default), text or markdown"}},
+                "",
+                "Sitrep"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto as_of = DateParam(context, "as_of");
+                 if (!as_of.ok()) return ErrorResponse(as_of.status());
+                 const std::string format = context.Param("format");
+                 if (!format.empty() && format != "json" && format != "text" &&
+                     format != "markdown") {
+                   return ErrorResponse(Status::InvalidArgument(
+                       fmt::format("format: \"{}\" is not json, text or markdown", format)));
+                 }
+                 const RegionTree& tree = surveillance_.tree();
+                 auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, *as_of);
+                 if (!sitrep.ok()) return ErrorResponse(sitrep.status());
+                 if (format == "text" || format == "markdown") {
+                   HttpResponse response;
+                   response.content_type = format == "text" ? "text/plain; charset=utf-8"
+                                                            : "text/markdown; charset=utf-8";
+                   response.body = format == "text" ? report::RenderSitrepText(*sitrep, tree)
+                                                    : report::RenderSitrepMarkdown(*sitrep, tree);
+                   return response;
+                 }
+                 return JsonResponse(200, report::SitrepJson(*sitrep, tree));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/series",
+               Permission::kReadSurveillance,
+               "region",
+               {"A region's daily series", "situation", {region, from, to}, "", "Series"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto first = DateParam(context, "from");
+                 if (!first.ok()) return ErrorResponse(first.status());
+                 auto last = DateParam(context, "to");
+                 if (!last.ok()) return ErrorResponse(last.status());
+                 const RegionTree& tree = surveillance_.tree();
+                 auto series = surveillance_.Series(tree.region(*idx).code, *first, *last);
+                 if (!series.ok()) return ErrorResponse(series.status());
+                 return JsonResponse(200, report::SeriesJson(*series, tree, *idx));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/completeness",
+               Permission::kReadSurveillance,
+               "region",
+               {"Which reporting units have not reported on a day",
+                "situation",
+                {region, {"date", "date", "Reporting day (default: the latest with data)"}},
+                "",
+                "Completeness"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto date = DateParam(context, "date");
+                 if (!date.ok()) return ErrorResponse(date.status());
+                 const RegionTree& tree = surveillance_.tree();
+                 auto report = surveillance_.Completeness(tree.region(*idx).code, *date);
+                 if (!report.ok()) return ErrorResponse(report.status());
+                 return JsonResponse(200, report::CompletenessJson(*report, tree));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/findings",
+               Permission::kReadSurveillance,
+               "region",
+               {"Validation findings over the stored reports under a region",
+                "reports",
+                {region, limit, offset},
+                "",
+                "Findings"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 Result<Paging> paging = PagingParams(context);
+                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const RegionTree& tree = surveillance_.tree();
+                 auto findings = surveillance_.Check(tree.region(*idx).code);
+                 if (!findings.ok()) return ErrorResponse(findings.status());
+                 const size_t begin = std::min<size_t>(paging->offset, findings->size());
+                 const size_t end = std::min<size_t>(begin + paging->limit, findings->size());
+                 boost::json::value json =
+                     report::FindingsJson(std::span(findings->data() + begin, end - begin), tree);
+                 array items = std::move(json.as_object()["findings"].as_array());
+                 return JsonResponse(200, PageJson(std::move(items), findings->size(), *paging));
+               }});
+}
+
+}  // namespace outbreak::http

@@ -1,0 +1,246 @@
+#include "http/openapi.hpp"
+
+#include <cctype>
+
+#include <boost/json.hpp>
+
+namespace outbreak::http {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+object Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
+
+object Type(const char* type) { return {{"type", type}}; }
+
+object Integer() { return Type("integer"); }
+
+object Counts() {
+  return {{"type", "object"},
+          {"properties",
+           {{"new_fever", Integer()},
+            {"new_recovered", Integer()},
+            {"new_deaths", Integer()},
+            {"under_treatment", Integer()},
+            {"tested", object{{"type", array{"integer", "null"}}}},
+            {"positive", object{{"type", array{"integer", "null"}}}}}}};
+}
+
+object Page(const std::string& item) {
+  return {{"type", "object"},
+          {"properties",
+           {{"items", object{{"type", "array"}, {"items", Ref(item)}}},
+            {"total", Integer()},
+            {"limit", Integer()},
+            {"offset", Integer()}}}};
+}
+
+object Schemas() {
+  object flows{
+      {"type", "object"},
+      {"properties", {{"fever", Integer()}, {"recovered", Integer()}, {"deaths", Integer()}}}};
+  object situation{{"type", "object"},
+                   {"properties",
+                    {{"region", Ref("Region")},
+                     {"new", flows},
+                     {"cumulative", flows},
+                     {"under_treatment", Integer()},
+                     {"change_1d", Type("object")},
+                     {"change_7d", Type("object")},
+                     {"avg_7d", Type("object")},
+                     {"new_per_100k", Type("number")},
+                     {"completeness", Type("object")}}}};
+  object sitrep = situation;
+  sitrep["properties"].as_object()["as_of"] = object{{"type", "string"}, {"format", "date"}};
+  sitrep["properties"].as_object()["children"] = object{{"type", "array"}, {"items", situation}};
+  object report_input = Counts();
+  report_input["properties"].as_object()["region"] = Type("string");
+  report_input["properties"].as_object()["date"] = object{{"type", "string"}, {"format", "date"}};
+  report_input["properties"].as_object()["reason"] = Type("string");
+  report_input["required"] =
+      array{"region", "date", "new_fever", "new_recovered", "new_deaths", "under_treatment"};
+  return {
+      {"Error",
+       {{"type", "object"},
+        {"properties",
+         {{"error",
+           {{"type", "object"},
+            {"properties",
+             {{"code", Type("string")},
+              {"message", Type("string")},
+              {"details", object{{"type", "array"}, {"items", Type("string")}}}}}}}}}}},
+      {"Health", {{"type", "object"}, {"properties", {{"status", Type("string")}}}}},
+      {"LoginRequest",
+       {{"type", "object"},
+        {"required", array{"name", "password"}},
+        {"properties", {{"name", Type("string")}, {"password", Type("string")}}}}},
+      {"LoginResponse",
+       {{"type", "object"},
+        {"properties",
+         {{"token", Type("string")}, {"expires_at", Type("string")}, {"user", Ref("User")}}}}},
+      {"User",
+       {{"type", "object"},
+        {"properties",
+         {{"name", Type("string")},
+          {"role", Type("string")},
+          {"region", Type("string")},
+          {"disabled", Type("boolean")}}}}},
+      {"NewUser",
+       {{"type", "object"},
+        {"required", array{"name", "role", "region", "password"}},
+        {"properties",
+         {{"name", Type("string")},
+          {"role", Type("string")},
+          {"region", Type("string")},
+          {"password", Type("string")}}}}},
+      {"UserPage", Page("User")},
+      {"Region",
+       {{"type", "object"},
+        {"properties",
+         {{"code", Type("string")},
+          {"name", Type("string")},
+          {"name_local", Type("string")},
+          {"level", Integer()},
+          {"population", Integer()},
+          {"parent", object{{"type", array{"string", "null"}}}}}}}},
+      {"RegionDetail",
+       {{"type", "object"},
+        {"properties",
+         {{"region", Ref("Region")},
+          {"reporting_unit", Type("boolean")},
+          {"lat", object{{"type", array{"number", "null"}}}},
+          {"lon", object{{"type", array{"number", "null"}}}},
+          {"children", object{{"type", "array"}, {"items", Ref("Region")}}}}}}},
+      {"RegionPage", Page("Region")},
+      {"ReportInput", report_input},
+      {"ReportBatch",
+       {{"oneOf",
+         array{Ref("ReportInput"),
+               object{{"type", "object"},
+                      {"required", array{"reports"}},
+                      {"properties",
+                       {{"reports", object{{"type", "array"}, {"items", Ref("ReportInput")}}},
+                        {"reason", Type("string")}}}}}}}},
+      {"WriteResult",
+       {{"type", "object"},
+        {"properties",
+         {{"added", Integer()},
+          {"corrected", Integer()},
+          {"unchanged", Integer()},
+          {"findings", Ref("Findings")}}}}},
+      {"Report",
+       {{"type", "object"},
+        {"properties",
+         {{"region", Type("string")},
+          {"date", object{{"type", "string"}, {"format", "date"}}},
+          {"counts", Counts()}}}}},
+      {"ReportPage", Page("Report")},
+      {"Sitrep", sitrep},
+      {"Series", {{"type", "object"}}},
+      {"Completeness", {{"type", "object"}}},
+      {"Findings",
+       {{"type", "object"},
+        {"properties",
+         {{"count", Integer()},
+          {"findings", object{{"type", "array"}, {"items", Type("object")}}}}}}},
+      {"History", {{"type", "object"}}},
+      {"AuditEntry",
+       {{"type", "object"},
+        {"properties",
+         {{"id", Integer()},
+          {"recorded_at", Type("string")},
+          {"user", Type("string")},
+          {"address", Type("string")},
+          {"action", Type("string")},
+          {"target", Type("string")},
+          {"old", {}},
+          {"new", {}}}}}},
+      {"AuditPage", Page("AuditEntry")},
+  };
+}
+
+std::string OperationId(const Route& route) {
+  std::string id = route.method;
+  for (char c : route.pattern) {
+    id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  }
+  return id;
+}
+
+}  // namespace
+
+boost::json::value BuildOpenApi(const Router& router) {
+  object paths;
+  for (const Route& route : router.routes()) {
+    array parameters;
+    for (const std::string& segment : SplitPath(route.pattern)) {
+      if (segment.size() > 2 && segment.front() == '{') {
+        parameters.push_back(object{{"name", segment.substr(1, segment.size() - 2)},
+                                    {"in", "path"},
+                                    {"required", true},
+                                    {"schema", Type("string")}});
+      }
+    }
+    for (const ParamDoc& param : route.doc.query) {
+      object schema = param.type == "date" ? object{{"type", "string"}, {"format", "date"}}
+                                           : Type(param.type.c_str());
+      parameters.push_back(object{{"name", param.name},
+                                  {"in", "query"},
+                                  {"required", param.required},
+                                  {"description", param.description},
+                                  {"schema", schema}});
+    }
+    object success{{"description", "success"}};
+    if (!route.doc.response_schema.empty()) {
+      success["content"] =
+          object{{"application/json", object{{"schema", Ref(route.doc.response_schema)}}}};
+    }
+    object responses{
+        {std::to_string(route.doc.success_status), success},
+        {"default",
+         object{{"description", "error"},
+                {"content", object{{"application/json", object{{"schema", Ref("Error")}}}}}}}};
+    object operation{{"summary", route.doc.summary},
+                     {"operationId", OperationId(route)},
+                     {"tags", array{boost::json::string(route.doc.tag)}},
+                     {"parameters", std::move(parameters)},
+                     {"responses", std::move(responses)}};
+    if (route.permission) {
+      operation["security"] = array{object{{"bearerAuth", array{}}}};
+      operation["x-permission"] = std::string(access::PermissionName(*route.permission));
+    } else {
+      operation["security"] = array{};
+    }
+    if (!route.region_param.empty()) operation["x-region-param"] = route.region_param;
+    if (!route.doc.request_schema.empty()) {
+      operation["requestBody"] =
+          object{{"required", true},
+                 {"content",
+                  object{{"application/json", object{{"schema", Ref(route.doc.request_schema)}}}}}};
+    }
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    boost::json::value& entry = paths[route.pattern];
+    if (!entry.is_object()) entry.emplace_object();
+    entry.as_object()[method] = std::move(operation);
+  }
+  return object{
+      {"openapi", "3.0.3"},
+      {"info",
+       object{{"title", "Outbreak API"},
+              {"version", "1"},
+              {"description",
+               "The command system of a national emergency epidemic prevention headquarters. "
+               "Lists are paged with limit and offset; errors answer {\"error\": {\"code\", "
+               "\"message\", \"details\"}}; writes accept an Idempotency-Key header."}}},
+      {"paths", std::move(paths)},
+      {"components",
+       object{{"schemas", Schemas()},
+              {"securitySchemes",
+               object{{"bearerAuth", object{{"type", "http"}, {"scheme", "bearer"}}}}}}},
+  };
+}
+
+}  // namespace outbreak::http

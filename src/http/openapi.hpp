@@ -1,0 +1,13 @@
+#pragma once
+// The OpenAPI 3 description of the API, generated from the route table so that every route is
+// described and every description has a route.
+
+#include <boost/json/value.hpp>
+
+#include "http/router.hpp"
+
+namespace outbreak::http {
+
+boost::json::value BuildOpenApi(const Router& router);
+
+}  // namespace outbreak::http

@@ -1,0 +1,87 @@
+#include "http/router.hpp"
+
+#include <fmt/format.h>
+
+#include "http/json_response.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+bool Match(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
+           std::map<std::string, std::string>& params) {
+  if (pattern.size() != path.size()) return false;
+  for (size_t idx = 0; idx < pattern.size(); ++idx) {
+    const std::string& segment = pattern[idx];
+    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+      if (path[idx].empty()) return false;
+      params[segment.substr(1, segment.size() - 2)] = path[idx];
+    } else if (segment != path[idx]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string RequestContext::Param(const std::string& name) const {
+  if (auto it = path_params.find(name); it != path_params.end()) return it->second;
+  if (auto it = request.query.find(name); it != request.query.end()) return it->second;
+  return "";
+}
+
+std::vector<std::string> SplitPath(const std::string& path) {
+  std::vector<std::string> segments;
+  size_t start = 1;
+  while (start <= path.size()) {
+    const size_t slash = path.find('/', start);
+    const size_t end = slash == std::string::npos ? path.size() : slash;
+    segments.push_back(path.substr(start, end - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return segments;
+}
+
+void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+
+HttpResponse Router::Dispatch(const HttpRequest& request, const Authenticator& authenticate) const {
+  const std::vector<std::string> path = SplitPath(request.path);
+  std::vector<std::string> allowed;
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string> params;
+    if (!Match(SplitPath(route.pattern), path, params)) continue;
+    if (route.method != request.method) {
+      allowed.push_back(route.method);
+      continue;
+    }
+    RequestContext context{request, std::move(params), {}};
+    if (route.permission) {
+      Result<app::Principal> principal = authenticate(request);
+      if (!principal.ok()) return ErrorResponse(principal.status());
+      if (principal->anonymous && *route.permission != access::Permission::kReadSurveillance) {
+        return ErrorResponse(Status::Unauthorised("sign in to do this"));
+      }
+      if (!access::Allows(principal->role, *route.permission)) {
+        return ErrorResponse(Status::Forbidden(
+            fmt::format("the role {} may not {}", access::RoleName(principal->role),
+                        access::PermissionName(*route.permission))));
+      }
+      context.principal = std::move(*principal);
+    }
+    return route.handler(context);
+  }
+  if (!allowed.empty()) {
+    HttpResponse response =
+        ErrorResponse(405, "method_not_allowed",
+                      fmt::format("{} is not allowed on {}", request.method, request.path));
+    std::string allow;
+    for (const std::string& method : allowed) allow += (allow.empty() ? "" : ", ") + method;
+    response.headers.emplace_back("Allow", allow);
+    return response;
+  }
+  return ErrorResponse(Status::NotFound(fmt::format("no such resource: {}", request.path)));
+}
+
+}  // namespace outbreak::http

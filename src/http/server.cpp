@@ -1,0 +1,297 @@
+#include "http/server.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include "http/json_response.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using BeastRequest = bhttp::request<bhttp::string_body>;
+using BeastResponse = bhttp::response<bhttp::string_body>;
+
+struct Shared {
+  const ServerOptions& options;
+  const Api& api;
+  app::LiveFeed& feed;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+HttpRequest ToRequest(const BeastRequest& request, const std::string& remote) {
+  HttpRequest out;
+  out.method = std::string(request.method_string());
+  if (!ParseTarget(std::string(request.target()), out.path, out.query)) out.path.clear();
+  for (const auto& field : request) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  out.body = request.body();
+  out.remote_address = remote;
+  return out;
+}
+
+BeastResponse ToBeast(const HttpResponse& response, unsigned version, bool keep_alive) {
+  BeastResponse out{static_cast<bhttp::status>(response.status), version};
+  out.set(bhttp::field::server, "outbreak");
+  out.set(bhttp::field::content_type, response.content_type);
+  out.set(bhttp::field::cache_control, "no-store");
+  for (const auto& [name, value] : response.headers) out.set(name, value);
+  out.keep_alive(keep_alive);
+  out.body() = response.body;
+  out.prepare_payload();
+  return out;
+}
+
+// The live feed of one WebSocket client: events queued by publishers, written by one coroutine.
+struct LiveState {
+  explicit LiveState(tcp::socket socket) : ws(std::move(socket)), signal(ws.get_executor()) {}
+  websocket::stream<beast::tcp_stream> ws;
+  net::steady_timer signal;
+  std::deque<std::string> queue;
+  bool closed = false;
+  size_t dropped = 0;
+};
+
+net::awaitable<void> ReadUntilClosed(std::shared_ptr<LiveState> state) {
+  beast::flat_buffer buffer;
+  boost::system::error_code ec;
+  while (!state->closed) {
+    co_await state->ws.async_read(buffer, net::redirect_error(net::use_awaitable, ec));
+    if (ec) break;
+    buffer.consume(buffer.size());
+  }
+  state->closed = true;
+  state->signal.cancel();
+}
+
+net::awaitable<void> LiveSession(Shared& shared, tcp::socket socket, BeastRequest request,
+                                 app::Principal principal, RegionIdx home) {
+  auto state = std::make_shared<LiveState>(std::move(socket));
+  state->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  boost::system::error_code ec;
+  co_await state->ws.async_accept(request, net::redirect_error(net::use_awaitable, ec));
+  if (ec) co_return;
+  const app::SurveillanceService& surveillance = shared.api.surveillance();
+  auto executor = state->ws.get_executor();
+  const size_t limit = shared.options.live_queue_limit;
+  const int id = shared.feed.Subscribe(
+      [state, executor, home, limit, &surveillance](const app::LiveEvent& event) {
+        const bool visible = surveillance.WithTree(
+            [&](const RegionTree& tree) { return access::InScope(tree, home, event.region); });
+        if (!visible) return;
+        net::post(executor, [state, limit, json = event.json] {
+          if (state->queue.size() >= limit) {
+            ++state->dropped;
+            return;
+          }
+          state->queue.push_back(json);
+          state->signal.cancel();
+        });
+      });
+  state->queue.push_back(fmt::format(R"({{"type":"subscribed","user":"{}","region":"{}"}})",
+                                     principal.user, principal.region));
+  net::co_spawn(executor, ReadUntilClosed(state), net::detached);
+  while (!state->closed) {
+    if (state->queue.empty()) {
+      state->signal.expires_at(net::steady_timer::time_point::max());
+      co_await state->signal.async_wait(net::redirect_error(net::use_awaitable, ec));
+      continue;
+    }
+    const std::string message = std::move(state->queue.front());
+    state->queue.pop_front();
+    state->ws.text(true);
+    co_await state->ws.async_write(net::buffer(message),
+                                   net::redirect_error(net::use_awaitable, ec));
+    if (ec) break;
+  }
+  shared.feed.Unsubscribe(id);
+  if (state->dropped > 0) {
+    spdlog::warn("live feed: {} event(s) dropped for slow client {}", state->dropped,
+                 principal.user);
+  }
+  if (!state->closed) {
+    state->closed = true;
+    state->ws.async_close(websocket::close_code::normal, net::detached);
+  }
+}
+
+net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
+  const ServerOptions& options = shared.options;
+  boost::system::error_code ec;
+  const std::string remote = socket.remote_endpoint(ec).address().to_string();
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  bool first = true;
+  while (!shared.stopping) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit_bytes));
+    parser.body_limit(options.body_limit_bytes);
+    // Waiting for the next request on a kept-alive connection, then reading it whole.
+    stream.expires_after(
+        std::chrono::seconds(first ? options.read_timeout_seconds : options.keep_alive_seconds));
+    co_await bhttp::async_read_header(stream, buffer, parser,
+                                      net::redirect_error(net::use_awaitable, ec));
+    if (!ec) {
+      stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+      co_await bhttp::async_read(stream, buffer, parser,
+                                 net::redirect_error(net::use_awaitable, ec));
+    }
+    first = false;
+    if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted) {
+      break;
+    }
+    if (ec) {
+      HttpResponse error =
+          ec == bhttp::error::body_limit
+              ? ErrorResponse(
+                    413, "payload_too_large",
+                    fmt::format("the body is larger than {} bytes", options.body_limit_bytes))
+          : ec == bhttp::error::header_limit
+              ? ErrorResponse(431, "header_too_large", "the request headers are too large")
+              : ErrorResponse(400, "bad_request", "the request is not valid HTTP/1.1");
+      BeastResponse response = ToBeast(error, 11, false);
+      stream.expires_after(std::chrono::seconds(options.write_timeout_seconds));
+      co_await bhttp::async_write(stream, response, net::redirect_error(net::use_awaitable, ec));
+      spdlog::info("{} - - {} ({})", remote, error.status, ec.message());
+      break;
+    }
+    BeastRequest request = parser.release();
+    const auto started = std::chrono::steady_clock::now();
+    HttpRequest plain = ToRequest(request, remote);
+    if (websocket::is_upgrade(request)) {
+      if (plain.path != "/api/v1/live") {
+        plain.path = "/not-a-websocket-endpoint";
+      } else {
+        Result<app::Principal> principal = shared.api.Authenticate(plain);
+        Result<RegionIdx> home = principal.ok()
+                                     ? shared.api.surveillance().FindRegion(principal->region)
+                                     : Result<RegionIdx>(principal.status());
+        if (home.ok()) {
+          spdlog::info("{} GET /api/v1/live 101 {}", remote, principal->user);
+          stream.expires_never();
+          co_await LiveSession(shared, stream.release_socket(), std::move(request), *principal,
+                               *home);
+          co_return;
+        }
+        HttpResponse refused = ErrorResponse(home.status());
+        BeastResponse response = ToBeast(refused, request.version(), false);
+        co_await bhttp::async_write(stream, response, net::redirect_error(net::use_awaitable, ec));
+        break;
+      }
+    }
+    ++shared.in_flight;
+    HttpResponse answer = plain.path.empty()
+                              ? ErrorResponse(400, "bad_request", "the request target is malformed")
+                              : shared.api.Handle(plain);
+    const bool keep_alive = request.keep_alive() && !shared.stopping;
+    BeastResponse response = ToBeast(answer, request.version(), keep_alive);
+    stream.expires_after(std::chrono::seconds(options.write_timeout_seconds));
+    co_await bhttp::async_write(stream, response, net::redirect_error(net::use_awaitable, ec));
+    --shared.in_flight;
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    spdlog::info("{} {} {} {} {} {:.2f}ms", remote, plain.method, std::string(request.target()),
+                 answer.status, answer.body.size(), ms);
+    if (ec || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+net::awaitable<void> Listen(Shared& shared, tcp::acceptor& acceptor) {
+  auto executor = co_await net::this_coro::executor;
+  while (!shared.stopping) {
+    boost::system::error_code ec;
+    tcp::socket socket(net::make_strand(executor));
+    co_await acceptor.async_accept(socket, net::redirect_error(net::use_awaitable, ec));
+    if (ec) {
+      if (shared.stopping || ec == net::error::operation_aborted) co_return;
+      spdlog::warn("accept: {}", ec.message());
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    auto session_executor = socket.get_executor();
+    net::co_spawn(session_executor, Session(shared, std::move(socket)), net::detached);
+  }
+}
+
+}  // namespace
+
+Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& feed,
+                 const std::function<void(uint16_t)>& on_listening) {
+  net::io_context ioc(options.threads);
+  Shared shared{options, api, feed};
+  boost::system::error_code ec;
+  const net::ip::address address = net::ip::make_address(options.address, ec);
+  if (ec)
+    return Status::InvalidArgument(fmt::format("--listen: bad address \"{}\"", options.address));
+  tcp::acceptor acceptor(ioc);
+  const tcp::endpoint endpoint(address, options.port);
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status::Unavailable(
+        fmt::format("cannot listen on {}:{}: {}", options.address, options.port, ec.message()));
+  }
+  on_listening(acceptor.local_endpoint().port());
+  net::co_spawn(ioc, Listen(shared, acceptor), net::detached);
+
+  // Graceful shutdown: stop accepting, let in-flight requests finish, then stop.
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  net::steady_timer drain(ioc);
+  std::function<void()> wait_for_drain;
+  const auto deadline_holder = std::make_shared<std::chrono::steady_clock::time_point>();
+  wait_for_drain = [&] {
+    if (shared.in_flight == 0 || std::chrono::steady_clock::now() > *deadline_holder) {
+      if (shared.in_flight != 0) {
+        spdlog::warn("shutdown: {} request(s) still running after the grace period",
+                     shared.in_flight.load());
+      }
+      ioc.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](const boost::system::error_code&) { wait_for_drain(); });
+  };
+  signals.async_wait([&](const boost::system::error_code& error, int signal_number) {
+    if (error) return;
+    spdlog::info("signal {}: no new connections; finishing {} request(s) in flight", signal_number,
+                 shared.in_flight.load());
+    shared.stopping = true;
+    acceptor.close();
+    *deadline_holder =
+        std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_seconds);
+    wait_for_drain();
+  });
+
+  std::vector<std::thread> threads;
+  for (int idx = 1; idx < options.threads; ++idx) threads.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (std::thread& thread : threads) thread.join();
+  spdlog::info("server stopped");
+  return Status::Ok();
+}
+
+}  // namespace outbreak::http
