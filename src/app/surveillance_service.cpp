@@ -208,11 +208,6 @@ Result<ReportWriteResult> SurveillanceService::Write(std::vector<DailyReport> re
                               corrections.size()),
                   std::move(details));
   }
-  // Written in key order: SQLite's B-tree then appends instead of splitting pages.
-  auto by_key = [](const store::ReportRow& a, const store::ReportRow& b) {
-    return std::tie(a.region, a.date) < std::tie(b.region, b.date);
-  };
-  std::sort(first_reports.begin(), first_reports.end(), by_key);
   const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason,
                                     actor.source, actor.address};
   if (Status s = store_->WriteReports(first_reports, corrections, context, progress); !s.ok()) {

@@ -28,16 +28,20 @@ std::vector<std::string> Version1(Dialect dialect) {
                   " population BIGINT NOT NULL CHECK (population >= 0),"
                   " lat DOUBLE PRECISION, lon DOUBLE PRECISION)",
                   id_column),
+      // Who wrote a set of reports, when, why and from where: one row per write, so that a
+      // three-million-row import does not repeat it three million times.
+      fmt::format("CREATE TABLE report_batches ({}, recorded_by TEXT NOT NULL,"
+                  " recorded_at TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',"
+                  " source TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '')",
+                  id_column),
       fmt::format("CREATE TABLE reports (region_id INTEGER NOT NULL REFERENCES regions (id),"
                   " day INTEGER NOT NULL, {}, version INTEGER NOT NULL,"
-                  " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-                  " reason TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',"
+                  " batch_id INTEGER NOT NULL REFERENCES report_batches (id),"
                   " PRIMARY KEY (region_id, day)){}",
                   counts, without_rowid),
       fmt::format("CREATE TABLE report_revisions (region_id INTEGER NOT NULL, day INTEGER NOT NULL,"
-                  " version INTEGER NOT NULL, {}, recorded_by TEXT NOT NULL,"
-                  " recorded_at TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',"
-                  " source TEXT NOT NULL DEFAULT '',"
+                  " version INTEGER NOT NULL, {},"
+                  " batch_id INTEGER NOT NULL REFERENCES report_batches (id),"
                   " PRIMARY KEY (region_id, day, version)){}",
                   counts, without_rowid),
       "CREATE TABLE opening_balances (region_id INTEGER PRIMARY KEY REFERENCES regions (id),"
@@ -47,8 +51,9 @@ std::vector<std::string> Version1(Dialect dialect) {
       " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)",
       fmt::format("CREATE VIEW report_view AS SELECT g.code AS region, {} AS date,"
                   " r.new_fever, r.new_recovered, r.new_deaths, r.under_treatment, r.tested,"
-                  " r.positive, r.version, r.recorded_by, r.recorded_at, r.reason, r.source"
-                  " FROM reports r JOIN regions g ON g.id = r.region_id",
+                  " r.positive, r.version, b.recorded_by, b.recorded_at, b.reason, b.source"
+                  " FROM reports r JOIN regions g ON g.id = r.region_id"
+                  " JOIN report_batches b ON b.id = r.batch_id",
                   day_to_date),
   };
 }

@@ -55,6 +55,27 @@ struct CountColumns {
 
 }  // namespace
 
+std::vector<uint32_t> KeyOrder(const std::vector<int>& region_ids,
+                               std::span<const ReportRow> rows) {
+  // A counting sort by region id (ids are small and dense), stable, so rows that arrive day by
+  // day come out in (region, day) order; any region whose days are not yet in order is sorted.
+  int max_id = 0;
+  for (int id : region_ids) max_id = std::max(max_id, id);
+  std::vector<uint32_t> starts(static_cast<size_t>(max_id) + 2, 0);
+  for (int id : region_ids) ++starts[id + 1];
+  for (size_t idx = 1; idx < starts.size(); ++idx) starts[idx] += starts[idx - 1];
+  std::vector<uint32_t> order(rows.size());
+  std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
+  for (uint32_t row = 0; row < rows.size(); ++row) order[next[region_ids[row]]++] = row;
+  for (size_t id = 0; id + 1 < starts.size(); ++id) {
+    auto begin = order.begin() + starts[id];
+    auto end = order.begin() + starts[id + 1];
+    auto by_day = [&](uint32_t a, uint32_t b) { return rows[a].date < rows[b].date; };
+    if (!std::is_sorted(begin, end, by_day)) std::sort(begin, end, by_day);
+  }
+  return order;
+}
+
 std::string CountsJson(const surveillance::ReportCounts& counts) {
   auto optional = [](const std::optional<int64_t>& value) {
     return value ? boost::json::value(*value) : boost::json::value(nullptr);
@@ -296,33 +317,31 @@ Status SociStore::SaveOpenings(std::span<const OpeningRow> openings, const Write
 }
 
 void SociStore::InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
-                              const WriteContext& context, const ProgressFn& progress) {
+                              const std::vector<uint32_t>& order, long long batch_id,
+                              const ProgressFn& progress) {
   std::vector<int> ids;
   std::vector<int> days;
   CountColumns columns;
-  std::vector<std::string> who, at, reason, source;
+  std::vector<long long> batches;
   for (size_t start = 0; start < rows.size(); start += kBatchRows) {
     const size_t count = std::min(kBatchRows, rows.size() - start);
-    ids.assign(region_ids.begin() + start, region_ids.begin() + start + count);
+    ids.resize(count);
     days.resize(count);
     columns.Resize(count);
     for (size_t row = 0; row < count; ++row) {
-      days[row] = rows[start + row].date.days_since_epoch();
-      columns.Set(row, rows[start + row].counts);
+      const uint32_t at = order[start + row];
+      ids[row] = region_ids[at];
+      days[row] = rows[at].date.days_since_epoch();
+      columns.Set(row, rows[at].counts);
     }
-    who.assign(count, context.user);
-    at.assign(count, context.recorded_at);
-    reason.assign(count, context.reason);
-    source.assign(count, context.source);
+    batches.assign(count, batch_id);
     *session_ << "INSERT INTO reports (region_id, day, new_fever, new_recovered, new_deaths,"
-                 " under_treatment, tested, positive, version, recorded_by, recorded_at, reason,"
-                 " source) VALUES (:id, :day, :fever, :recovered, :deaths, :treatment, :tested,"
-                 " :positive, 1, :who, :at, :reason, :source)",
+                 " under_treatment, tested, positive, version, batch_id) VALUES (:id, :day,"
+                 " :fever, :recovered, :deaths, :treatment, :tested, :positive, 1, :batch)",
         soci::use(ids), soci::use(days), soci::use(columns.fever), soci::use(columns.recovered),
         soci::use(columns.deaths), soci::use(columns.under_treatment),
         soci::use(columns.tested, columns.tested_ind),
-        soci::use(columns.positive, columns.positive_ind), soci::use(who), soci::use(at),
-        soci::use(reason), soci::use(source);
+        soci::use(columns.positive, columns.positive_ind), soci::use(batches);
     if (progress) progress("write", static_cast<int64_t>(start + count), rows.size());
   }
 }
@@ -349,7 +368,12 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
     if (Status s = resolve(first_reports, first_ids); !s.ok()) return s;
     if (Status s = resolve(corrections, correction_ids); !s.ok()) return s;
 
-    InsertReports(first_ids, first_reports, context, progress);
+    long long batch_id = 0;
+    *session_ << "INSERT INTO report_batches (recorded_by, recorded_at, reason, source, address)"
+                 " VALUES (:who, :at, :reason, :source, :address) RETURNING id",
+        soci::use(context.user), soci::use(context.recorded_at), soci::use(context.reason),
+        soci::use(context.source), soci::use(context.address), soci::into(batch_id);
+    InsertReports(first_ids, first_reports, KeyOrder(first_ids, first_reports), batch_id, progress);
     if (!first_reports.empty()) {
       Date first = first_reports.front().date;
       Date last = first;
@@ -372,21 +396,18 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
     soci::statement keep_old =
         (session_->prepare << "INSERT INTO report_revisions (region_id, day, version, new_fever,"
                               " new_recovered, new_deaths, under_treatment, tested, positive,"
-                              " recorded_by, recorded_at, reason, source) SELECT region_id, day,"
-                              " version, new_fever, new_recovered, new_deaths, under_treatment,"
-                              " tested, positive, recorded_by, recorded_at, reason, source"
-                              " FROM reports WHERE region_id = :id AND day = :day",
+                              " batch_id) SELECT region_id, day, version, new_fever,"
+                              " new_recovered, new_deaths, under_treatment, tested, positive,"
+                              " batch_id FROM reports WHERE region_id = :id AND day = :day",
          soci::use(id), soci::use(day));
     soci::statement update =
         (session_->prepare << "UPDATE reports SET new_fever = :fever, new_recovered = :recovered,"
                               " new_deaths = :deaths, under_treatment = :treatment,"
                               " tested = :tested, positive = :positive, version = version + 1,"
-                              " recorded_by = :who, recorded_at = :at, reason = :reason,"
-                              " source = :source WHERE region_id = :id AND day = :day",
+                              " batch_id = :batch WHERE region_id = :id AND day = :day",
          soci::use(columns.fever[0]), soci::use(columns.recovered[0]), soci::use(columns.deaths[0]),
          soci::use(columns.under_treatment[0]), soci::use(columns.tested[0], columns.tested_ind[0]),
-         soci::use(columns.positive[0], columns.positive_ind[0]), soci::use(context.user),
-         soci::use(context.recorded_at), soci::use(context.reason), soci::use(context.source),
+         soci::use(columns.positive[0], columns.positive_ind[0]), soci::use(batch_id),
          soci::use(id), soci::use(day));
     CountColumns old_columns;
     old_columns.Resize(1);
@@ -432,12 +453,12 @@ Result<std::vector<surveillance::ReportVersion>> SociStore::ReportHistory(std::s
     const std::string code(region);
     const int day = date.days_since_epoch();
     const std::string columns =
-        "version, new_fever, new_recovered, new_deaths, under_treatment, tested, positive,"
-        " recorded_by, recorded_at, reason, source";
+        "t.version, t.new_fever, t.new_recovered, t.new_deaths, t.under_treatment, t.tested,"
+        " t.positive, b.recorded_by, b.recorded_at, b.reason, b.source";
     for (const bool current : {false, true}) {
       const std::string sql = fmt::format(
-          "SELECT {} FROM {} t JOIN regions g ON g.id = t.region_id WHERE g.code = :code AND"
-          " t.day = :day ORDER BY version",
+          "SELECT {} FROM {} t JOIN regions g ON g.id = t.region_id JOIN report_batches b ON"
+          " b.id = t.batch_id WHERE g.code = :code AND t.day = :day ORDER BY t.version",
           columns, current ? "reports" : "report_revisions");
       soci::rowset<soci::row> rows = (session_->prepare << sql, soci::use(code), soci::use(day));
       for (const soci::row& row : rows) {

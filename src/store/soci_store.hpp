@@ -48,10 +48,11 @@ class SociStore : public Store {
   soci::session& session() { return *session_; }
   Dialect dialect() const { return dialect_; }
 
-  // Inserts first reports (already resolved to region ids). Adapters may override with a faster
-  // native path; this one uses SOCI bulk binding.
+  // Inserts first reports (already resolved to region ids) in the given order, which is key
+  // order. Adapters may override with a faster native path; this one uses SOCI bulk binding.
   virtual void InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
-                             const WriteContext& context, const ProgressFn& progress);
+                             const std::vector<uint32_t>& order, long long batch_id,
+                             const ProgressFn& progress);
 
  private:
   std::unordered_map<std::string, int> RegionIds();
@@ -62,6 +63,9 @@ class SociStore : public Store {
   std::unique_ptr<soci::session> session_;
   Dialect dialect_;
 };
+
+// The rows' positions in (region id, day) order, the order of the reports table's key.
+std::vector<uint32_t> KeyOrder(const std::vector<int>& region_ids, std::span<const ReportRow> rows);
 
 // {"new_fever":5,...} for the audit trail.
 std::string CountsJson(const surveillance::ReportCounts& counts);

@@ -195,6 +195,12 @@ bool EpidemicCube::HasReport(RegionIdx leaf, Date date) const {
   return tree_.IsLeaf(leaf) && values_[Cell(leaf, DayIdx(date))].reporters > 0;
 }
 
+const DayValues* EpidemicCube::ReportedDay(RegionIdx leaf, Date date) const {
+  if (day_count_ == 0 || date < first_day_ || date > last_day()) return nullptr;
+  const DayValues& cell = values_[Cell(leaf, DayIdx(date))];
+  return cell.reporters > 0 && tree_.IsLeaf(leaf) ? &cell : nullptr;
+}
+
 std::optional<ReportCounts> EpidemicCube::ReportOf(RegionIdx leaf, Date date) const {
   if (!HasReport(leaf, date)) return std::nullopt;
   const size_t cell_idx = Cell(leaf, DayIdx(date));

@@ -40,8 +40,9 @@ Result<ParsedReports> ParseReportsCsv(std::string_view text, std::string_view so
   const int positive_col = header->index("positive");
 
   ParsedReports out;
-  out.reports.reserve(text.size() / 40);
-  out.lines.reserve(text.size() / 40);
+  const auto rows = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  out.reports.reserve(rows);
+  out.lines.reserve(rows);
   std::vector<std::string> errors;
   std::string reason;
   auto count = [&](int column, const char* name, int line, int64_t& into) {

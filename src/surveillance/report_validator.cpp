@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 
 #include <fmt/format.h>
@@ -62,28 +63,54 @@ void CheckOne(const EpidemicCube& cube, RegionIdx leaf, Date date, const ReportC
 
   struct Field {
     const char* name;
-    int64_t ReportCounts::*member;
+    int64_t ReportCounts::*report;
+    int64_t DayValues::*day;
   };
-  static constexpr Field kFields[] = {{"new_fever", &ReportCounts::new_fever},
-                                      {"new_recovered", &ReportCounts::new_recovered},
-                                      {"new_deaths", &ReportCounts::new_deaths}};
-  std::vector<std::optional<ReportCounts>> recent;
-  for (int back = 1; back <= options.outlier_window_days; ++back) {
-    recent.push_back(cube.ReportOf(leaf, date - back));
+  static constexpr Field kFields[] = {
+      {"new_fever", &ReportCounts::new_fever, &DayValues::new_fever},
+      {"new_recovered", &ReportCounts::new_recovered, &DayValues::new_recovered},
+      {"new_deaths", &ReportCounts::new_deaths, &DayValues::new_deaths}};
+  const DayValues* recent[64];
+  int recent_count = 0;
+  for (int back = 1; back <= options.outlier_window_days && recent_count < 64; ++back) {
+    if (const DayValues* earlier = cube.ReportedDay(leaf, date - back)) {
+      recent[recent_count++] = earlier;
+    }
   }
+  if (recent_count < options.outlier_min_points) return;
   std::vector<double> values;
   for (const Field& field : kFields) {
-    values.clear();
-    for (const auto& earlier : recent) {
-      if (earlier) values.push_back(static_cast<double>((*earlier).*field.member));
+    const int64_t actual = counts.*field.report;
+    // The median lies between the window's least and greatest values and the scale is at least
+    // the Poisson floor of the median: when no median in that range could flag the value, the
+    // medians need not be computed.
+    int64_t least = recent[0]->*field.day;
+    int64_t greatest = least;
+    for (int idx = 1; idx < recent_count; ++idx) {
+      least = std::min(least, recent[idx]->*field.day);
+      greatest = std::max(greatest, recent[idx]->*field.day);
     }
-    if (static_cast<int>(values.size()) < options.outlier_min_points) return;
+    const double widest =
+        static_cast<double>(std::max(std::llabs(actual - least), std::llabs(actual - greatest)));
+    if (widest < static_cast<double>(options.outlier_min_excess) ||
+        widest <=
+            options.outlier_threshold * std::sqrt(std::max(static_cast<double>(least), 1.0))) {
+      continue;
+    }
+    values.clear();
+    for (int idx = 0; idx < recent_count; ++idx) {
+      values.push_back(static_cast<double>(recent[idx]->*field.day));
+    }
     const double median = Median(values);
+    const double excess = std::fabs(static_cast<double>(actual) - median);
+    const double floor = std::sqrt(std::max(median, 1.0));
+    if (excess <= options.outlier_threshold * floor ||
+        excess < static_cast<double>(options.outlier_min_excess)) {
+      continue;
+    }
     for (double& value : values) value = std::fabs(value - median);
     const double mad = Median(values);
-    const double scale = std::max(1.4826 * mad, std::sqrt(std::max(median, 1.0)));
-    const int64_t actual = counts.*field.member;
-    const double excess = std::fabs(static_cast<double>(actual) - median);
+    const double scale = std::max(1.4826 * mad, floor);
     if (excess > options.outlier_threshold * scale &&
         excess >= static_cast<double>(options.outlier_min_excess)) {
       out.push_back({FindingKind::kOutlier, leaf, date, field.name, actual, std::llround(median),

@@ -23,20 +23,18 @@ class SqliteStore : public SociStore {
 
  protected:
   void InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
-                     const WriteContext& context, const ProgressFn& progress) override {
+                     const std::vector<uint32_t>& order, long long batch_id,
+                     const ProgressFn& progress) override {
     sqlite3* db = static_cast<soci::sqlite3_session_backend*>(session().get_backend())->conn_;
     sqlite3_stmt* statement = nullptr;
     const char* sql =
         "INSERT INTO reports (region_id, day, new_fever, new_recovered, new_deaths,"
-        " under_treatment, tested, positive, version, recorded_by, recorded_at, reason, source)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)";
+        " under_treatment, tested, positive, version, batch_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)";
     if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
       throw soci::soci_error(fmt::format("preparing the report insert: {}", sqlite3_errmsg(db)));
     }
-    sqlite3_bind_text(statement, 9, context.user.c_str(), -1, SQLITE_STATIC);
-    sqlite3_bind_text(statement, 10, context.recorded_at.c_str(), -1, SQLITE_STATIC);
-    sqlite3_bind_text(statement, 11, context.reason.c_str(), -1, SQLITE_STATIC);
-    sqlite3_bind_text(statement, 12, context.source.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(statement, 9, batch_id);
     auto bind_optional = [&](int column, const std::optional<int64_t>& value) {
       if (value) {
         sqlite3_bind_int64(statement, column, *value);
@@ -45,8 +43,8 @@ class SqliteStore : public SociStore {
       }
     };
     for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
-      const ReportRow& row = rows[row_idx];
-      sqlite3_bind_int(statement, 1, region_ids[row_idx]);
+      const ReportRow& row = rows[order[row_idx]];
+      sqlite3_bind_int(statement, 1, region_ids[order[row_idx]]);
       sqlite3_bind_int(statement, 2, row.date.days_since_epoch());
       sqlite3_bind_int64(statement, 3, row.counts.new_fever);
       sqlite3_bind_int64(statement, 4, row.counts.new_recovered);
