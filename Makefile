@@ -18,9 +18,10 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
+LISTEN ?= 127.0.0.1:8080
+
 run: build
-	./$(BUILD)/src/cli/outbreak --db $(DB) demo
-	./$(BUILD)/src/cli/outbreak --db $(DB) sitrep
+	./$(BUILD)/src/cli/outbreak --db $(DB) serve --demo --listen $(LISTEN)
 
 test: build
 	@bash scripts/run-tests.sh $(BUILD)

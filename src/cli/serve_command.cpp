@@ -22,6 +22,7 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   bool demo = false;
   http::ServerOptions server;
+  app::AuthOptions auth;
 };
 
 Status ParseListen(const std::string& listen, http::ServerOptions& server) {
@@ -56,7 +57,7 @@ int Serve(CliState& s, ServeOptions& options) {
   }
   Result<std::unique_ptr<store::Store>> auth_store = app::OpenStore(s.config.database);
   if (!auth_store.ok()) return Fail(auth_store.status());
-  app::AuthService auth(std::move(*auth_store), s.clock);
+  app::AuthService auth(std::move(*auth_store), s.clock, options.auth);
   app::LiveFeed feed;
   (*service)->SetLiveFeed(&feed);
   http::Api api(**service, auth, {options.demo});
@@ -96,6 +97,10 @@ void AddServeCommand(CLI::App& app, CliState& s) {
       ->add_option("--body-limit", options->server.body_limit_bytes,
                    "Largest request body accepted, bytes")
       ->check(CLI::Range(1024, 256 * 1024 * 1024))
+      ->capture_default_str();
+  serve->add_option("--token-lifetime", options->auth.token_lifetime_seconds,
+                    "Seconds a sign-in token stays valid")
+      ->check(CLI::Range(1, 90 * 24 * 3600))
       ->capture_default_str();
   serve->callback([&s, options] { s.action = [&s, options] { return Serve(s, *options); }; });
 }
