@@ -122,6 +122,7 @@ Result<RegionImportResult> SurveillanceService::ImportRegions(std::string_view c
   }
   if (Status s = store_->SaveRegions(parsed->regions); !s.ok()) return s;
   if (Status s = Reload(); !s.ok()) return s;
+  data_version_.fetch_add(1, std::memory_order_release);
   result.warnings = tree_->warnings();
   return result;
 }
@@ -214,6 +215,7 @@ Result<ReportWriteResult> SurveillanceService::Write(std::vector<DailyReport> re
     return s;
   }
   cube_->Apply(changed);
+  data_version_.fetch_add(1, std::memory_order_release);
   result.added = static_cast<int64_t>(first_reports.size());
   result.corrected = static_cast<int64_t>(corrections.size());
   result.findings = surveillance::ValidateReports(*cube_, changed, Today());
@@ -269,6 +271,7 @@ Status SurveillanceService::SaveOpenings(const std::vector<surveillance::Opening
                                     actor.source, actor.address};
   if (Status s = store_->SaveOpenings(rows, context); !s.ok()) return s;
   cube_->SetOpenings(openings);
+  data_version_.fetch_add(1, std::memory_order_release);
   return Status::Ok();
 }
 

@@ -7,6 +7,7 @@
 //
 // Thread-safe: reads share a lock, writes take it exclusively.
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
@@ -90,6 +91,9 @@ class SurveillanceService {
   // The latest day with data, or today when there is none.
   Date LatestDay() const;
   bool HasData() const;
+  // Grows by one with every write that changes data: a cache of anything read from the service
+  // is fresh while this has not moved.
+  uint64_t DataVersion() const { return data_version_.load(std::memory_order_acquire); }
 
   Result<surveillance::SituationReport> Sitrep(std::string_view region,
                                                std::optional<Date> as_of) const;
@@ -127,6 +131,7 @@ class SurveillanceService {
   std::unique_ptr<RegionTree> tree_;
   std::unique_ptr<surveillance::EpidemicCube> cube_;
   LiveFeed* feed_ = nullptr;
+  std::atomic<uint64_t> data_version_{0};
 };
 
 }  // namespace outbreak::app

@@ -20,6 +20,7 @@
 
 #include "app/auth_service.hpp"
 #include "app/surveillance_service.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 
 namespace outbreak::http {
@@ -48,6 +49,8 @@ class Api {
   app::AuthService& auth_;
   ApiOptions options_;
   Router router_;
+  // Rendered situation reports: the morning's most read answer, rendered once per data change.
+  mutable ResponseCache sitrep_cache_;
 };
 
 // Helpers shared by the handlers (api_helpers.cpp).

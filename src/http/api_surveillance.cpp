@@ -306,17 +306,26 @@ void Api::AddSurveillanceRoutes() {
                        fmt::format("format: \"{}\" is not json, text or markdown", format)));
                  }
                  const RegionTree& tree = surveillance_.tree();
-                 auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, *as_of);
+                 // The version is read before the report is built, so an entry is never newer
+                 // than its version says.
+                 const uint64_t version = surveillance_.DataVersion();
+                 const Date day = as_of->value_or(surveillance_.LatestDay());
+                 const std::string key =
+                     fmt::format("{}|{}|{}", tree.region(*idx).code, day.ToString(), format);
+                 if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
+                 auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, day);
                  if (!sitrep.ok()) return ErrorResponse(sitrep.status());
+                 HttpResponse response;
                  if (format == "text" || format == "markdown") {
-                   HttpResponse response;
                    response.content_type = format == "text" ? "text/plain; charset=utf-8"
                                                             : "text/markdown; charset=utf-8";
                    response.body = format == "text" ? report::RenderSitrepText(*sitrep, tree)
                                                     : report::RenderSitrepMarkdown(*sitrep, tree);
-                   return response;
+                 } else {
+                   response = JsonResponse(200, report::SitrepJson(*sitrep, tree));
                  }
-                 return JsonResponse(200, report::SitrepJson(*sitrep, tree));
+                 sitrep_cache_.Store(key, version, response);
+                 return response;
                }});
 
   router_.Add({"GET",

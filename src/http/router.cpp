@@ -44,14 +44,18 @@ std::vector<std::string> SplitPath(const std::string& path) {
   return segments;
 }
 
-void Router::Add(Route route) { routes_.push_back(std::move(route)); }
+void Router::Add(Route route) {
+  segments_.push_back(SplitPath(route.pattern));
+  routes_.push_back(std::move(route));
+}
 
 HttpResponse Router::Dispatch(const HttpRequest& request, const Authenticator& authenticate) const {
   const std::vector<std::string> path = SplitPath(request.path);
   std::vector<std::string> allowed;
-  for (const Route& route : routes_) {
+  for (size_t route_idx = 0; route_idx < routes_.size(); ++route_idx) {
+    const Route& route = routes_[route_idx];
     std::map<std::string, std::string> params;
-    if (!Match(SplitPath(route.pattern), path, params)) continue;
+    if (!Match(segments_[route_idx], path, params)) continue;
     if (route.method != request.method) {
       allowed.push_back(route.method);
       continue;

@@ -48,7 +48,7 @@ using Handler = std::function<HttpResponse(RequestContext&)>;
 
 struct Route {
   std::string method;
-  std::string pattern;
+  std::string pattern;  // split into segments_ when added
   std::optional<access::Permission> permission;  // nullopt: public, no token needed
   std::string region_param;  // the parameter naming the region acted on, "" if none
   RouteDoc doc;
@@ -66,6 +66,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // each route's pattern, split once
 };
 
 // Splits "/api/v1/regions/{code}" into segments.
