@@ -48,6 +48,7 @@ int Fail(const Status& status);
 const CLI::Validator& DateValidator();
 
 void AddSurveillanceCommands(CLI::App& app, CliState& state);
+void AddAnalyticsCommands(CLI::App& app, CliState& state);
 void AddServeCommand(CLI::App& app, CliState& state);
 void AddUserCommands(CLI::App& app, CliState& state);
 

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   outbreak::cli::AddSurveillanceCommands(app, state);
+  outbreak::cli::AddAnalyticsCommands(app, state);
   outbreak::cli::AddServeCommand(app, state);
   outbreak::cli::AddUserCommands(app, state);
   CLI11_PARSE(app, argc, argv);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/analytics_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/demo.hpp"
 #include "app/live_feed.hpp"
@@ -60,7 +61,8 @@ int Serve(CliState& s, ServeOptions& options) {
   app::AuthService auth(std::move(*auth_store), s.clock, options.auth);
   app::LiveFeed feed;
   (*service)->SetLiveFeed(&feed);
-  http::Api api(**service, auth, {options.demo});
+  app::AnalyticsService analytics(**service);
+  http::Api api(**service, auth, analytics, {options.demo});
   if (options.demo) {
     spdlog::warn(
         "DEMO MODE: anyone who can reach this server may READ all the demo data "
@@ -98,8 +100,9 @@ void AddServeCommand(CLI::App& app, CliState& s) {
                    "Largest request body accepted, bytes")
       ->check(CLI::Range(1024, 256 * 1024 * 1024))
       ->capture_default_str();
-  serve->add_option("--token-lifetime", options->auth.token_lifetime_seconds,
-                    "Seconds a sign-in token stays valid")
+  serve
+      ->add_option("--token-lifetime", options->auth.token_lifetime_seconds,
+                   "Seconds a sign-in token stays valid")
       ->check(CLI::Range(1, 90 * 24 * 3600))
       ->capture_default_str();
   serve->callback([&s, options] { s.action = [&s, options] { return Serve(s, *options); }; });

@@ -7,7 +7,9 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
+#include "app/analytics_service.hpp"
 #include "app/clock.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
@@ -15,6 +17,7 @@
 #include "app/open_store.hpp"
 #include "app/surveillance_service.hpp"
 #include "cli/terminal_progress.hpp"
+#include "report/analytics_render.hpp"
 #include "report/format.hpp"
 #include "report/sitrep_render.hpp"
 #include "report/tables.hpp"
@@ -163,10 +166,15 @@ sitrep->callback([&s] {
     }
     auto result = (*service)->Sitrep(s.RegionOr(**service), OptionalDate(s.as_of));
     if (!result.ok()) return Fail(result.status());
-    const report::SitrepStyle style{s.config.day_close_hour};
     const RegionTree& tree = (*service)->tree();
+    const app::AnalyticsService analytics(**service);
+    auto trends = analytics.Trends(tree.region(result->region.region).code, result->as_of);
+    if (!trends.ok()) return Fail(trends.status());
+    const report::SitrepStyle style{s.config.day_close_hour, report::RenderTrendText(*trends)};
     if (s.format == "json") {
-      std::fputs(report::JsonText(report::SitrepJson(*result, tree)).c_str(), stdout);
+      boost::json::value json = report::SitrepJson(*result, tree);
+      json.as_object()["trend"] = report::TrendJson(*trends, tree);
+      std::fputs(report::JsonText(json).c_str(), stdout);
     } else if (s.format == "markdown") {
       std::fputs(report::RenderSitrepMarkdown(*result, tree, style).c_str(), stdout);
     } else {

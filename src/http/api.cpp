@@ -9,11 +9,13 @@
 
 namespace outbreak::http {
 
-Api::Api(app::SurveillanceService& surveillance, app::AuthService& auth, ApiOptions options)
-    : surveillance_(surveillance), auth_(auth), options_(options) {
+Api::Api(app::SurveillanceService& surveillance, app::AuthService& auth,
+         const app::AnalyticsService& analytics, ApiOptions options)
+    : surveillance_(surveillance), auth_(auth), analytics_(analytics), options_(options) {
   AddDocumentRoutes();
   AddAccessRoutes();
   AddSurveillanceRoutes();
+  AddAnalyticsRoutes();
 }
 
 Result<app::Principal> Api::Authenticate(const HttpRequest& request) const {

@@ -18,6 +18,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "app/analytics_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/surveillance_service.hpp"
 #include "http/response_cache.hpp"
@@ -31,7 +32,8 @@ struct ApiOptions {
 
 class Api {
  public:
-  Api(app::SurveillanceService& surveillance, app::AuthService& auth, ApiOptions options);
+  Api(app::SurveillanceService& surveillance, app::AuthService& auth,
+      const app::AnalyticsService& analytics, ApiOptions options);
 
   HttpResponse Handle(const HttpRequest& request) const;
   const Router& router() const { return router_; }
@@ -42,15 +44,19 @@ class Api {
 
  private:
   void AddSurveillanceRoutes();
+  void AddAnalyticsRoutes();
   void AddAccessRoutes();
   void AddDocumentRoutes();
 
   app::SurveillanceService& surveillance_;
   app::AuthService& auth_;
+  const app::AnalyticsService& analytics_;
   ApiOptions options_;
   Router router_;
   // Rendered situation reports: the morning's most read answer, rendered once per data change.
   mutable ResponseCache sitrep_cache_;
+  // Analytics answers, likewise: they change only when the data does.
+  mutable ResponseCache analytics_cache_;
 };
 
 // Helpers shared by the handlers (api_helpers.cpp).

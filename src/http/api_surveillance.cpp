@@ -8,6 +8,7 @@
 
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "report/analytics_render.hpp"
 #include "report/sitrep_render.hpp"
 #include "report/tables.hpp"
 
@@ -283,50 +284,55 @@ void Api::AddSurveillanceRoutes() {
                  return JsonResponse(200, report::HistoryJson(*history));
                }});
 
-  router_.Add({"GET",
-               "/api/v1/sitrep",
-               Permission::kReadSurveillance,
-               "region",
-               {"The situation report as of a day",
-                "situation",
-                {region,
-                 {"as_of", "date", "Reporting day (default: the latest with data)"},
-                 {"format", "string", "json (default), text or markdown"}},
-                "",
-                "Sitrep"},
-               [this](RequestContext& context) {
-                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
-                 if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto as_of = DateParam(context, "as_of");
-                 if (!as_of.ok()) return ErrorResponse(as_of.status());
-                 const std::string format = context.Param("format");
-                 if (!format.empty() && format != "json" && format != "text" &&
-                     format != "markdown") {
-                   return ErrorResponse(Status::InvalidArgument(
-                       fmt::format("format: \"{}\" is not json, text or markdown", format)));
-                 }
-                 const RegionTree& tree = surveillance_.tree();
-                 // The version is read before the report is built, so an entry is never newer
-                 // than its version says.
-                 const uint64_t version = surveillance_.DataVersion();
-                 const Date day = as_of->value_or(surveillance_.LatestDay());
-                 const std::string key =
-                     fmt::format("{}|{}|{}", tree.region(*idx).code, day.ToString(), format);
-                 if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
-                 auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, day);
-                 if (!sitrep.ok()) return ErrorResponse(sitrep.status());
-                 HttpResponse response;
-                 if (format == "text" || format == "markdown") {
-                   response.content_type = format == "text" ? "text/plain; charset=utf-8"
-                                                            : "text/markdown; charset=utf-8";
-                   response.body = format == "text" ? report::RenderSitrepText(*sitrep, tree)
-                                                    : report::RenderSitrepMarkdown(*sitrep, tree);
-                 } else {
-                   response = JsonResponse(200, report::SitrepJson(*sitrep, tree));
-                 }
-                 sitrep_cache_.Store(key, version, response);
-                 return response;
-               }});
+  router_.Add(
+      {"GET",
+       "/api/v1/sitrep",
+       Permission::kReadSurveillance,
+       "region",
+       {"The situation report as of a day",
+        "situation",
+        {region,
+         {"as_of", "date", "Reporting day (default: the latest with data)"},
+         {"format", "string", "json (default), text or markdown"}},
+        "",
+        "Sitrep"},
+       [this](RequestContext& context) {
+         Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+         if (!idx.ok()) return ErrorResponse(idx.status());
+         auto as_of = DateParam(context, "as_of");
+         if (!as_of.ok()) return ErrorResponse(as_of.status());
+         const std::string format = context.Param("format");
+         if (!format.empty() && format != "json" && format != "text" && format != "markdown") {
+           return ErrorResponse(Status::InvalidArgument(
+               fmt::format("format: \"{}\" is not json, text or markdown", format)));
+         }
+         const RegionTree& tree = surveillance_.tree();
+         // The version is read before the report is built, so an entry is never newer
+         // than its version says.
+         const uint64_t version = surveillance_.DataVersion();
+         const Date day = as_of->value_or(surveillance_.LatestDay());
+         const std::string key =
+             fmt::format("{}|{}|{}", tree.region(*idx).code, day.ToString(), format);
+         if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
+         auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, day);
+         if (!sitrep.ok()) return ErrorResponse(sitrep.status());
+         auto trends = analytics_.Trends(tree.region(*idx).code, day);
+         if (!trends.ok()) return ErrorResponse(trends.status());
+         const report::SitrepStyle style{18, report::RenderTrendText(*trends)};
+         HttpResponse response;
+         if (format == "text" || format == "markdown") {
+           response.content_type =
+               format == "text" ? "text/plain; charset=utf-8" : "text/markdown; charset=utf-8";
+           response.body = format == "text" ? report::RenderSitrepText(*sitrep, tree, style)
+                                            : report::RenderSitrepMarkdown(*sitrep, tree, style);
+         } else {
+           boost::json::value json = report::SitrepJson(*sitrep, tree);
+           json.as_object()["trend"] = report::TrendJson(*trends, tree);
+           response = JsonResponse(200, json);
+         }
+         sitrep_cache_.Store(key, version, response);
+         return response;
+       }});
 
   router_.Add({"GET",
                "/api/v1/series",

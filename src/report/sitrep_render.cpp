@@ -87,6 +87,7 @@ std::string RenderSitrepText(const SituationReport& report, const RegionTree& tr
   std::string out = fmt::format("SITUATION REPORT: {}, as of {}\n\n", DisplayName(region),
                                 LongDate(report.as_of));
   out += Headline(report, tree, style);
+  out += style.outlook;
   out += "\n";
   out += fmt::format("{:<18}{:>12}{:>16}{:>16}{:>13}\n", "", "today", "vs day before",
                      "vs week before", "7-day avg");
@@ -130,6 +131,7 @@ std::string RenderSitrepMarkdown(const SituationReport& report, const RegionTree
   std::string out = fmt::format("# Situation report: {}, as of {}\n\n", DisplayName(region),
                                 LongDate(report.as_of));
   out += Headline(report, tree, style);
+  out += style.outlook;
   out += "\n| | today | vs day before | vs week before | 7-day avg |\n|---|---:|---:|---:|---:|\n";
   auto line = [&](const char* label, int64_t today, int64_t d1, int64_t d7,
                   const std::string& avg) {

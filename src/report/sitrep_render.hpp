@@ -13,6 +13,7 @@ namespace outbreak::report {
 
 struct SitrepStyle {
   int day_close_hour = 18;  // the reporting day runs from this hour to this hour
+  std::string outlook;      // lines on where the epidemic is going, after the headline
 };
 
 std::string RenderSitrepText(const surveillance::SituationReport& report, const RegionTree& tree,

@@ -1,0 +1,246 @@
+#include "report/analytics_render.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "report/format.hpp"
+
+namespace outbreak::report {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+std::string WindowDay(std::optional<Date> first_day, int32_t day_idx) {
+  return first_day ? (*first_day + day_idx).ToString() : std::to_string(day_idx + 1);
+}
+
+object QuantilesJson(const analytics::PredictiveQuantiles& q) {
+  return {{"median", q.median}, {"q025", q.q025}, {"q10", q.q10},  {"q25", q.q25},
+          {"q75", q.q75},       {"q90", q.q90},   {"q975", q.q975}};
+}
+
+std::string GrowthPhrase(const analytics::GrowthEstimate& growth) {
+  std::string out =
+      fmt::format("{:+.1f}% a day (95% interval {:+.1f}% to {:+.1f}%)", 100 * growth.rate_per_day,
+                  100 * growth.lower_per_day, 100 * growth.upper_per_day);
+  if (auto doubling = growth.Doubling()) {
+    out += fmt::format(", {} in {:.1f} days", doubling->halving ? "halving" : "doubling",
+                       doubling->days);
+  }
+  return out;
+}
+
+object GrowthJson(const analytics::GrowthEstimate& growth) {
+  object out{{"rate_per_day", growth.rate_per_day},
+             {"lower_per_day", growth.lower_per_day},
+             {"upper_per_day", growth.upper_per_day},
+             {"trend", analytics::TrendName(growth.trend)}};
+  if (auto doubling = growth.Doubling()) {
+    out[doubling->halving ? "halving_days" : "doubling_days"] = doubling->days;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RenderRtCsv(std::span<const analytics::RtSummary> estimates,
+                        std::optional<Date> first_day) {
+  std::string out = "window_start,window_end,mean,sd,q025,q05,q25,median,q75,q95,q975\n";
+  for (const analytics::RtSummary& e : estimates) {
+    out += fmt::format(
+        "{},{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n",
+        WindowDay(first_day, e.window.start_day_idx), WindowDay(first_day, e.window.end_day_idx),
+        e.mean, e.sd, e.q025, e.q05, e.q25, e.median, e.q75, e.q95, e.q975);
+  }
+  return out;
+}
+
+boost::json::value RtJson(std::span<const analytics::RtSummary> estimates,
+                          std::optional<Date> first_day, const std::string& serial_interval) {
+  array items;
+  for (const analytics::RtSummary& e : estimates) {
+    items.push_back(object{{"window_start", WindowDay(first_day, e.window.start_day_idx)},
+                           {"window_end", WindowDay(first_day, e.window.end_day_idx)},
+                           {"mean", e.mean},
+                           {"sd", e.sd},
+                           {"q025", e.q025},
+                           {"q05", e.q05},
+                           {"q25", e.q25},
+                           {"median", e.median},
+                           {"q75", e.q75},
+                           {"q95", e.q95},
+                           {"q975", e.q975}});
+  }
+  return object{{"serial_interval", serial_interval}, {"estimates", std::move(items)}};
+}
+
+std::string RenderForecastCsv(const analytics::OutcomeForecast& forecast) {
+  std::string out = "date,measure,median,q025,q10,q25,q75,q90,q975\n";
+  for (const analytics::DayForecast& day : forecast.days) {
+    const std::pair<const char*, const analytics::PredictiveQuantiles*> measures[] = {
+        {"new_cases", &day.new_cases},
+        {"new_recovered", &day.new_recovered},
+        {"new_deaths", &day.new_deaths},
+        {"under_treatment", &day.under_treatment}};
+    for (const auto& [name, q] : measures) {
+      out += fmt::format("{},{},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f},{:.1f}\n",
+                         day.date.ToString(), name, q->median, q->q025, q->q10, q->q25, q->q75,
+                         q->q90, q->q975);
+    }
+  }
+  return out;
+}
+
+boost::json::value ForecastJson(const analytics::OutcomeForecast& forecast) {
+  array days;
+  for (const analytics::DayForecast& day : forecast.days) {
+    days.push_back(object{{"date", day.date.ToString()},
+                          {"new_cases", QuantilesJson(day.new_cases)},
+                          {"new_recovered", QuantilesJson(day.new_recovered)},
+                          {"new_deaths", QuantilesJson(day.new_deaths)},
+                          {"under_treatment", QuantilesJson(day.under_treatment)}});
+  }
+  const analytics::RtSummary rt = analytics::Summarise(forecast.rt);
+  return object{
+      {"assumptions",
+       object{{"rt_last_window", object{{"mean", rt.mean}, {"q025", rt.q025}, {"q975", rt.q975}}},
+              {"log_rt_daily_step_sd", forecast.log_rt_step_sd},
+              {"negative_binomial_size", std::isfinite(forecast.nb_size)
+                                             ? boost::json::value(forecast.nb_size)
+                                             : boost::json::value(nullptr)},
+              {"recovery_delay_mean_days", forecast.delays.recovery.delay.mean_days},
+              {"recovery_fraction", forecast.delays.recovery.fraction},
+              {"death_delay_mean_days", forecast.delays.death.delay.mean_days},
+              {"case_fatality", forecast.delays.death.fraction}}},
+      {"days", std::move(days)}};
+}
+
+std::string RenderForecastText(const analytics::OutcomeForecast& forecast,
+                               const std::string& region_name, Date origin) {
+  const analytics::RtSummary rt = analytics::Summarise(forecast.rt);
+  std::string out = fmt::format(
+      "FORECAST: {}, from the data of {} ({} days ahead)\n"
+      "R_t of the last week: {:.2f} (95% CrI {:.2f}-{:.2f}); recoveries after {:.1f} days on "
+      "average, {:.3f}% of cases die.\n\n",
+      region_name, LongDate(origin), forecast.days.size(), rt.mean, rt.q025, rt.q975,
+      forecast.delays.recovery.delay.mean_days, 100 * forecast.delays.death.fraction);
+  out += fmt::format("{:<12}{:>26}{:>26}{:>16}{:>26}\n", "date", "new cases (80%)",
+                     "recovered (80%)", "deaths (80%)", "under treatment (80%)");
+  auto cell = [](const analytics::PredictiveQuantiles& q) {
+    return fmt::format("{} ({}-{})", Count(std::llround(q.median)), Count(std::llround(q.q10)),
+                       Count(std::llround(q.q90)));
+  };
+  for (const analytics::DayForecast& day : forecast.days) {
+    out += fmt::format("{:<12}{:>26}{:>26}{:>16}{:>26}\n", day.date.ToString(), cell(day.new_cases),
+                       cell(day.new_recovered), cell(day.new_deaths), cell(day.under_treatment));
+  }
+  return out;
+}
+
+std::string RenderBacktestText(const analytics::BacktestResult& result,
+                               const std::string& region_name, Date from, Date to) {
+  std::string out = fmt::format(
+      "BACKTEST: {}, forecasts made on each day from {} to {} with only the data known then\n"
+      "(weighted interval score, Bracher et al. 2021: lower is better; coverage: share of the "
+      "truth inside the interval)\n\n",
+      region_name, from.ToString(), to.ToString());
+  out += fmt::format("{:<9}{:<26}{:>10}{:>12}{:>10}{:>10}\n", "horizon", "method", "forecasts",
+                     "mean WIS", "cov 50%", "cov 95%");
+  for (const analytics::HorizonScores& h : result.horizons) {
+    const std::pair<const char*, const analytics::ScoreSummary*> rows[] = {
+        {"renewal model", &h.model},
+        {"last value carried", &h.last_value},
+        {"last week's growth", &h.last_week_growth}};
+    for (const auto& [name, score] : rows) {
+      out += fmt::format("{:<9}{:<26}{:>10}{:>12}{:>10.2f}{:>10.2f}\n",
+                         fmt::format("{} d", h.horizon_days), name, score->forecasts,
+                         Decimal(score->mean_wis), score->coverage_50, score->coverage_95);
+    }
+  }
+  out += "\n";
+  for (const analytics::HorizonScores& h : result.horizons) {
+    const double vs_last = analytics::RelativeWis(h.model, h.last_value);
+    const double vs_growth = analytics::RelativeWis(h.model, h.last_week_growth);
+    auto phrase = [](double relative, const char* baseline) {
+      if (!std::isfinite(relative)) return fmt::format("cannot be compared with {}", baseline);
+      return relative < 1 ? fmt::format("beats {} by {:.0f}%", baseline, 100 * (1 - relative))
+                          : fmt::format("does NOT beat {} (its score is {:.0f}% worse)", baseline,
+                                        100 * (relative - 1));
+    };
+    out += fmt::format("At {} days the model {}, and {}.\n", h.horizon_days,
+                       phrase(vs_last, "the last value carried forward"),
+                       phrase(vs_growth, "last week's growth continued"));
+  }
+  if (result.origins_skipped > 0) {
+    out +=
+        fmt::format("{} origin(s) skipped: too little data before them.\n", result.origins_skipped);
+  }
+  return out;
+}
+
+boost::json::value BacktestJson(const analytics::BacktestResult& result) {
+  auto score = [](const analytics::ScoreSummary& s) {
+    return object{{"forecasts", s.forecasts},
+                  {"mean_wis", s.mean_wis},
+                  {"coverage_50", s.coverage_50},
+                  {"coverage_95", s.coverage_95}};
+  };
+  array horizons;
+  for (const analytics::HorizonScores& h : result.horizons) {
+    horizons.push_back(object{
+        {"horizon_days", h.horizon_days},
+        {"model", score(h.model)},
+        {"last_value", score(h.last_value)},
+        {"last_week_growth", score(h.last_week_growth)},
+        {"relative_wis_vs_last_value", analytics::RelativeWis(h.model, h.last_value)},
+        {"relative_wis_vs_last_week_growth", analytics::RelativeWis(h.model, h.last_week_growth)}});
+  }
+  return object{{"horizons", std::move(horizons)}, {"origins_skipped", result.origins_skipped}};
+}
+
+boost::json::value TrendJson(const analytics::TrendReport& trends, const RegionTree& tree) {
+  array children;
+  for (const analytics::RegionGrowth& child : trends.children) {
+    object item{{"region", tree.region(child.region).code}};
+    item["growth"] =
+        child.growth ? boost::json::value(GrowthJson(*child.growth)) : boost::json::value(nullptr);
+    children.push_back(std::move(item));
+  }
+  array alerts;
+  for (const analytics::Alert& alert : trends.alerts) {
+    alerts.push_back(object{{"region", alert.region},
+                            {"kind", analytics::AlertKindName(alert.kind)},
+                            {"date", alert.date.ToString()},
+                            {"value", alert.value},
+                            {"previous_value", alert.previous_value},
+                            {"message", alert.message}});
+  }
+  object out{{"statement", trends.statement},
+             {"children", std::move(children)},
+             {"alerts", std::move(alerts)}};
+  out["growth"] = trends.region_growth ? boost::json::value(GrowthJson(*trends.region_growth))
+                                       : boost::json::value(nullptr);
+  return out;
+}
+
+std::string RenderTrendText(const analytics::TrendReport& trends) {
+  std::string out;
+  if (trends.region_growth) {
+    out += fmt::format("Growth over the last 14 days: {}.\n", GrowthPhrase(*trends.region_growth));
+  }
+  if (!trends.statement.empty()) {
+    std::string statement = trends.statement;
+    statement[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(statement[0])));
+    out += fmt::format("Trend: {}.\n", statement);
+  }
+  for (const analytics::Alert& alert : trends.alerts) {
+    out += fmt::format("ALERT: {}\n", alert.message);
+  }
+  return out;
+}
+
+}  // namespace outbreak::report
