@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of bench/ one after the other (outbreak_cube_bench, then import_bench.sh)
-# and prints the figures beside DESIGN.md's targets. Builds nothing: see bench/README.md.
+# Runs the benchmarks of bench/ one after the other (outbreak_cube_bench, import_bench.sh, then
+# api_bench.sh) and prints the figures beside DESIGN.md's targets. Builds nothing: see
+# bench/README.md.
 #
 # Environment: UNITS (3000), DAYS (1000), SEED (1): the synthetic country; BUILD_DIR (build);
 # STEP_TIMEOUT (900): seconds any one step may take; BENCHMARK_FLAGS: more flags for
-# outbreak_cube_bench (e.g. --benchmark_filter=Sitrep). The raw figures are kept in
-# bench/data/last-run/ (cube_bench.json, import_results.txt).
+# outbreak_cube_bench (e.g. --benchmark_filter=Sitrep); SKIP_API=1 skips api_bench.sh (the HTTP
+# API against nginx, about 3 minutes), which also reads DURATION, ROUNDS, WRITE_SECONDS, CLERKS.
+# The raw figures are kept in bench/data/last-run/ (cube_bench.json, import_results.txt,
+# api_results.txt).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,6 +20,7 @@ cube_bench=$build/bench/outbreak_cube_bench
 out=$here/data/last-run
 cube_json=$out/cube_bench.json
 import_results=$out/import_results.txt
+api_results=$out/api_results.txt
 
 [[ -x $cube_bench ]] || {
   echo "run.sh: $cube_bench is missing: configure with -DOUTBREAK_BUILD_BENCHMARKS=ON and build" \
@@ -24,7 +28,7 @@ import_results=$out/import_results.txt
   exit 1
 }
 mkdir -p "$out"
-rm -f "$cube_json" "$import_results"
+rm -f "$cube_json" "$import_results" "$api_results"
 
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)," \
   "$(free -g | awk '/^Mem:/ { print $2 }') GiB; $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -44,10 +48,41 @@ echo "== import_bench.sh"
 RESULTS=$import_results STEP_TIMEOUT=$step_timeout "$here/import_bench.sh"
 
 echo
+api_failed=0
+if [[ ${SKIP_API:-0} == 1 ]]; then
+  echo "== api_bench.sh: skipped (SKIP_API=1)"
+else
+  missing=""
+  for tool in wrk nginx curl jq ss; do
+    command -v "$tool" >/dev/null || missing+=" $tool"
+  done
+  if [[ -n $missing ]]; then
+    echo "== api_bench.sh: skipped, missing:$missing (apt-get install wrk nginx-light curl jq iproute2)"
+  else
+    echo "== api_bench.sh"
+    RESULTS=$api_results STEP_TIMEOUT=$step_timeout "$here/api_bench.sh" || api_failed=1
+  fi
+fi
+
+echo
 echo "== against DESIGN.md's targets"
+api_value() { if [[ -f $api_results ]]; then sed -n "s/^$1=//p" "$api_results"; fi; }
+print_api_lines() {
+  if [[ -n $(api_value ratio_read_vs_nginx) ]]; then
+    printf '%-52s %12s  %s\n' "API GET /api/v1/sitrep / nginx, same bytes (req/s)" \
+      "$(api_value ratio_read_vs_nginx)x" "target >= 1x"
+  fi
+  if [[ -n $(api_value check_zero_errors) ]]; then
+    printf '%-52s %12s  %s\n' "API write load: zero errors / every report stored" \
+      "$(api_value check_zero_errors) / $(api_value check_all_present)" \
+      "$(api_value write_clerks) clerks, $(api_value write_rps) req/s"
+  fi
+  if ((api_failed)); then echo "api_bench.sh failed: see its report above" >&2; fi
+}
 if ! command -v jq >/dev/null; then
   echo "jq is missing: the ratios are in the two reports above (apt-get install jq)"
-  exit 0
+  print_api_lines
+  exit "$api_failed"
 fi
 # A benchmark's figure from the JSON (names may carry a /min_time suffix); empty when filtered out.
 bench_value() {
@@ -81,3 +116,5 @@ fi
 printf '%-52s %12s  %s\n' "fresh after a write: correction + nation sitrep" \
   "$(awk -v us="$fresh_us" 'BEGIN { if (us != "") printf "%.2f us", us; else print "n/a" }')" \
   "(a correction of the first day)"
+print_api_lines
+exit "$api_failed"

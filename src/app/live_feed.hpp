@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/region_tree.hpp"
 
@@ -17,7 +18,10 @@ namespace outbreak::app {
 
 struct LiveEvent {
   RegionIdx region = kNoRegion;  // the reporting unit or region the event concerns
-  std::string json;              // the event as a JSON object
+  // `region` and every region above it up to the root. Subscribers are called while the writer
+  // holds the region tree, so they tell from this, not from the tree, whom the event concerns.
+  std::vector<RegionIdx> within;
+  std::string json;  // the event as a JSON object
 };
 
 class LiveFeed {

@@ -239,7 +239,8 @@ void SurveillanceService::Publish(const std::vector<DailyReport>& changed,
                               {"date", report.date.ToString()},
                               {"counts", report::CountsJson(report.counts)},
                               {"by", actor.user}};
-    feed_->Publish({report.region, boost::json::serialize(event)});
+    feed_->Publish(
+        {report.region, tree_->PathToRoot(report.region), boost::json::serialize(event)});
   }
   for (const surveillance::Finding& finding : findings) {
     boost::json::object event{{"type", "finding"},
@@ -247,7 +248,8 @@ void SurveillanceService::Publish(const std::vector<DailyReport>& changed,
                               {"region", tree_->region(finding.region).code},
                               {"date", finding.date.ToString()},
                               {"message", finding.message}};
-    feed_->Publish({finding.region, boost::json::serialize(event)});
+    feed_->Publish(
+        {finding.region, tree_->PathToRoot(finding.region), boost::json::serialize(event)});
   }
 }
 

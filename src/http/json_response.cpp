@@ -50,7 +50,11 @@ HttpResponse ErrorResponse(const Status& status) {
     spdlog::error("internal error: {}", status.ToString());
     return ErrorResponse(500, "internal", "an internal error occurred; it has been logged");
   }
-  if (http_status == 503) spdlog::warn("unavailable: {}", status.ToString());
+  if (http_status == 503) {
+    // The message names the store's failure, statement and values: log it, do not send it.
+    spdlog::warn("unavailable: {}", status.ToString());
+    return ErrorResponse(503, "unavailable", "the service is busy or unavailable; try again");
+  }
   boost::json::array details;
   for (const std::string& detail : status.details()) details.emplace_back(detail);
   return JsonResponse(

@@ -1,9 +1,11 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -33,6 +35,19 @@ struct Shared {
   app::LiveFeed& feed;
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
+};
+
+// Counts a request as in flight from its headers to its answer, so that a shutdown also waits for
+// a request whose body is still arriving.
+class InFlight {
+ public:
+  explicit InFlight(std::atomic<int>& count) : count_(count) { ++count_; }
+  ~InFlight() { --count_; }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+
+ private:
+  std::atomic<int>& count_;
 };
 
 HttpRequest ToRequest(const BeastRequest& request, const std::string& remote) {
@@ -90,23 +105,23 @@ net::awaitable<void> LiveSession(Shared& shared, tcp::socket socket, BeastReques
   boost::system::error_code ec;
   co_await state->ws.async_accept(request, net::redirect_error(net::use_awaitable, ec));
   if (ec) co_return;
-  const app::SurveillanceService& surveillance = shared.api.surveillance();
   auto executor = state->ws.get_executor();
   const size_t limit = shared.options.live_queue_limit;
-  const int id = shared.feed.Subscribe(
-      [state, executor, home, limit, &surveillance](const app::LiveEvent& event) {
-        const bool visible = surveillance.WithTree(
-            [&](const RegionTree& tree) { return access::InScope(tree, home, event.region); });
-        if (!visible) return;
-        net::post(executor, [state, limit, json = event.json] {
-          if (state->queue.size() >= limit) {
-            ++state->dropped;
-            return;
-          }
-          state->queue.push_back(json);
-          state->signal.cancel();
-        });
-      });
+  const int id = shared.feed.Subscribe([state, executor, home, limit](const app::LiveEvent& event) {
+    // Only what the subscriber's region contains. The writer holds the tree meanwhile: taking
+    // it here again would deadlock.
+    if (std::find(event.within.begin(), event.within.end(), home) == event.within.end()) {
+      return;
+    }
+    net::post(executor, [state, limit, json = event.json] {
+      if (state->queue.size() >= limit) {
+        ++state->dropped;
+        return;
+      }
+      state->queue.push_back(json);
+      state->signal.cancel();
+    });
+  });
   state->queue.push_back(fmt::format(R"({{"type":"subscribed","user":"{}","region":"{}"}})",
                                      principal.user, principal.region));
   net::co_spawn(executor, ReadUntilClosed(state), net::detached);
@@ -150,7 +165,9 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
         std::chrono::seconds(first ? options.read_timeout_seconds : options.keep_alive_seconds));
     co_await bhttp::async_read_header(stream, buffer, parser,
                                       net::redirect_error(net::use_awaitable, ec));
+    std::optional<InFlight> in_flight;
     if (!ec) {
+      in_flight.emplace(shared.in_flight);
       stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
       co_await bhttp::async_read(stream, buffer, parser,
                                  net::redirect_error(net::use_awaitable, ec));
@@ -189,6 +206,7 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
         if (home.ok()) {
           spdlog::info("{} GET /api/v1/live 101 {}", remote, principal->user);
           stream.expires_never();
+          in_flight.reset();  // a subscriber may stay for hours; shutdown closes it
           co_await LiveSession(shared, stream.release_socket(), std::move(request), *principal,
                                *home);
           co_return;
@@ -199,15 +217,21 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
         break;
       }
     }
-    ++shared.in_flight;
-    HttpResponse answer = plain.path.empty()
-                              ? ErrorResponse(400, "bad_request", "the request target is malformed")
-                              : shared.api.Handle(plain);
+    HttpResponse answer;
+    try {
+      answer = plain.path.empty()
+                   ? ErrorResponse(400, "bad_request", "the request target is malformed")
+                   : shared.api.Handle(plain);
+    } catch (const std::exception& error) {
+      // A bug. Answer and log it rather than drop the connection with the request unanswered.
+      spdlog::error("{} {} {}: {}", remote, plain.method, plain.path, error.what());
+      answer = ErrorResponse(500, "internal", "an internal error occurred; it has been logged");
+    }
     const bool keep_alive = request.keep_alive() && !shared.stopping;
     BeastResponse response = ToBeast(answer, request.version(), keep_alive);
     stream.expires_after(std::chrono::seconds(options.write_timeout_seconds));
     co_await bhttp::async_write(stream, response, net::redirect_error(net::use_awaitable, ec));
-    --shared.in_flight;
+    in_flight.reset();
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -239,8 +263,9 @@ net::awaitable<void> Listen(Shared& shared, tcp::acceptor& acceptor) {
 
 Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& feed,
                  const std::function<void(uint16_t)>& on_listening) {
-  net::io_context ioc(options.threads);
+  // Declared first so that it outlives the sessions the io_context destroys when it goes.
   Shared shared{options, api, feed};
+  net::io_context ioc(options.threads);
   boost::system::error_code ec;
   const net::ip::address address = net::ip::make_address(options.address, ec);
   if (ec)

@@ -13,6 +13,40 @@ namespace {
 
 constexpr size_t kBatchRows = 10'000;
 
+// A transaction that writes. On SQLite it takes the write lock when it begins: a deferred
+// transaction that reads first cannot wait for another connection's write (SQLite does not apply
+// the busy timeout to the upgrade) and fails at once with "database is locked". The server writes
+// through two connections (surveillance and auth), so this happens under concurrent writers.
+class WriteTransaction {
+ public:
+  WriteTransaction(soci::session& session, Dialect dialect) : session_(session) {
+    if (dialect == Dialect::kSqlite) {
+      session_ << "BEGIN IMMEDIATE";
+    } else {
+      session_.begin();
+    }
+  }
+  ~WriteTransaction() {
+    if (done_) return;
+    try {
+      session_.rollback();
+    } catch (...) {
+      // Already failed; the connection reports the error to the next caller.
+    }
+  }
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+  void commit() {
+    session_.commit();
+    done_ = true;
+  }
+
+ private:
+  soci::session& session_;
+  bool done_ = false;
+};
+
 long long OptionalValue(const std::optional<int64_t>& value, soci::indicator& indicator) {
   indicator = value ? soci::i_ok : soci::i_null;
   return value.value_or(0);
@@ -136,7 +170,7 @@ Result<int> SociStore::SchemaVersion() {
 
 Status SociStore::Migrate() {
   try {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, dialect_);
     *session_ << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
                  " description TEXT NOT NULL, applied_at TEXT NOT NULL)";
     Result<int> current = CurrentVersion();
@@ -188,7 +222,7 @@ Result<std::vector<Region>> SociStore::LoadRegions() {
 
 Status SociStore::SaveRegions(std::span<const Region> regions) {
   try {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, dialect_);
     Region region;
     std::string parent;
     soci::indicator parent_ind = soci::i_ok;
@@ -286,7 +320,7 @@ Result<std::vector<OpeningRow>> SociStore::LoadOpenings() {
 
 Status SociStore::SaveOpenings(std::span<const OpeningRow> openings, const WriteContext& context) {
   try {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, dialect_);
     const auto ids = RegionIds();
     for (const OpeningRow& opening : openings) {
       auto id = ids.find(opening.region);
@@ -350,7 +384,7 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
                                std::span<const ReportRow> corrections, const WriteContext& context,
                                const ProgressFn& progress) {
   try {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, dialect_);
     const auto ids = RegionIds();
     auto resolve = [&](std::span<const ReportRow> rows, std::vector<int>& out) -> Status {
       out.reserve(rows.size());
