@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
@@ -264,6 +265,50 @@ TEST_F(CliTest, UnknownRegionAndBadDatesAreClearErrors) {
   EXPECT_EQ(range.exit_code, 1);
 }
 
+TEST_F(CliTest, RtOnAnIncidenceFileRejectsGapsAndBadSerialIntervals) {
+  const std::string gap = File("gap.csv", "date,cases\n2022-05-01,3\n2022-05-03,4\n");
+  RunResult gapped = Outbreak({"rt", "--incidence", gap});
+  EXPECT_EQ(gapped.exit_code, 1);
+  EXPECT_NE(gapped.err.find("gap.csv:3"), std::string::npos) << gapped.err;
+  const std::string negative = File("negative.csv", "date,cases\n2022-05-01,3\n2022-05-02,-4\n");
+  RunResult negatives = Outbreak({"rt", "--incidence", negative});
+  EXPECT_EQ(negatives.exit_code, 1);
+  EXPECT_NE(negatives.err.find("negative.csv:3: cases: \"-4\" is negative"), std::string::npos)
+      << negatives.err;
+  std::string cases = "date,cases\n";
+  for (int day = 1; day <= 28; ++day) cases += fmt::format("2022-05-{:02},{}\n", day, 10 + day);
+  const std::string incidence = File("cases.csv", cases);
+  const std::string si = File("si.csv", "k,w\n0,0\n1,0.5\n2,0.4\n");
+  RunResult bad_si = Outbreak({"rt", "--incidence", incidence, "--si-distr", si});
+  EXPECT_EQ(bad_si.exit_code, 1);
+  EXPECT_NE(bad_si.err.find("si.csv"), std::string::npos) << bad_si.err;
+  RunResult long_window = Outbreak({"rt", "--incidence", incidence, "--window", "40"});
+  EXPECT_EQ(long_window.exit_code, 1) << long_window.out;
+  RunResult good = Outbreak({"rt", "--incidence", incidence, "--si-mean", "3", "--si-sd", "2"});
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_EQ(good.out.rfind("window_start,window_end,mean,sd,q025,q05,q25,median,q75,q95,q975\n", 0),
+            0u);
+}
+
+TEST_F(CliTest, AnalyticsOfTheDemoAreReachable) {
+  LoadDemo();
+  RunResult rt = Outbreak({"rt", "--region", "KP-01", "--from", "2022-06-01", "--to", "2022-06-03",
+                           "--format", "json"});
+  ASSERT_EQ(rt.exit_code, 0) << rt.err;
+  const auto estimates = boost::json::parse(rt.out).at("estimates").as_array();
+  ASSERT_EQ(estimates.size(), 3u);
+  EXPECT_EQ(estimates[0].at("window_end").as_string(), "2022-06-01");
+  EXPECT_LT(estimates[0].at("q025").as_double(), estimates[0].at("q975").as_double());
+  RunResult forecast = Outbreak({"forecast", "--as-of", "2022-06-01", "--format", "json"});
+  ASSERT_EQ(forecast.exit_code, 0) << forecast.err;
+  EXPECT_EQ(boost::json::parse(forecast.out).at("days").as_array().size(), 28u);
+  RunResult sitrep = Outbreak({"sitrep", "--as-of", "2022-06-15", "--format", "json"});
+  ASSERT_EQ(sitrep.exit_code, 0) << sitrep.err;
+  const auto trend = boost::json::parse(sitrep.out).at("trend");
+  EXPECT_NE(std::string(trend.at("statement").as_string()).find("13 provinces"), std::string::npos)
+      << trend;
+}
+
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const std::vector<std::string>& command :
        std::vector<std::vector<std::string>>{{},
@@ -276,7 +321,13 @@ TEST_F(CliTest, EveryCommandHasHelp) {
                                              {"series"},
                                              {"completeness"},
                                              {"check"},
-                                             {"history"}}) {
+                                             {"history"},
+                                             {"rt"},
+                                             {"forecast"},
+                                             {"backtest"},
+                                             {"serve"},
+                                             {"user"},
+                                             {"user", "add"}}) {
     std::vector<std::string> args = command;
     args.push_back("--help");
     RunResult help = outbreak::testing::Run(OUTBREAK_BINARY, args);

@@ -10,6 +10,20 @@ analytics::IncidenceSeries Incidence(const analytics::OutcomeSeries& series) {
   return analytics::IncidenceFromCases(series.first_day, series.new_cases);
 }
 
+// Two weeks when there are, else a single week: a young outbreak still gets a trend.
+constexpr int kGrowthWindowDays = 14;
+constexpr int kShortestGrowthWindowDays = 7;
+
+Result<analytics::GrowthEstimate> Growth(const std::vector<int64_t>& cases) {
+  const int days = static_cast<int>(cases.size());
+  if (days < kShortestGrowthWindowDays) {
+    return Status::InvalidArgument("fewer than 7 days of data");
+  }
+  analytics::GrowthOptions options;
+  options.window_days = std::min(kGrowthWindowDays, days);
+  return analytics::EstimateGrowth(cases, options);
+}
+
 }  // namespace
 
 std::string UnitPlural(int level) {
@@ -123,7 +137,7 @@ Result<analytics::TrendReport> AnalyticsService::Trends(std::string_view region,
   const RegionTree& tree = surveillance_.tree();
   auto own = Outcomes(*idx, as_of);
   if (!own.ok()) return report;  // nothing reported yet: nothing to say
-  if (auto growth = analytics::EstimateGrowth(own->new_cases); growth.ok()) {
+  if (auto growth = Growth(own->new_cases); growth.ok()) {
     report.region_growth = *growth;
   }
   std::vector<analytics::RegionTrend> trends;
@@ -133,7 +147,7 @@ Result<analytics::TrendReport> AnalyticsService::Trends(std::string_view region,
     auto series = Outcomes(child, as_of);
     analytics::RegionGrowth entry{child, std::nullopt};
     if (series.ok()) {
-      if (auto growth = analytics::EstimateGrowth(series->new_cases); growth.ok()) {
+      if (auto growth = Growth(series->new_cases); growth.ok()) {
         entry.growth = *growth;
         trends.push_back({tree.region(child).name, growth->trend});
       }

@@ -230,7 +230,9 @@ boost::json::value TrendJson(const analytics::TrendReport& trends, const RegionT
 std::string RenderTrendText(const analytics::TrendReport& trends) {
   std::string out;
   if (trends.region_growth) {
-    out += fmt::format("Growth over the last 14 days: {}.\n", GrowthPhrase(*trends.region_growth));
+    const auto& growth = *trends.region_growth;
+    out += fmt::format("Growth over the last {} days: {}.\n",
+                       growth.end_day_idx - growth.start_day_idx + 1, GrowthPhrase(growth));
   }
   if (!trends.statement.empty()) {
     std::string statement = trends.statement;
