@@ -10,12 +10,22 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev
   libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
+  # flows for the deployment planner (LEMON: Preflow and NetworkSimplex, header-only)
+  liblemon-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 postgresql-15 clang-format
   # load benchmarks of the API
   wrk nginx-light jq
+  # the browser tests of the command-centre page (and Korean names in their screenshots)
+  chromium fonts-noto-cjk
 )
+
+# Node.js and npm bundle the command-centre page. Debian's nodejs is 18 and its npm a package of
+# its own; a newer nodejs from elsewhere bundles npm and conflicts with Debian's. So: the
+# packages only where the commands are missing.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for pkg in "${packages[@]}"; do

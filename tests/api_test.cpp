@@ -61,6 +61,9 @@ bool RoleMay(const std::string& role, const std::string& permission) {
       {"write_reports", {"admin", "headquarters", "province_officer", "county_clerk"}},
       {"read_audit", {"admin", "headquarters"}},
       {"manage_users", {"admin"}},
+      {"write_census", {"admin", "headquarters", "treatment_centre"}},
+      {"manage_care", {"admin", "headquarters", "province_officer"}},
+      {"adopt_plans", {"admin", "headquarters"}},
   };
   auto it = kGranted.find(permission);
   if (it == kGranted.end()) {
@@ -78,6 +81,15 @@ constexpr char kDisableMe[] = "disable-me";
 constexpr char kLogoutPath[] = "/api/v1/auth/logout";
 // A day of the demo, for routes that name one.
 constexpr char kDemoDay[] = "2022-05-20";
+// The deployment plan the suite makes before the server starts, for routes that name one.
+constexpr char kPlanId[] = "1";
+
+// The demo's treatment centre of a region: the nation's mobile units, a province's hospital, a
+// county's district treatment centre (src/app/care_demo.cpp).
+std::string DemoCentreOf(const std::string& region) {
+  const auto dashes = std::count(region.begin(), region.end(), '-');
+  return region + (dashes == 0 ? "-MOBILE" : dashes == 1 ? "-HOSP" : "-DTC");
+}
 // 64 hex characters that were never issued.
 constexpr char kForgedToken[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
@@ -236,6 +248,11 @@ class ApiTest : public ::testing::Test {
     for (const char* name : {kMatrixTarget, kRevokeByApi, kRevokeByCli, kDisableMe}) {
       if (setup_error_.empty()) setup_error_ = database_->AddUser(name, "viewer", "KP");
     }
+    if (setup_error_.empty()) {
+      const RunResult plan = database_->Cli(
+          {"care", "plan", "--as-of", kDemoDay, "--horizon-days", "0", "--format", "json"});
+      if (plan.exit_code != 0) setup_error_ = "outbreak care plan: " + plan.err;
+    }
     if (!setup_error_.empty()) return;
     server_ = new ServerProcess(*database_,
                                 {"--threads", "4", "--read-timeout", "2", "--body-limit", "65536"});
@@ -319,6 +336,8 @@ class ApiTest : public ::testing::Test {
         value = kDemoDay;
       } else if (segment == "{name}") {
         value = kMatrixTarget;
+      } else if (segment == "{plan}") {
+        value = kPlanId;
       } else if (segment.starts_with("{")) {
         ADD_FAILURE() << route.pattern << ": the test has no value for " << segment;
       }
@@ -332,6 +351,24 @@ class ApiTest : public ::testing::Test {
                                                {"role", "viewer"},
                                                {"region", "KP"},
                                                {"password", kTestPassword}});
+    } else if (route.request_schema == "CentreBatch") {
+      call.body = json::serialize(json::object{{"code", "MATRIX-" + std::to_string(next_user++)},
+                                               {"name", "Matrix centre"},
+                                               {"region", region},
+                                               {"kind", "mobile_unit"}});
+    } else if (route.request_schema == "CensusBatch") {
+      call.body = json::serialize(json::object{{"centre", DemoCentreOf(region)},
+                                               {"date", FreshDate()},
+                                               {"occupied", 5},
+                                               {"admitted", 5},
+                                               {"discharged", 0},
+                                               {"died", 0}});
+    } else if (route.request_schema == "WorkforceBatch") {
+      call.body = json::serialize(json::object{
+          {"region", region}, {"category", "nurse"}, {"date", FreshDate()}, {"on_duty", 10}});
+    } else if (route.request_schema == "PlanRequest") {
+      call.body = json::serialize(
+          json::object{{"within", region}, {"as_of", kDemoDay}, {"horizon_days", 0}});
     } else if (route.request_schema == "LoginRequest") {
       call.body = json::serialize(json::object{{"name", "viewer"}, {"password", kTestPassword}});
     } else if (!route.request_schema.empty()) {
@@ -449,10 +486,11 @@ TEST_F(ApiTest, DescribedPathsRefuseOtherMethodsWith405AndAllow) {
 }
 
 TEST_F(ApiTest, UndescribedPathsAnswer404WithTheErrorBody) {
-  for (const char* path : {"/", "/api", "/api/v1", "/api/v1/", "/api/v2/sitrep", "/api/v1/nothing",
-                           "/api/v1/sitrep/KP", "/api/v1/reports/KP-04-003",
-                           "/api/v1/reports/KP-04-003/2022-05-20", "/api/v1/regions/KP/children",
-                           "/healthz/", "/api/v1/users/viewer", "/api/v1/openapi.yaml"}) {
+  for (const char* path :
+       {"/api", "/api/v1", "/api/v1/", "/api/v2/sitrep", "/api/v1/nothing", "/api/v1/sitrep/KP",
+        "/api/v1/reports/KP-04-003", "/api/v1/reports/KP-04-003/2022-05-20",
+        "/api/v1/regions/KP/children", "/healthz/", "/api/v1/users/viewer", "/api/v1/openapi.yaml",
+        "/assets/nothing.js", "/assets/index.html"}) {
     SCOPED_TRACE(path);
     EXPECT_TRUE(IsError(Send(Port(), "GET", path), 404, "not_found"));
     EXPECT_TRUE(IsError(Send(Port(), "GET", path, Bearer(TokenOf("admin"))), 404, "not_found"));

@@ -241,6 +241,144 @@ TEST_P(StoreContractTest, HistoryOfAnAbsentReportIsEmpty) {
   EXPECT_TRUE(history->empty());
 }
 
+// --- Care: treatment centres, census, workforce, deployment plans.
+
+care::TreatmentCentre Centre(const std::string& code, const std::string& region, int64_t beds) {
+  return {code,
+          "Centre " + code,
+          region,
+          care::CentreKind::kDistrictTreatmentCentre,
+          care::CentreStatus::kOpen,
+          beds,
+          2,
+          0,
+          10};
+}
+
+bool AuditHas(Store& store, const std::string& action, const std::string& target) {
+  Result<std::vector<AuditEntry>> audit = store.ListAudit({"", action, "", "", 100, 0});
+  if (!audit.ok()) return false;
+  for (const AuditEntry& entry : *audit) {
+    if (target.empty() || entry.target == target) return true;
+  }
+  return false;
+}
+
+TEST_P(StoreContractTest, CentresRoundTripAndAnUpdateIsAudited) {
+  const std::vector<care::TreatmentCentre> centres = {Centre("C1", "KP-01-001", 50),
+                                                      Centre("C2", "KP-01", 200)};
+  Result<CareWriteCounts> first = store_->SaveCentres(centres, Context("officer"));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->added, 2);
+  std::vector<care::TreatmentCentre> changed = centres;
+  changed[1].beds_general = 250;
+  changed[1].status = care::CentreStatus::kStandby;
+  Result<CareWriteCounts> second = store_->SaveCentres(changed, Context("officer"));
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->unchanged, 1);
+  EXPECT_EQ(second->updated, 1);
+  Result<std::vector<care::TreatmentCentre>> loaded = store_->LoadCentres();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(*loaded, changed);
+  EXPECT_TRUE(AuditHas(*store_, "centre.update", "C2"));
+}
+
+TEST_P(StoreContractTest, ACentreInAnUnknownRegionIsRejectedAndNothingIsWritten) {
+  Result<CareWriteCounts> saved = store_->SaveCentres(
+      std::vector{Centre("C1", "KP-01-001", 50), Centre("C9", "KP-09", 5)}, Context("officer"));
+  EXPECT_EQ(saved.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(store_->LoadCentres()->empty());
+}
+
+TEST_P(StoreContractTest, ACensusCorrectionKeepsTheOldValueInTheAudit) {
+  ASSERT_TRUE(store_->SaveCentres(std::vector{Centre("C1", "KP-01-001", 50)}, Context("o")).ok());
+  const Date day = *Date::Parse("2022-05-20");
+  const std::vector<care::CensusDay> days = {{"C1", day - 1, 40, 10, 2, 0, 0},
+                                             {"C1", day, 60, 25, 5, 0, 0}};
+  ASSERT_TRUE(store_->SaveCensus(days, Context("centre")).ok());
+  const std::vector<care::CensusDay> fixed = {{"C1", day, 52, 17, 5, 0, 0}};
+  Result<CareWriteCounts> counts = store_->SaveCensus(fixed, Context("centre", "recount"));
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->updated, 1);
+  Result<std::vector<care::CensusDay>> loaded = store_->LoadCensus(day, day);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 1u);
+  EXPECT_EQ((*loaded)[0], fixed[0]);
+  EXPECT_EQ(store_->LoadCensus(std::nullopt, std::nullopt)->size(), 2u);
+  Result<std::vector<AuditEntry>> audit = store_->ListAudit({"", "census.correct", "", "", 10, 0});
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_NE((*audit)[0].old_value.find("\"occupied\":60"), std::string::npos);
+  EXPECT_NE((*audit)[0].new_value.find("recount"), std::string::npos);
+}
+
+TEST_P(StoreContractTest, ACensusOfAnUnknownCentreOrWithNegativeCountsWritesNothing) {
+  ASSERT_TRUE(store_->SaveCentres(std::vector{Centre("C1", "KP-01-001", 50)}, Context("o")).ok());
+  const Date day = *Date::Parse("2022-05-20");
+  Result<CareWriteCounts> unknown = store_->SaveCensus(
+      std::vector<care::CensusDay>{{"C1", day, 1, 1, 0, 0, 0}, {"C7", day, 1, 1, 0, 0, 0}},
+      Context("centre"));
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
+  Result<CareWriteCounts> negative = store_->SaveCensus(
+      std::vector<care::CensusDay>{{"C1", day, 1, 1, 0, 0, 0}, {"C1", day + 1, -1, 0, 0, 0, 0}},
+      Context("centre"));
+  EXPECT_EQ(negative.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(store_->LoadCensus(std::nullopt, std::nullopt)->empty());
+}
+
+TEST_P(StoreContractTest, WorkforceCountsRoundTripByRegionCategoryAndDay) {
+  const Date day = *Date::Parse("2022-05-12");
+  const std::vector<care::WorkforceCount> counts = {
+      {"KP-01-001", care::WorkerCategory::kNurse, day, 40, 2, 1, 3, 9},
+      {"KP-01-001", care::WorkerCategory::kDoctor, day, 20, 0, 0, 0, 3},
+      {"KP-01-002", care::WorkerCategory::kNurse, day, 35, 0, 0, 0, 0}};
+  ASSERT_TRUE(store_->SaveWorkforce(counts, Context("officer")).ok());
+  Result<std::vector<care::WorkforceCount>> loaded = store_->LoadWorkforce();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 3u);
+  EXPECT_EQ((*loaded)[1], counts[0]);  // by region, category name, day
+  Result<CareWriteCounts> unknown = store_->SaveWorkforce(
+      std::vector<care::WorkforceCount>{{"XX", care::WorkerCategory::kNurse, day, 1, 0, 0, 0, 0}},
+      Context("officer"));
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, APlanIsAdoptedOnceAndItsDeploymentsCountFromThen) {
+  const Date start = *Date::Parse("2022-05-21");
+  PlanRecord plan;
+  plan.as_of = start - 1;
+  plan.scope = "KP-01";
+  plan.level = 2;
+  plan.horizon_days = 14;
+  plan.detail = R"({"categories":[]})";
+  plan.deployments = {
+      {0, "KP-01-002", "KP-01-001", care::WorkerCategory::kNurse, 7, start, start + 13, 1.5},
+      {0, "KP-01-002", "KP-01-001", care::WorkerCategory::kDoctor, 2, start, start + 13, 1.5}};
+  Result<int64_t> id = store_->SavePlan(plan, Context("planner"));
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  EXPECT_TRUE(store_->LoadAdoptedDeployments()->empty());
+  Result<std::optional<PlanRecord>> found = store_->FindPlan(*id);
+  ASSERT_TRUE(found.ok() && found->has_value()) << found.status().ToString();
+  EXPECT_EQ((*found)->status, "proposed");
+  EXPECT_EQ((*found)->detail, plan.detail);
+  ASSERT_EQ((*found)->deployments.size(), 2u);
+  EXPECT_EQ((*found)->deployments[0].workers, 7);
+  EXPECT_EQ((*found)->deployments[0].end, start + 13);
+  EXPECT_DOUBLE_EQ((*found)->deployments[1].travel_hours, 1.5);
+
+  ASSERT_TRUE(store_->AdoptPlan(*id, Context("hq")).ok());
+  EXPECT_EQ(store_->AdoptPlan(*id, Context("hq")).code(), StatusCode::kConflict);
+  EXPECT_EQ(store_->AdoptPlan(*id + 100, Context("hq")).code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->LoadAdoptedDeployments()->size(), 2u);
+  EXPECT_EQ((*store_->FindPlan(*id))->adopted_by, "hq");
+  Result<int64_t> second = store_->SavePlan(plan, Context("planner"));
+  ASSERT_TRUE(second.ok());
+  Result<std::vector<PlanRecord>> plans = store_->ListPlans();
+  ASSERT_EQ(plans->size(), 2u);
+  EXPECT_EQ((*plans)[0].id, *second);  // newest first
+  EXPECT_TRUE(AuditHas(*store_, "plan.adopt", "plan/" + std::to_string(*id)));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -53,6 +53,12 @@ std::string_view PermissionName(Permission permission) {
       return "read_audit";
     case Permission::kManageUsers:
       return "manage_users";
+    case Permission::kWriteCensus:
+      return "write_census";
+    case Permission::kManageCare:
+      return "manage_care";
+    case Permission::kAdoptPlans:
+      return "adopt_plans";
   }
   return "unknown";
 }
@@ -60,7 +66,8 @@ std::string_view PermissionName(Permission permission) {
 const std::vector<Permission>& AllPermissions() {
   static const std::vector<Permission> permissions = {
       Permission::kReadSurveillance, Permission::kWriteReports, Permission::kReadAudit,
-      Permission::kManageUsers};
+      Permission::kManageUsers,      Permission::kWriteCensus,  Permission::kManageCare,
+      Permission::kAdoptPlans};
   return permissions;
 }
 
@@ -75,6 +82,12 @@ bool Allows(Role role, Permission permission) {
       return role == Role::kAdmin || role == Role::kHeadquarters;
     case Permission::kManageUsers:
       return role == Role::kAdmin;
+    case Permission::kWriteCensus:
+      return role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kTreatmentCentre;
+    case Permission::kManageCare:
+      return role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kProvinceOfficer;
+    case Permission::kAdoptPlans:
+      return role == Role::kAdmin || role == Role::kHeadquarters;
   }
   return false;
 }

@@ -28,6 +28,9 @@ enum class Permission {
   kWriteReports,      // file and correct daily reports
   kReadAudit,         // the audit trail
   kManageUsers,       // add, disable and revoke users
+  kWriteCensus,       // record the census of the treatment centres in one's region
+  kManageCare,        // treatment centres, workforce counts, and proposing deployment plans
+  kAdoptPlans,        // adopt deployment plans: move workers between regions
 };
 
 // "admin", "headquarters", "province_officer", "county_clerk", "supply_officer",

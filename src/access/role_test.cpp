@@ -1,5 +1,7 @@
 #include "access/role.hpp"
 
+#include <set>
+
 #include <gtest/gtest.h>
 
 namespace outbreak::access {
@@ -31,6 +33,28 @@ TEST(Role, OnlyAdminsAndHeadquartersReadTheAudit) {
     EXPECT_EQ(Allows(role, Permission::kReadAudit),
               role == Role::kAdmin || role == Role::kHeadquarters);
   }
+}
+
+TEST(Role, TreatmentCentresWriteTheCensusAndOnlyTheHeadquartersAdoptPlans) {
+  for (Role role : AllRoles()) {
+    EXPECT_EQ(Allows(role, Permission::kWriteCensus),
+              role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kTreatmentCentre)
+        << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kManageCare),
+              role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kProvinceOfficer)
+        << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kAdoptPlans),
+              role == Role::kAdmin || role == Role::kHeadquarters)
+        << RoleName(role);
+  }
+  EXPECT_FALSE(Allows(Role::kTreatmentCentre, Permission::kWriteReports));
+}
+
+TEST(Role, PermissionNamesAreDistinct) {
+  std::set<std::string_view> names;
+  for (Permission permission : AllPermissions()) names.insert(PermissionName(permission));
+  EXPECT_EQ(names.size(), AllPermissions().size());
+  EXPECT_FALSE(names.contains("unknown"));
 }
 
 TEST(Role, ScopeIsTheHomeRegionsSubtree) {

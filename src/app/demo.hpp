@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "app/care_demo.hpp"
+#include "app/care_service.hpp"
 #include "app/surveillance_service.hpp"
 
 namespace outbreak::app {
@@ -15,10 +17,12 @@ struct DemoSummary {
   size_t findings = 0;
   Date first_day;
   Date last_day;
+  std::optional<CareDemoSummary> care;  // when a CareService was given
 };
 
-// Loads the demo from `data_dir`/dprk2022 into the service. Running it again changes nothing.
+// Loads the demo from `data_dir`/dprk2022 into the service, and the care demo (care_demo.hpp)
+// into `care` when given. Running it again changes nothing.
 Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& data_dir,
-                             const std::string& user);
+                             const std::string& user, CareService* care = nullptr);
 
 }  // namespace outbreak::app

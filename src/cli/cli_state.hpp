@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/analytics_service.hpp"
+#include "app/care_service.hpp"
 #include "app/clock.hpp"
 #include "app/config.hpp"
 #include "app/surveillance_service.hpp"
@@ -51,5 +53,24 @@ void AddSurveillanceCommands(CLI::App& app, CliState& state);
 void AddAnalyticsCommands(CLI::App& app, CliState& state);
 void AddServeCommand(CLI::App& app, CliState& state);
 void AddUserCommands(CLI::App& app, CliState& state);
+// outbreak care ...: centres, census, occupancy, workforce (care_commands.cpp) and deployment
+// plans (plan_commands.cpp, under the same `care` command).
+void AddCareCommands(CLI::App& app, CliState& state);
+void AddPlanCommands(CLI::App& care, CliState& state);
+
+// A care service on its own store connection, over the given surveillance and analytics
+// services (which must outlive it; analytics may be null).
+Result<std::unique_ptr<app::CareService>> OpenCare(const CliState& state,
+                                                   const app::SurveillanceService& surveillance,
+                                                   const app::AnalyticsService* analytics);
+
+// What a care command needs: the surveillance service, analytics over it, and care over both
+// (declared in the order they are opened, so destroyed in reverse).
+struct CareServices {
+  std::unique_ptr<app::SurveillanceService> surveillance;
+  std::unique_ptr<app::AnalyticsService> analytics;
+  std::unique_ptr<app::CareService> care;
+};
+Result<CareServices> OpenCareServices(CliState& state);
 
 }  // namespace outbreak::cli

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
 
   outbreak::cli::AddSurveillanceCommands(app, state);
   outbreak::cli::AddAnalyticsCommands(app, state);
+  outbreak::cli::AddCareCommands(app, state);
   outbreak::cli::AddServeCommand(app, state);
   outbreak::cli::AddUserCommands(app, state);
   CLI11_PARSE(app, argc, argv);

@@ -135,9 +135,10 @@ app.add_subcommand("demo",
                    "figures (see data/README.md)")
     ->callback([&s] {
       s.action = [&s] {
-        auto service = s.Open();
-        if (!service.ok()) return Fail(service.status());
-        auto summary = app::LoadDemo(**service, s.config.data_dir, s.user);
+        auto services = OpenCareServices(s);
+        if (!services.ok()) return Fail(services.status());
+        auto summary =
+            app::LoadDemo(*services->surveillance, s.config.data_dir, s.user, services->care.get());
         if (!summary.ok()) return Fail(summary.status());
         std::printf(
             "demo loaded into %s: %d regions, %s to %s, %lld report(s) added, %lld "
@@ -145,6 +146,15 @@ app.add_subcommand("demo",
             s.config.database.c_str(), summary->regions, summary->first_day.ToString().c_str(),
             summary->last_day.ToString().c_str(), static_cast<long long>(summary->reports_added),
             static_cast<long long>(summary->reports_unchanged), summary->findings);
+        if (summary->care) {
+          std::printf(
+              "care demo (illustrative): %lld centre(s), %lld workforce count(s), %lld census "
+              "day(s) written, %lld unchanged (docs/care.md)\n",
+              static_cast<long long>(summary->care->centres),
+              static_cast<long long>(summary->care->workforce_counts),
+              static_cast<long long>(summary->care->census_days),
+              static_cast<long long>(summary->care->unchanged));
+        }
         return 0;
       };
     });

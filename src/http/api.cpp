@@ -10,12 +10,18 @@
 namespace outbreak::http {
 
 Api::Api(app::SurveillanceService& surveillance, app::AuthService& auth,
-         const app::AnalyticsService& analytics, ApiOptions options)
-    : surveillance_(surveillance), auth_(auth), analytics_(analytics), options_(options) {
+         const app::AnalyticsService& analytics, app::CareService& care, ApiOptions options)
+    : surveillance_(surveillance),
+      auth_(auth),
+      analytics_(analytics),
+      care_(care),
+      options_(options) {
   AddDocumentRoutes();
   AddAccessRoutes();
   AddSurveillanceRoutes();
   AddAnalyticsRoutes();
+  AddCareRoutes();
+  AddPageRoutes();
 }
 
 Result<app::Principal> Api::Authenticate(const HttpRequest& request) const {

@@ -20,6 +20,7 @@
 
 #include "app/analytics_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/care_service.hpp"
 #include "app/surveillance_service.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
@@ -33,7 +34,7 @@ struct ApiOptions {
 class Api {
  public:
   Api(app::SurveillanceService& surveillance, app::AuthService& auth,
-      const app::AnalyticsService& analytics, ApiOptions options);
+      const app::AnalyticsService& analytics, app::CareService& care, ApiOptions options);
 
   HttpResponse Handle(const HttpRequest& request) const;
   const Router& router() const { return router_; }
@@ -45,12 +46,19 @@ class Api {
  private:
   void AddSurveillanceRoutes();
   void AddAnalyticsRoutes();
+  void AddCareRoutes();
+  void AddCarePlanRoutes();
+  // kForbidden, naming each, when a write touches regions outside the caller's (api_care.cpp).
+  Status CheckRegionsInScope(RequestContext& context,
+                             const std::vector<std::string>& regions) const;
   void AddAccessRoutes();
   void AddDocumentRoutes();
+  void AddPageRoutes();
 
   app::SurveillanceService& surveillance_;
   app::AuthService& auth_;
   const app::AnalyticsService& analytics_;
+  app::CareService& care_;
   ApiOptions options_;
   Router router_;
   // Rendered situation reports: the morning's most read answer, rendered once per data change.

@@ -181,7 +181,12 @@ void Api::AddSurveillanceRoutes() {
                    const Region& region = tree.region(*idx);
                    array children;
                    for (RegionIdx child : tree.children(*idx)) {
-                     children.push_back(report::RegionJson(tree, child));
+                     // With its centroid, so that a client can map the children in one request.
+                     boost::json::value item = report::RegionJson(tree, child);
+                     const Region& each = tree.region(child);
+                     item.as_object()["lat"] = each.lat ? boost::json::value(*each.lat) : nullptr;
+                     item.as_object()["lon"] = each.lon ? boost::json::value(*each.lon) : nullptr;
+                     children.push_back(std::move(item));
                    }
                    object out{{"region", report::RegionJson(tree, *idx)},
                               {"reporting_unit", tree.IsLeaf(*idx)},

@@ -55,6 +55,12 @@ object Schemas() {
   object sitrep = situation;
   sitrep["properties"].as_object()["as_of"] = object{{"type", "string"}, {"format", "date"}};
   sitrep["properties"].as_object()["children"] = object{{"type", "array"}, {"items", situation}};
+  // A child in a region's detail: the region and its centroid.
+  const object centroid{{"type", "object"},
+                        {"properties",
+                         {{"lat", object{{"type", array{"number", "null"}}}},
+                          {"lon", object{{"type", array{"number", "null"}}}}}}};
+  const object child_region{{"allOf", array{Ref("Region"), centroid}}};
   object report_input = Counts();
   report_input["properties"].as_object()["region"] = Type("string");
   report_input["properties"].as_object()["date"] = object{{"type", "string"}, {"format", "date"}};
@@ -112,7 +118,7 @@ object Schemas() {
           {"reporting_unit", Type("boolean")},
           {"lat", object{{"type", array{"number", "null"}}}},
           {"lon", object{{"type", array{"number", "null"}}}},
-          {"children", object{{"type", "array"}, {"items", Ref("Region")}}}}}}},
+          {"children", object{{"type", "array"}, {"items", child_region}}}}}}},
       {"RegionPage", Page("Region")},
       {"ReportInput", report_input},
       {"ReportBatch",
@@ -189,6 +195,12 @@ object Schemas() {
   };
 }
 
+object AllSchemas() {
+  object schemas = Schemas();
+  for (auto& [name, schema] : CareSchemas()) schemas[name] = schema;
+  return schemas;
+}
+
 std::string OperationId(const Route& route) {
   std::string id = route.method;
   for (char c : route.pattern) {
@@ -202,6 +214,7 @@ std::string OperationId(const Route& route) {
 boost::json::value BuildOpenApi(const Router& router) {
   object paths;
   for (const Route& route : router.routes()) {
+    if (!route.doc.in_description) continue;
     array parameters;
     for (const std::string& segment : SplitPath(route.pattern)) {
       if (segment.size() > 2 && segment.front() == '{') {
@@ -265,7 +278,7 @@ boost::json::value BuildOpenApi(const Router& router) {
                "\"message\", \"details\"}}; writes accept an Idempotency-Key header."}}},
       {"paths", std::move(paths)},
       {"components",
-       object{{"schemas", Schemas()},
+       object{{"schemas", AllSchemas()},
               {"securitySchemes",
                object{{"bearerAuth", object{{"type", "http"}, {"scheme", "bearer"}}}}}}},
   };

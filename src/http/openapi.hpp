@@ -2,6 +2,7 @@
 // The OpenAPI 3 description of the API, generated from the route table so that every route is
 // described and every description has a route.
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include "http/router.hpp"
@@ -9,5 +10,8 @@
 namespace outbreak::http {
 
 boost::json::value BuildOpenApi(const Router& router);
+
+// The component schemas of the care resources (openapi_care.cpp).
+boost::json::object CareSchemas();
 
 }  // namespace outbreak::http

@@ -33,6 +33,7 @@ struct RouteDoc {
   std::string request_schema;   // a name under components/schemas, or ""
   std::string response_schema;  // likewise
   int success_status = 200;
+  bool in_description = true;  // false: served, but not part of the API's description (the page)
 };
 
 struct RequestContext {
@@ -48,7 +49,7 @@ using Handler = std::function<HttpResponse(RequestContext&)>;
 
 struct Route {
   std::string method;
-  std::string pattern;  // split into segments_ when added
+  std::string pattern;                           // split into segments_ when added
   std::optional<access::Permission> permission;  // nullopt: public, no token needed
   std::string region_param;  // the parameter naming the region acted on, "" if none
   RouteDoc doc;

@@ -7,45 +7,13 @@
 #include <soci/soci.h>
 #include <boost/json.hpp>
 
+#include "store/write_transaction.hpp"
+
 namespace outbreak::store {
 
 namespace {
 
 constexpr size_t kBatchRows = 10'000;
-
-// A transaction that writes. On SQLite it takes the write lock when it begins: a deferred
-// transaction that reads first cannot wait for another connection's write (SQLite does not apply
-// the busy timeout to the upgrade) and fails at once with "database is locked". The server writes
-// through two connections (surveillance and auth), so this happens under concurrent writers.
-class WriteTransaction {
- public:
-  WriteTransaction(soci::session& session, Dialect dialect) : session_(session) {
-    if (dialect == Dialect::kSqlite) {
-      session_ << "BEGIN IMMEDIATE";
-    } else {
-      session_.begin();
-    }
-  }
-  ~WriteTransaction() {
-    if (done_) return;
-    try {
-      session_.rollback();
-    } catch (...) {
-      // Already failed; the connection reports the error to the next caller.
-    }
-  }
-  WriteTransaction(const WriteTransaction&) = delete;
-  WriteTransaction& operator=(const WriteTransaction&) = delete;
-
-  void commit() {
-    session_.commit();
-    done_ = true;
-  }
-
- private:
-  soci::session& session_;
-  bool done_ = false;
-};
 
 long long OptionalValue(const std::optional<int64_t>& value, soci::indicator& indicator) {
   indicator = value ? soci::i_ok : soci::i_null;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include <soci/row.h>
 #include <soci/session.h>
 
 #include "store/schema.hpp"
@@ -44,6 +45,23 @@ class SociStore : public Store {
                                                            std::string_view key) override;
   Status SaveIdempotency(const IdempotencyRecord& record) override;
 
+  // Treatment centres, census, workforce and deployment plans (soci_store_care.cpp).
+  Result<CareWriteCounts> SaveCentres(std::span<const care::TreatmentCentre> centres,
+                                      const WriteContext& context) override;
+  Result<std::vector<care::TreatmentCentre>> LoadCentres() override;
+  Result<CareWriteCounts> SaveCensus(std::span<const care::CensusDay> days,
+                                     const WriteContext& context) override;
+  Result<std::vector<care::CensusDay>> LoadCensus(std::optional<Date> from,
+                                                  std::optional<Date> to) override;
+  Result<CareWriteCounts> SaveWorkforce(std::span<const care::WorkforceCount> counts,
+                                        const WriteContext& context) override;
+  Result<std::vector<care::WorkforceCount>> LoadWorkforce() override;
+  Result<int64_t> SavePlan(const PlanRecord& plan, const WriteContext& context) override;
+  Result<std::vector<PlanRecord>> ListPlans() override;
+  Result<std::optional<PlanRecord>> FindPlan(int64_t id) override;
+  Status AdoptPlan(int64_t id, const WriteContext& context) override;
+  Result<std::vector<DeploymentRecord>> LoadAdoptedDeployments() override;
+
  protected:
   soci::session& session() { return *session_; }
   Dialect dialect() const { return dialect_; }
@@ -69,6 +87,9 @@ std::vector<uint32_t> KeyOrder(const std::vector<int>& region_ids, std::span<con
 
 // {"new_fever":5,...} for the audit trail.
 std::string CountsJson(const surveillance::ReportCounts& counts);
+
+// An integer column, whatever width the backend reports it in (SQLite and PostgreSQL differ).
+int64_t IntegerAt(const soci::row& row, size_t idx);
 
 // Maps a SOCI or database error to a Status with the operation named.
 Status DatabaseError(std::string_view operation, const std::exception& error);

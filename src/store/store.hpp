@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "care/centre.hpp"
+#include "care/workforce.hpp"
 #include "core/date.hpp"
 #include "core/progress.hpp"
 #include "core/region.hpp"
@@ -98,6 +100,43 @@ struct IdempotencyRecord {
   std::string created_at;
 };
 
+// How many rows of a care write were new, replaced a different stored value (audited old and
+// new), or were identical to what was stored (nothing written).
+struct CareWriteCounts {
+  int64_t added = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+};
+
+// One deployment of a plan: `workers` of `category` from one region to another, over the days
+// start..end (both included).
+struct DeploymentRecord {
+  int64_t plan_id = 0;
+  std::string from;
+  std::string to;
+  care::WorkerCategory category = care::WorkerCategory::kDoctor;
+  int64_t workers = 0;
+  Date start;
+  Date end;
+  double travel_hours = 0;
+};
+
+// A deployment plan as stored: what was planned, when, by whom, and whether it was adopted.
+struct PlanRecord {
+  int64_t id = 0;  // assigned by the store
+  std::string created_at;
+  std::string created_by;
+  Date as_of;         // the day of data the plan was made from
+  std::string scope;  // the region whose sub-regions were balanced
+  int level = 0;      // the level of the regions balanced
+  int horizon_days = 0;
+  std::string status;  // "proposed" or "adopted"
+  std::string adopted_by;
+  std::string adopted_at;
+  std::string detail;  // the plan's loads before and after, JSON
+  std::vector<DeploymentRecord> deployments;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -145,6 +184,33 @@ class Store {
                                                                    std::string_view key) = 0;
   // Fails with kConflict when the (user, key) is already stored.
   virtual Status SaveIdempotency(const IdempotencyRecord& record) = 0;
+
+  // Treatment centres, census and workforce. Each Save inserts new rows and replaces stored ones
+  // by key (centre code; centre and day; region, category and day), and audits in the same
+  // transaction: one entry for the rows added, one entry per row replaced (old -> new). A row
+  // naming an unknown region or centre is kInvalidArgument and nothing is written.
+  virtual Result<CareWriteCounts> SaveCentres(std::span<const care::TreatmentCentre> centres,
+                                              const WriteContext& context) = 0;
+  virtual Result<std::vector<care::TreatmentCentre>> LoadCentres() = 0;
+  virtual Result<CareWriteCounts> SaveCensus(std::span<const care::CensusDay> days,
+                                             const WriteContext& context) = 0;
+  // The census rows with from <= date <= to (either bound may be absent).
+  virtual Result<std::vector<care::CensusDay>> LoadCensus(std::optional<Date> from,
+                                                          std::optional<Date> to) = 0;
+  virtual Result<CareWriteCounts> SaveWorkforce(std::span<const care::WorkforceCount> counts,
+                                                const WriteContext& context) = 0;
+  virtual Result<std::vector<care::WorkforceCount>> LoadWorkforce() = 0;
+
+  // Deployment plans. SavePlan stores a proposed plan with its deployments and returns its id.
+  virtual Result<int64_t> SavePlan(const PlanRecord& plan, const WriteContext& context) = 0;
+  // Newest first, without detail.
+  virtual Result<std::vector<PlanRecord>> ListPlans() = 0;
+  virtual Result<std::optional<PlanRecord>> FindPlan(int64_t id) = 0;
+  // Marks a proposed plan adopted. kNotFound for no such plan, kConflict when it is not proposed
+  // (adopted already, perhaps by another caller meanwhile).
+  virtual Status AdoptPlan(int64_t id, const WriteContext& context) = 0;
+  // The deployments of every adopted plan.
+  virtual Result<std::vector<DeploymentRecord>> LoadAdoptedDeployments() = 0;
 };
 
 }  // namespace outbreak::store

@@ -1,0 +1,205 @@
+#include "care/care_csv.hpp"
+
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "core/csv_reader.hpp"
+
+namespace outbreak::care {
+
+namespace {
+
+constexpr size_t kMaxErrors = 100;
+
+// The rows of a CSV file: the header matched, each record's fields checked for width, and the
+// errors gathered in the one shape.
+class CsvRows {
+ public:
+  CsvRows(std::string_view text, std::string_view source) : reader_(text), source_(source) {}
+
+  Status Header(const std::vector<std::string>& required,
+                const std::vector<std::string>& optional) {
+    if (!reader_.Next(fields_)) {
+      if (!reader_.error().empty()) {
+        return Status::InvalidArgument(fmt::format("{}:{}", source_, reader_.error()));
+      }
+      return Status::InvalidArgument(fmt::format("{}: is empty (expected a header line)", source_));
+    }
+    Result<CsvHeader> header = CsvHeader::Match(fields_, required, optional, source_);
+    if (!header.ok()) return header.status();
+    header_ = std::move(*header);
+    return Status::Ok();
+  }
+  // The next record of the right width; false at the end or after too many errors.
+  bool Next() {
+    while (errors_.size() < kMaxErrors && reader_.Next(fields_)) {
+      if (fields_.size() == header_.width()) return true;
+      errors_.push_back(fmt::format("{}:{}: has {} fields, the header has {}", source_, line(),
+                                    fields_.size(), header_.width()));
+    }
+    if (!reader_.error().empty()) errors_.push_back(fmt::format("{}:{}", source_, reader_.error()));
+    return false;
+  }
+  int line() const { return reader_.line(); }
+  // The field of the named column; "" for an absent optional column.
+  std::string_view Field(std::string_view column) const {
+    const int idx = header_.index(column);
+    return idx < 0 ? std::string_view() : fields_[idx];
+  }
+  void Error(std::string_view column, std::string_view value, std::string_view reason) {
+    errors_.push_back(InputError(source_, line(), column, value, reason));
+  }
+  // A count; an optional column that is absent or empty is 0.
+  int64_t Count(std::string_view column, bool required) {
+    const std::string_view text = Field(column);
+    if (text.empty() && !required) return 0;
+    std::string reason;
+    if (auto value = ParseCount(text, reason)) return *value;
+    Error(column, text, reason);
+    return 0;
+  }
+  Date DateField(std::string_view column) {
+    if (auto date = Date::Parse(Field(column))) return *date;
+    Error(column, Field(column), "is not a date (expected YYYY-MM-DD)");
+    return Date();
+  }
+  template <typename T>
+  Result<T> Finish(T value) {
+    if (errors_.empty()) return value;
+    const bool truncated = errors_.size() >= kMaxErrors;
+    if (truncated) errors_.resize(kMaxErrors);
+    std::string message = fmt::format("{}: {}{} error(s); nothing was imported", source_,
+                                      errors_.size(), truncated ? " or more" : "");
+    return Status::InvalidArgument(std::move(message), std::move(errors_));
+  }
+
+ private:
+  CsvReader reader_;
+  std::string_view source_;
+  CsvHeader header_;
+  std::vector<std::string_view> fields_;
+  std::vector<std::string> errors_;
+};
+
+}  // namespace
+
+Result<std::vector<TreatmentCentre>> ParseCentresCsv(std::string_view text, std::string_view source,
+                                                     const RegionTree& tree) {
+  CsvRows rows(text, source);
+  if (Status s =
+          rows.Header({"code", "name", "region", "kind"},
+                      {"status", "beds_general", "beds_intensive", "beds_isolation", "staff"});
+      !s.ok()) {
+    return s;
+  }
+  std::vector<TreatmentCentre> out;
+  std::set<std::string> codes;
+  while (rows.Next()) {
+    TreatmentCentre centre;
+    centre.code = std::string(rows.Field("code"));
+    centre.name = std::string(rows.Field("name"));
+    centre.region = std::string(rows.Field("region"));
+    if (centre.code.empty()) {
+      rows.Error("code", "", "is empty");
+    } else if (centre.code.find_first_of(" \t/\\?#%") != std::string::npos) {
+      rows.Error("code", centre.code, "contains a space or one of / \\ ? # %");
+    } else if (!codes.insert(centre.code).second) {
+      rows.Error("code", centre.code, "appears twice in the file");
+    }
+    if (centre.name.empty()) rows.Error("name", "", "is empty");
+    if (!tree.Find(centre.region)) rows.Error("region", centre.region, "is not a known region");
+    if (auto kind = ParseCentreKind(rows.Field("kind"))) {
+      centre.kind = *kind;
+    } else {
+      rows.Error("kind", rows.Field("kind"),
+                 "is not district_treatment_centre, hospital, isolation_ward or mobile_unit");
+    }
+    if (!rows.Field("status").empty()) {
+      if (auto status = ParseCentreStatus(rows.Field("status"))) {
+        centre.status = *status;
+      } else {
+        rows.Error("status", rows.Field("status"), "is not open, standby or closed");
+      }
+    }
+    centre.beds_general = rows.Count("beds_general", false);
+    centre.beds_intensive = rows.Count("beds_intensive", false);
+    centre.beds_isolation = rows.Count("beds_isolation", false);
+    centre.staff = rows.Count("staff", false);
+    out.push_back(std::move(centre));
+  }
+  return rows.Finish(std::move(out));
+}
+
+Result<std::vector<CensusDay>> ParseCensusCsv(
+    std::string_view text, std::string_view source,
+    const std::function<bool(std::string_view)>& known_centre) {
+  CsvRows rows(text, source);
+  if (Status s = rows.Header({"centre", "date", "occupied", "admitted", "discharged", "died"},
+                             {"transferred"});
+      !s.ok()) {
+    return s;
+  }
+  std::vector<CensusDay> out;
+  std::set<std::pair<std::string, int32_t>> keys;
+  while (rows.Next()) {
+    CensusDay census;
+    census.centre = std::string(rows.Field("centre"));
+    if (!known_centre(census.centre)) {
+      rows.Error("centre", census.centre, "is not a known treatment centre");
+    }
+    census.date = rows.DateField("date");
+    census.occupied = rows.Count("occupied", true);
+    census.admitted = rows.Count("admitted", true);
+    census.discharged = rows.Count("discharged", true);
+    census.died = rows.Count("died", true);
+    census.transferred = rows.Count("transferred", false);
+    if (!keys.insert({census.centre, census.date.days_since_epoch()}).second) {
+      rows.Error("date", census.date.ToString(),
+                 fmt::format("repeats the census of centre \"{}\"", census.centre));
+    }
+    out.push_back(std::move(census));
+  }
+  return rows.Finish(std::move(out));
+}
+
+Result<std::vector<WorkforceCount>> ParseWorkforceCsv(std::string_view text,
+                                                      std::string_view source,
+                                                      const RegionTree& tree) {
+  CsvRows rows(text, source);
+  if (Status s = rows.Header({"region", "category", "date", "on_duty"},
+                             {"ill", "quarantined", "resting", "longest_duty_run_days"});
+      !s.ok()) {
+    return s;
+  }
+  std::vector<WorkforceCount> out;
+  std::set<std::tuple<std::string, int, int32_t>> keys;
+  while (rows.Next()) {
+    WorkforceCount count;
+    count.region = std::string(rows.Field("region"));
+    if (!tree.Find(count.region)) rows.Error("region", count.region, "is not a known region");
+    if (auto category = ParseCategory(rows.Field("category"))) {
+      count.category = *category;
+    } else {
+      rows.Error("category", rows.Field("category"), "is not one of " + CategoryList());
+    }
+    count.date = rows.DateField("date");
+    count.on_duty = rows.Count("on_duty", true);
+    count.ill = rows.Count("ill", false);
+    count.quarantined = rows.Count("quarantined", false);
+    count.resting = rows.Count("resting", false);
+    count.longest_duty_run_days = rows.Count("longest_duty_run_days", false);
+    if (!keys.insert(
+                 {count.region, static_cast<int>(count.category), count.date.days_since_epoch()})
+             .second) {
+      rows.Error("date", count.date.ToString(),
+                 fmt::format("repeats the count of {} in \"{}\"", CategoryName(count.category),
+                             count.region));
+    }
+    out.push_back(std::move(count));
+  }
+  return rows.Finish(std::move(out));
+}
+
+}  // namespace outbreak::care

@@ -1,0 +1,410 @@
+// The command-centre page in a real browser: playwright-core driving Debian's chromium against
+// the real server (`outbreak serve --demo`) on a fresh database holding the demo and one user of
+// each role. Run by CTest (tests/CMakeLists.txt); screenshots of every page go to
+// $OUTBREAK_ARTIFACTS/screenshots, the measured load times to $OUTBREAK_ARTIFACTS/page-metrics.json.
+//
+//   OUTBREAK_BINARY=build/src/cli/outbreak OUTBREAK_WEB_DIR=web node tests/browser/page.test.mjs
+//
+// Exits 77 (CTest: skipped) when chromium is not installed.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const binary = process.env.OUTBREAK_BINARY ?? join(root, 'build/src/cli/outbreak');
+const dataDir = process.env.OUTBREAK_DATA_DIR ?? join(root, 'data');
+const webDir = process.env.OUTBREAK_WEB_DIR ?? join(root, 'web');
+const artifacts = process.env.OUTBREAK_ARTIFACTS ?? join(root, 'build/test-artifacts');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const screenshots = join(artifacts, 'screenshots');
+
+if (!existsSync(chromiumPath)) {
+  console.log(`SKIPPED: ${chromiumPath} is not installed (scripts/install-deps.sh installs chromium)`);
+  process.exit(77);
+}
+// playwright-core is installed with the page's packages (web/node_modules).
+const { chromium } = createRequire(join(webDir, 'package.json'))('playwright-core');
+
+const kPassword = 'password123';
+const kUsers = [
+  { name: 'hq', role: 'headquarters', region: 'KP' },
+  { name: 'admin', role: 'admin', region: 'KP' },
+  { name: 'viewer', role: 'viewer', region: 'KP' },
+  { name: 'officer', role: 'province_officer', region: 'KP-04' },
+  { name: 'clerk', role: 'county_clerk', region: 'KP-04-003' },
+];
+const kCounty = 'KP-04-003';  // Manpho-si, Jagang
+// The chromium flags that work headless as root on these machines (shared/DESIGN.md). Playwright
+// gives each launch a fresh user-data-dir of its own.
+const kChromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const kTimeoutMs = 15_000;
+
+let workDir;
+let server;
+let base;
+let browser;
+const metrics = {};
+const pageErrors = [];
+
+function run(args, input) {
+  const result = spawnSync(binary, args, { input, encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`outbreak ${args.join(' ')}: ${result.stderr || result.error}`);
+  return result.stdout;
+}
+
+function startServer(db) {
+  return new Promise((resolvePort, reject) => {
+    const child = spawn(binary, ['--db', db, '--data-dir', dataDir, 'serve', '--demo', '--listen', '127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${err}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolvePort({ child, port: Number(match[1]) });
+      }
+    });
+    child.stderr.on('data', (chunk) => {
+      err = (err + chunk).slice(-4000);
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited with ${code}: ${err}`)));
+  });
+}
+
+async function api(path, { token, method = 'GET', body } = {}) {
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body) headers['Content-Type'] = 'application/json';
+  const response = await fetch(base + path, { method, headers, body: body && JSON.stringify(body) });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function token(name) {
+  return (await api('/api/v1/auth/login', { method: 'POST', body: { name, password: kPassword } })).token;
+}
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(kTimeoutMs);
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return { context, page };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page, name) {
+  await page.goto(`${base}/#/signin`);
+  await page.fill('#signin-name', name);
+  await page.fill('#signin-password', kPassword);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector(`[data-field="user"]:has-text("${name} ·")`);
+}
+
+async function figure(page, field) {
+  return (await page.locator(`[data-field="${field}"]`).textContent()).trim();
+}
+
+// Fills the daily report form and sends it.
+async function fileReport(page, date, counts) {
+  await page.waitForSelector(`#report-region option[value="${kCounty}"]`, { state: 'attached' });
+  await page.fill('#report-date', date);
+  await page.dispatchEvent('#report-date', 'change');
+  for (const [field, value] of Object.entries(counts)) await page.fill(`#report-${field.replace(/_/g, '-')}`, String(value));
+  await page.click('.report-form button[type="submit"]');
+}
+
+async function reportsOn(date, tokenValue) {
+  return api(`/api/v1/reports?region=${kCounty}&from=${date}&to=${date}`, { token: tokenValue });
+}
+
+// Audit entries of new reports from the county's clerk that include the day.
+async function auditedAdds(date, hqToken) {
+  const audit = await api('/api/v1/audit?user=clerk&action=reports.add&limit=1000', { token: hqToken });
+  return audit.items.filter((e) => e.new && e.new.from <= date && date <= e.new.to);
+}
+
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  workDir = mkdtempSync(join(tmpdir(), 'outbreak-browser-'));
+  const db = join(workDir, 'outbreak.db');
+  run(['--db', db, '--data-dir', dataDir, 'demo']);
+  for (const user of kUsers) {
+    run(['--db', db, 'user', 'add', user.name, '--role', user.role, '--region', user.region], `${kPassword}\n`);
+  }
+  const started = await startServer(db);
+  server = started.child;
+  base = `http://127.0.0.1:${started.port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: kChromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((done) => server.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  writeFileSync(join(artifacts, 'page-metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  console.log(`page metrics: ${JSON.stringify(metrics)}`);
+});
+
+describe('the command-centre page', () => {
+  test('opens on the demo without signing in, and paints quickly', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('[data-field="new-fever"]');
+    await page.waitForSelector('a.map-cell');
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const sitrep = performance.getEntriesByName('outbreak:sitrep-shown')[0];
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        first_contentful_paint_ms: paint ? Math.round(paint.startTime) : null,
+        sitrep_shown_ms: sitrep ? Math.round(sitrep.startTime) : null,
+        dom_content_loaded_ms: nav ? Math.round(nav.domContentLoadedEventEnd) : null,
+        // The page itself (index, script, style sheet), as sent over the wire.
+        page_transfer_bytes: performance.getEntriesByType('resource')
+          .filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link')
+          .concat(nav ? [nav] : [])
+          .reduce((sum, r) => sum + (r.transferSize || 0), 0),
+      };
+    });
+    Object.assign(metrics, timing);
+    assert.match(await page.locator('#who').textContent(), /Sign in/);
+    assert.match(page.url(), /#\/overview\/KP$/);
+    await shot(page, 'demo-overview');
+    await context.close();
+  });
+
+  test('signs each role in to its view', async () => {
+    const expected = {
+      hq: { hash: '#/overview/KP', heading: 'DPR Korea' },
+      admin: { hash: '#/overview/KP', heading: 'DPR Korea' },
+      viewer: { hash: '#/overview/KP', heading: 'DPR Korea' },
+      officer: { hash: '#/overview/KP-04', heading: 'Jagang' },
+      clerk: { hash: '#/report', heading: 'Daily report' },
+    };
+    for (const user of kUsers) {
+      const { context, page } = await newPage();
+      await signIn(page, user.name);
+      const want = expected[user.name];
+      await page.waitForFunction((hash) => location.hash === hash, want.hash);
+      await page.waitForSelector(`h1:has-text("${want.heading}")`);
+      assert.match(await page.locator('[data-field="user"]').textContent(), new RegExp(user.role.replace(/_/g, ' ')));
+      const mayReport = ['hq', 'admin', 'officer', 'clerk'].includes(user.name);
+      assert.equal(await page.locator('#nav a[href="#/report"]').count(), mayReport ? 1 : 0, user.name);
+      if (user.name === 'clerk') {
+        await page.waitForSelector(`#report-region option[value="${kCounty}"]`, { state: 'attached' });
+        assert.equal(await page.locator('#report-region').inputValue(), kCounty);
+        assert.equal(await page.locator('#report-region option').count(), 1);
+      } else {
+        await page.waitForSelector('[data-field="new-fever"]');
+      }
+      await shot(page, `signed-in-${user.role}`);
+      await context.close();
+    }
+  });
+
+  test('refuses a wrong password with the server’s message', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/#/signin`);
+    await page.fill('#signin-name', 'hq');
+    await page.fill('#signin-password', 'not-the-password');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('.signin .form-summary.error');
+    assert.ok((await page.locator('.signin .form-summary').textContent()).length > 0);
+    assert.equal(await page.locator('[data-field="user"]').count(), 0);
+    await shot(page, 'signin-refused');
+    await context.close();
+  });
+
+  test('shows the published national figures as of 2022-05-20, and drills into a province', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, 'hq');
+    await page.waitForSelector('[data-field="new-fever"]');
+    await page.fill('#as-of', '2022-05-20');
+    await page.dispatchEvent('#as-of', 'change');
+    await page.waitForSelector('#sitrep-title:has-text("as of 2022-05-20")');
+    await page.waitForSelector('.sitrep-body[data-as-of="2022-05-20"]');
+    // The figures KCNA published for the day (data/README.md).
+    assert.equal(await figure(page, 'new-fever'), '219,030');
+    assert.equal(await figure(page, 'cumulative-deaths'), '66');
+    assert.equal(await figure(page, 'under-treatment'), '692,480');
+    assert.equal(await page.locator('a.map-cell').count(), 13);
+    assert.equal(await page.locator('table.children tbody tr').count(), 13);
+    await page.waitForSelector('[data-chart="rt"]');
+    await page.waitForSelector('[data-chart="forecast"]');
+    await shot(page, 'overview-2022-05-20');
+
+    // Drill down: a click where Jagang's centre is drawn.
+    const centre = await page.locator('circle[data-region="KP-04"]').boundingBox();
+    await page.mouse.click(centre.x + centre.width / 2, centre.y + centre.height / 2);
+    await page.waitForFunction(() => location.hash === '#/overview/KP-04?as_of=2022-05-20');
+    await page.waitForSelector('h1:has-text("Jagang")');
+    await page.waitForSelector('.sitrep-body[data-as-of="2022-05-20"]');
+    const province = await api('/api/v1/sitrep?region=KP-04&as_of=2022-05-20');
+    assert.equal(await figure(page, 'new-fever'), province.new.fever.toLocaleString('en-US'));
+    assert.equal(await figure(page, 'under-treatment'), province.under_treatment.toLocaleString('en-US'));
+    assert.equal(await page.locator('a.map-cell').count(), province.children.length);
+    assert.match(await page.locator('.crumbs').textContent(), /DPR Korea/);
+    await page.waitForSelector('[data-chart="forecast"]');
+    await shot(page, 'province-KP-04');
+
+    // And by keyboard, into a county: focus its cell and press Enter.
+    await page.focus(`a.map-cell[data-region="${kCounty}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h1:has-text("Manpho-si")');
+    await page.waitForSelector('#map-title:has-text("Reporting unit")');
+    await shot(page, 'county-KP-04-003');
+    await page.goBack();
+    await page.waitForSelector('h1:has-text("Jagang")');
+    await context.close();
+  });
+
+  test('reads on a phone', async () => {
+    const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${base}/#/overview/KP?as_of=2022-05-20`);
+    await page.waitForSelector('[data-field="new-fever"]');
+    await page.waitForSelector('a.map-cell');
+    // A phone widens its layout to fit content that is too wide: the page must fit in 390 px.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width}px wide on a 390px phone`);
+    await shot(page, 'phone-overview');
+    await signIn(page, 'clerk');
+    await page.waitForSelector('.report-form');
+    await shot(page, 'phone-report-form');
+    await context.close();
+  });
+
+  test('checks the daily form as the API does, and shows the server’s refusal', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, 'clerk');
+    const posts = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/reports') && posts.push(r));
+    await fileReport(page, '2022-08-20', { new_fever: 3, new_recovered: 'x', new_deaths: -3 });
+    await page.waitForSelector('.report-form .form-summary.error');
+    assert.equal(await page.locator('#report-new-deaths-error').textContent(), 'new_deaths: -3 is negative');
+    assert.equal(await page.locator('#report-new-recovered-error').textContent(), 'new_recovered: "x" is not a whole number');
+    assert.equal(await page.locator('#report-under-treatment-error').textContent(), 'under_treatment: is missing');
+    assert.equal(await page.locator('#report-new-deaths').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('#pending li').count(), 0);
+    assert.equal(posts.length, 0, 'nothing is sent while the form has errors');
+    await shot(page, 'report-form-errors');
+
+    // A day already reported without a reason: the server refuses it, and says why.
+    await fileReport(page, '2022-05-20', { new_fever: 1, new_recovered: 1, new_deaths: 0, under_treatment: 5 });
+    await page.waitForSelector('#pending li.rejected');
+    const refusal = await page.locator('.report-form .form-summary').textContent();
+    assert.match(refusal, /a correction needs a reason/);
+    assert.match(refusal, /KP-04-003 2022-05-20 was already reported/);
+    await shot(page, 'report-refused');
+    await page.click('#pending li.rejected button:has-text("Discard")');
+    await page.waitForFunction(() => document.querySelectorAll('#pending li').length === 0);
+    await context.close();
+  });
+
+  test('a county report appears live at the headquarters', async () => {
+    const hq = await newPage();
+    await signIn(hq.page, 'hq');
+    await hq.page.waitForSelector('[data-field="new-fever"]');
+    await hq.page.waitForSelector('#status[data-live="open"]');
+    const clerk = await newPage();
+    await signIn(clerk.page, 'clerk');
+    await clerk.page.waitForSelector('#status[data-live="open"]');
+    await fileReport(clerk.page, '2022-08-10', { new_fever: 12, new_recovered: 0, new_deaths: 0, under_treatment: 12 });
+    await clerk.page.waitForSelector(`#sent li[data-date="2022-08-10"]`);
+    const item = hq.page.locator(`#feed li[data-region="${kCounty}"][data-date="2022-08-10"][data-type="report.added"]`);
+    await item.waitFor();
+    assert.match(await item.textContent(), /Manpho-si .*12 new fever/);
+    // The situation report follows without a reload: the latest day is now 2022-08-10.
+    await hq.page.waitForSelector('.sitrep-body[data-as-of="2022-08-10"]');
+    await hq.page.waitForSelector('.updated:has-text("live feed")');
+    await shot(hq.page, 'live-headquarters');
+    await shot(clerk.page, 'live-clerk-sent');
+    await hq.context.close();
+    await clerk.context.close();
+  });
+
+  test('a report made offline lands exactly once when the line returns', async () => {
+    const hqToken = await token('hq');
+    const { context, page } = await newPage();
+    await signIn(page, 'clerk');
+    await page.waitForSelector(`#report-region option[value="${kCounty}"]`, { state: 'attached' });
+    await context.setOffline(true);
+    await page.waitForSelector('#status[data-online="false"]');
+    await fileReport(page, '2022-08-11', { new_fever: 7, new_recovered: 2, new_deaths: 0, under_treatment: 17 });
+    await page.waitForSelector('#pending li[data-date="2022-08-11"]');
+    assert.match(await page.locator('.outbox .network').textContent(), /Offline/);
+    assert.equal((await reportsOn('2022-08-11', hqToken)).total, 0, 'nothing reaches the server while offline');
+    await shot(page, 'offline-pending');
+    // Still offline, the outbox survives a retry that fails.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#pending li').count(), 1);
+
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.querySelectorAll('#pending li').length === 0, null, { timeout: 30_000 });
+    await page.waitForSelector('#sent li[data-date="2022-08-11"]');
+    assert.equal((await reportsOn('2022-08-11', hqToken)).total, 1);
+    const history = await api(`/api/v1/reports/${kCounty}/2022-08-11/history`, { token: hqToken });
+    assert.equal(history.versions.length, 1);
+    assert.equal((await auditedAdds('2022-08-11', hqToken)).length, 1);
+    await shot(page, 'offline-sent');
+    await context.close();
+  });
+
+  test('a report whose answer is lost is sent again and still lands once', async () => {
+    const hqToken = await token('hq');
+    const { context, page } = await newPage();
+    await signIn(page, 'clerk');
+    const keys = [];
+    let lose = true;
+    // The first POST reaches the server and is written, but its answer never comes back.
+    await page.route('**/api/v1/reports', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (!lose) return route.continue();
+      lose = false;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await fileReport(page, '2022-08-12', { new_fever: 4, new_recovered: 1, new_deaths: 0, under_treatment: 20 });
+    await page.waitForSelector('#pending li[data-date="2022-08-12"]');
+    assert.equal((await reportsOn('2022-08-12', hqToken)).total, 1, 'the first attempt was written');
+    // The line "returns": the outbox sends again with the same key.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForSelector('#sent li[data-date="2022-08-12"]:has-text("already had it")');
+    assert.equal(keys.length, 2);
+    assert.equal(keys[0], keys[1], 'the resend carries the same Idempotency-Key');
+    assert.equal((await reportsOn('2022-08-12', hqToken)).total, 1);
+    const history = await api(`/api/v1/reports/${kCounty}/2022-08-12/history`, { token: hqToken });
+    assert.equal(history.versions.length, 1);
+    assert.equal((await auditedAdds('2022-08-12', hqToken)).length, 1);
+    await shot(page, 'lost-answer-replayed');
+    await context.close();
+  });
+
+  test('raised no error in any page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
