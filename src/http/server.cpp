@@ -107,21 +107,33 @@ net::awaitable<void> LiveSession(Shared& shared, tcp::socket socket, BeastReques
   if (ec) co_return;
   auto executor = state->ws.get_executor();
   const size_t limit = shared.options.live_queue_limit;
-  const int id = shared.feed.Subscribe([state, executor, home, limit](const app::LiveEvent& event) {
-    // Only what the subscriber's region contains. The writer holds the tree meanwhile: taking
-    // it here again would deadlock.
-    if (std::find(event.within.begin(), event.within.end(), home) == event.within.end()) {
-      return;
-    }
-    net::post(executor, [state, limit, json = event.json] {
-      if (state->queue.size() >= limit) {
-        ++state->dropped;
-        return;
-      }
-      state->queue.push_back(json);
-      state->signal.cancel();
-    });
-  });
+  // The feed holds the session weakly, and the subscription ends with this coroutine's frame,
+  // even when the frame is destroyed unfinished at shutdown: the subscriber then never outlives
+  // the io_context whose executor it holds.
+  std::weak_ptr<LiveState> weak_state = state;
+  const int id =
+      shared.feed.Subscribe([weak_state, executor, home, limit](const app::LiveEvent& event) {
+        // Only what the subscriber's region contains. The writer holds the tree meanwhile: taking
+        // it here again would deadlock.
+        if (std::find(event.within.begin(), event.within.end(), home) == event.within.end()) {
+          return;
+        }
+        std::shared_ptr<LiveState> state = weak_state.lock();
+        if (!state) return;
+        net::post(executor, [state, limit, json = event.json] {
+          if (state->queue.size() >= limit) {
+            ++state->dropped;
+            return;
+          }
+          state->queue.push_back(json);
+          state->signal.cancel();
+        });
+      });
+  struct Subscription {
+    app::LiveFeed& feed;
+    int id;
+    ~Subscription() { feed.Unsubscribe(id); }
+  } subscription{shared.feed, id};
   state->queue.push_back(fmt::format(R"({{"type":"subscribed","user":"{}","region":"{}"}})",
                                      principal.user, principal.region));
   net::co_spawn(executor, ReadUntilClosed(state), net::detached);
@@ -138,7 +150,6 @@ net::awaitable<void> LiveSession(Shared& shared, tcp::socket socket, BeastReques
                                    net::redirect_error(net::use_awaitable, ec));
     if (ec) break;
   }
-  shared.feed.Unsubscribe(id);
   if (state->dropped > 0) {
     spdlog::warn("live feed: {} event(s) dropped for slow client {}", state->dropped,
                  principal.user);

@@ -16,7 +16,7 @@ TEST(WebAssets, IndexIsHtmlAndNotCachedForGood) {
 TEST(WebAssets, EveryFileTheIndexNamesIsEmbeddedAndHashed) {
   const std::string_view html = FindAsset("index.html")->bytes;
   int found = 0;
-  for (std::string_view prefix : {"/assets/app-"}) {
+  for (std::string_view prefix : {"/assets/app-", "/assets/chunk-"}) {
     for (size_t at = html.find(prefix); at != std::string_view::npos;
          at = html.find(prefix, at + 1)) {
       const size_t start = at + std::string_view("/assets/").size();
@@ -30,7 +30,7 @@ TEST(WebAssets, EveryFileTheIndexNamesIsEmbeddedAndHashed) {
       ++found;
     }
   }
-  EXPECT_GE(found, 2);  // the script and the style sheet
+  EXPECT_GE(found, 3);  // the script, the style sheet and the chunk the script imports
 }
 
 TEST(WebAssets, UnknownOrNestedNamesAreNotFound) {

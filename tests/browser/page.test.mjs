@@ -38,6 +38,9 @@ const kUsers = [
   { name: 'viewer', role: 'viewer', region: 'KP' },
   { name: 'officer', role: 'province_officer', region: 'KP-04' },
   { name: 'clerk', role: 'county_clerk', region: 'KP-04-003' },
+  { name: 'centre', role: 'treatment_centre', region: 'KP-04-003' },
+  // The headquarters role with a province as its region: it may adopt plans, but not the nation's.
+  { name: 'hq-jagang', role: 'headquarters', region: 'KP-04' },
 ];
 const kCounty = 'KP-04-003';  // Manpho-si, Jagang
 // The chromium flags that work headless as root on these machines (shared/DESIGN.md). Playwright
@@ -182,9 +185,9 @@ describe('the command-centre page', () => {
         first_contentful_paint_ms: paint ? Math.round(paint.startTime) : null,
         sitrep_shown_ms: sitrep ? Math.round(sitrep.startTime) : null,
         dom_content_loaded_ms: nav ? Math.round(nav.domContentLoadedEventEnd) : null,
-        // The page itself (index, script, style sheet), as sent over the wire.
+        // The page itself (index, scripts, style sheet), as sent over the wire.
         page_transfer_bytes: performance.getEntriesByType('resource')
-          .filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link')
+          .filter((r) => new URL(r.name).pathname.startsWith('/assets/'))
           .concat(nav ? [nav] : [])
           .reduce((sum, r) => sum + (r.transferSize || 0), 0),
       };
@@ -203,6 +206,8 @@ describe('the command-centre page', () => {
       viewer: { hash: '#/overview/KP', heading: 'DPR Korea' },
       officer: { hash: '#/overview/KP-04', heading: 'Jagang' },
       clerk: { hash: '#/report', heading: 'Daily report' },
+      centre: { hash: `#/care/${kCounty}`, heading: 'Care: Manpho-si' },
+      'hq-jagang': { hash: '#/overview/KP-04', heading: 'Jagang' },
     };
     for (const user of kUsers) {
       const { context, page } = await newPage();
@@ -211,12 +216,14 @@ describe('the command-centre page', () => {
       await page.waitForFunction((hash) => location.hash === hash, want.hash);
       await page.waitForSelector(`h1:has-text("${want.heading}")`);
       assert.match(await page.locator('[data-field="user"]').textContent(), new RegExp(user.role.replace(/_/g, ' ')));
-      const mayReport = ['hq', 'admin', 'officer', 'clerk'].includes(user.name);
+      const mayReport = ['hq', 'admin', 'officer', 'clerk', 'hq-jagang'].includes(user.name);
       assert.equal(await page.locator('#nav a[href="#/report"]').count(), mayReport ? 1 : 0, user.name);
       if (user.name === 'clerk') {
         await page.waitForSelector(`#report-region option[value="${kCounty}"]`, { state: 'attached' });
         assert.equal(await page.locator('#report-region').inputValue(), kCounty);
         assert.equal(await page.locator('#report-region option').count(), 1);
+      } else if (user.name === 'centre') {
+        await page.waitForSelector('[data-field="care-beds"]');
       } else {
         await page.waitForSelector('[data-field="new-fever"]');
       }
@@ -401,6 +408,184 @@ describe('the command-centre page', () => {
     assert.equal(history.versions.length, 1);
     assert.equal((await auditedAdds('2022-08-12', hqToken)).length, 1);
     await shot(page, 'lost-answer-replayed');
+    await context.close();
+  });
+
+  test('the headquarters reads the care of the nation, proposes a deployment plan and adopts it', async () => {
+    const hqToken = await token('hq');
+    const { context, page } = await newPage();
+    await signIn(page, 'hq');
+    await page.waitForSelector('[data-field="new-fever"]');
+    // From the overview to the care view by keyboard, on the day the overview shows.
+    await page.focus('#nav a:has-text("Care")');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#/care/KP');
+    await page.waitForSelector('h1:has-text("Care: DPR Korea")');
+    await page.fill('#care-as-of', '2022-05-20');
+    await page.dispatchEvent('#care-as-of', 'change');
+    await page.waitForFunction(() => location.hash === '#/care/KP?as_of=2022-05-20');
+    await page.waitForSelector('#occupancy-title:has-text("as of 2022-05-20")');
+
+    // Occupancy and workforce as the API gives them.
+    const occupancy = await api('/api/v1/care/occupancy?region=KP&as_of=2022-05-20');
+    assert.equal(await figure(page, 'care-beds'), occupancy.beds.toLocaleString('en-US'));
+    assert.equal(await figure(page, 'care-occupied'), occupancy.occupied.toLocaleString('en-US'));
+    assert.equal(await figure(page, 'care-occupancy'), `${(occupancy.occupancy * 100).toFixed(1)}%`);
+    assert.equal(await figure(page, 'care-centres'), String(occupancy.centres.length));
+    // The 13 provinces, and the headquarters' own mobile units.
+    assert.equal(await page.locator('#occupancy tr[data-region]').count(), 14);
+    assert.match(await page.locator('#occupancy tr[data-region="KP-04"]').textContent(), /Jagang 자강도/);
+    await page.waitForSelector('#workforce-title:has-text("as of 2022-05-20")');
+    const workforce = await api('/api/v1/care/workforce?region=KP&as_of=2022-05-20&level=1');
+    const doctors = workforce.lines.filter((l) => l.category === 'doctor');
+    for (const field of ['on_duty', 'ill', 'quarantined', 'resting']) {
+      const sum = doctors.reduce((total, l) => total + l[field], 0);
+      assert.equal(await page.locator(`#workforce tr[data-category="doctor"] [data-field="${field}"]`).textContent(), sum.toLocaleString('en-US'), field);
+    }
+    assert.equal(await page.locator('#workforce tbody tr[data-category]').count(), 8);
+    assert.match(await figure(page, 'protection-findings'), new RegExp(`^${workforce.findings.length} findings: .*rest rule`));
+    await shot(page, 'care-nation');
+
+    // Propose a plan for the provinces, as of the day shown, 14 days ahead.
+    assert.equal(await page.inputValue('#plan-as-of'), '2022-05-20');
+    assert.equal(await page.inputValue('#plan-horizon-days'), '14');
+    await page.click('.plan-form button[type="submit"]');
+    await page.waitForSelector('#plan [data-field="plan-status"]:has-text("proposed")', { timeout: 30_000 });
+    const id = Number(await page.locator('#plan-heading').getAttribute('data-plan'));
+    assert.ok(page.url().endsWith(`#/care/KP?as_of=2022-05-20&plan=${id}`), page.url());
+    const proposed = await api(`/api/v1/care/plans/${id}`, { token: hqToken });
+    assert.equal(proposed.status, 'proposed');
+    assert.equal(await page.locator('#plan-category-tables tr[data-from]').count(), proposed.deployments.filter((d) => d.category === 'doctor').length);
+    // North Hwanghae is the worst province for doctors before (docs/care.md), and its load falls.
+    const doctorPlan = proposed.categories.find((c) => c.category === 'doctor');
+    assert.equal(doctorPlan.worst_before.region, 'KP-06');
+    assert.match(await page.locator('#plan tr[data-category="doctor"] [data-field="worst-before"]').textContent(), /North Hwanghae 황해북도 60\.3/);
+    const worst = page.locator('#plan-category-tables tr[data-region="KP-06"]');
+    const before = Number(await worst.locator('[data-field="load-before"]').textContent());
+    const after = Number(await worst.locator('[data-field="load-after"]').textContent());
+    const line = doctorPlan.regions.find((r) => r.region === 'KP-06');
+    assert.equal(before, Number(line.per_worker_before.toFixed(1)));
+    assert.equal(after, Number(line.per_worker_after.toFixed(1)));
+    assert.ok(after < before, `North Hwanghae's doctors: ${before} → ${after}`);
+    // Another category, chosen from the list.
+    await page.selectOption('#plan-category', 'nurse');
+    await page.waitForSelector('#plan-category-tables caption:has-text("Nurses")');
+    const nurses = page.locator('#plan-category-tables tr[data-region="KP-06"]');
+    assert.ok(Number(await nurses.locator('[data-field="load-after"]').textContent()) < Number(await nurses.locator('[data-field="load-before"]').textContent()));
+    await shot(page, 'care-plan-proposed');
+
+    // Adopt it with one button; the API confirms.
+    await page.click('#adopt-plan');
+    await page.waitForSelector('#plan [data-field="plan-status"]:has-text("adopted")');
+    assert.match(await page.locator('#adopt-result').textContent(), new RegExp(`Plan ${id} adopted`));
+    assert.equal(await page.locator('#adopt-plan').count(), 0);
+    const adopted = await api(`/api/v1/care/plans/${id}`, { token: hqToken });
+    assert.equal(adopted.status, 'adopted');
+    assert.equal(adopted.adopted_by, 'hq');
+    await page.waitForSelector(`#plan-list li[data-plan="${id}"][data-status="adopted"]`);
+    await shot(page, 'care-plan-adopted');
+
+    // On the deployments' first day, the doctors sent away count where they went.
+    await page.click('#adopt-result a');
+    await page.waitForSelector(`#workforce-title:has-text("as of ${adopted.start}")`);
+    const sent = adopted.deployments.filter((d) => d.category === 'doctor').reduce((total, d) => total + d.workers, 0);
+    assert.equal(await page.locator('#workforce tr[data-category="doctor"] [data-field="deployed_away"]').textContent(), sent.toLocaleString('en-US'));
+    await context.close();
+  });
+
+  test('a viewer reads a plan but has no adopt button; a refused adoption is shown', async () => {
+    const hqToken = await token('hq');
+    const plan = await api('/api/v1/care/plans', { token: hqToken, method: 'POST', body: { as_of: '2022-05-20', horizon_days: 0 } });
+    const viewer = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(viewer.page, 'viewer');
+    await viewer.page.click('#nav a:has-text("Care")');
+    // The newest plan for the nation is shown.
+    await viewer.page.waitForSelector(`#plan-heading[data-plan="${plan.id}"]`);
+    assert.equal(await figure(viewer.page, 'plan-status'), 'proposed');
+    await viewer.page.waitForSelector('#adopt-note');
+    assert.equal(await viewer.page.locator('#adopt-plan').count(), 0);
+    assert.equal(await viewer.page.locator('.plan-form').count(), 0, 'a viewer proposes no plan');
+    assert.ok(await viewer.page.locator('#census').isHidden(), 'a viewer records no census');
+    await viewer.page.waitForSelector('[data-field="care-beds"]');
+    const width = await viewer.page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the care view is ${width}px wide on a 390px phone`);
+    await shot(viewer.page, 'care-viewer-phone');
+    await viewer.context.close();
+
+    // A headquarters user of one province may adopt plans, but not the nation's: the API says 403.
+    const { context, page } = await newPage();
+    await signIn(page, 'hq-jagang');
+    await page.goto(`${base}/#/care/KP-04?plan=${plan.id}`);
+    await page.waitForSelector(`#plan-heading[data-plan="${plan.id}"]`);
+    await page.click('#adopt-plan');
+    const refusal = page.locator('#adopt-result .error[data-status="403"]');
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /^Not allowed \(403\): .*KP-04/);
+    assert.equal(await figure(page, 'plan-status'), 'proposed');
+    assert.equal((await api(`/api/v1/care/plans/${plan.id}`, { token: hqToken })).status, 'proposed');
+    await shot(page, 'care-adopt-refused');
+    await context.close();
+  });
+
+  test('a treatment centre records its daily census on a phone', async () => {
+    const hqToken = await token('hq');
+    const centre = (await api(`/api/v1/care/centres?region=${kCounty}`, { token: hqToken })).items[0];
+    const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(page, 'centre');
+    await page.waitForFunction((hash) => location.hash === hash, `#/care/${kCounty}`);
+    await page.waitForSelector('#census-centre option', { state: 'attached' });
+    assert.equal(await page.locator('#census-centre option').count(), 1);
+    assert.equal(await page.inputValue('#census-centre'), centre.code);
+    // The day after the last one recorded (the demo's census ends on 2022-08-09).
+    await page.waitForFunction(() => document.querySelector('#census-date').value === '2022-08-10');
+    await page.waitForSelector('#census-recent tr[data-date="2022-08-09"]');
+    const posts = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/care/census') && posts.push(r));
+
+    // Bad counts: the API's messages, and nothing sent.
+    await page.fill('#census-occupied', '-3');
+    await page.fill('#census-admitted', 'x');
+    await page.click('.census-form button[type="submit"]');
+    await page.waitForSelector('.census-form .form-summary.error');
+    assert.equal(await page.locator('#census-occupied-error').textContent(), 'census.occupied: -3 is negative');
+    assert.equal(await page.locator('#census-admitted-error').textContent(), 'census.admitted: "x" is not a whole number');
+    assert.equal(await page.locator('#census-discharged-error').textContent(), 'census.discharged: is missing');
+    assert.equal(await page.locator('#census-occupied').getAttribute('aria-invalid'), 'true');
+    assert.equal(posts.length, 0, 'nothing is sent while the form has errors');
+    await shot(page, 'care-census-errors');
+
+    // More occupied than beds: recorded, and raised as a finding.
+    const occupied = centre.beds.total + 9;
+    await page.fill('#census-occupied', String(occupied));
+    await page.fill('#census-admitted', '3');
+    await page.fill('#census-discharged', '1');
+    await page.fill('#census-died', '0');
+    await page.waitForSelector('#census-identity:has-text("9 over")');
+    await page.click('.census-form button[type="submit"]');
+    await page.waitForSelector('[data-field="census-result"]');
+    assert.match(await figure(page, 'census-result'), /for 2022-08-10 recorded/);
+    await page.waitForSelector('#census-findings li[data-kind="over_capacity"]');
+    await page.waitForSelector(`#census-recent tr[data-date="2022-08-10"]`);
+    const recorded = await api(`/api/v1/care/census?region=${kCounty}&from=2022-08-10&to=2022-08-10`, { token: hqToken });
+    assert.equal(recorded.total, 1);
+    assert.deepEqual(
+      { centre: recorded.items[0].centre, occupied: recorded.items[0].occupied, admitted: recorded.items[0].admitted },
+      { centre: centre.code, occupied, admitted: 3 },
+    );
+    assert.equal(posts.length, 1);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the census form is ${width}px wide on a 390px phone`);
+    await shot(page, 'care-census-recorded');
+
+    // The same day again with other figures and no reason: the server refuses, and says why.
+    await page.fill('#census-date', '2022-08-10');
+    await page.dispatchEvent('#census-date', 'change');
+    for (const [field, value] of [['occupied', 6], ['admitted', 3], ['discharged', 1], ['died', 0]]) await page.fill(`#census-${field}`, String(value));
+    await page.click('.census-form button[type="submit"]');
+    const refusal = page.locator('.census-form .form-summary .error[data-status="409"]');
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /a correction needs a reason/);
+    assert.equal((await api(`/api/v1/care/census?region=${kCounty}&from=2022-08-10&to=2022-08-10`, { token: hqToken })).items[0].occupied, occupied);
     await context.close();
   });
 

@@ -1,5 +1,7 @@
 // Bundles the page: TypeScript and CSS through esbuild (minified, hashed names), the national
-// outline cut out of world-atlas, and index.html naming the hashed files.
+// outline cut out of world-atlas, and index.html naming the hashed files. Views imported with
+// import() (the care view) become chunks of their own, fetched when first opened; the code they
+// share with the rest goes into a chunk that index.html preloads.
 //
 //   node scripts/build.mjs --outdir ../build/web/dist [--manifest ../build/web/bundle.json]
 //
@@ -50,9 +52,11 @@ const result = await esbuild.build({
   bundle: true,
   minify: true,
   format: 'esm',
+  splitting: true,
   target: ['es2020', 'chrome90', 'firefox90', 'safari14'],
   outdir,
   entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
   assetNames: '[name]-[hash]',
   metafile: true,
   legalComments: 'none',
@@ -61,15 +65,21 @@ const result = await esbuild.build({
 });
 
 const outputs = Object.keys(result.metafile.outputs).map((path) => basename(path));
-const script = outputs.find((name) => name.endsWith('.js'));
-const style = outputs.find((name) => name.endsWith('.css'));
+const [entryPath, entry] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === 'src/main.ts') ?? [];
+const script = entryPath && basename(entryPath);
+const style = entry?.cssBundle ? basename(entry.cssBundle) : outputs.find((name) => name.endsWith('.css'));
 if (!script || !style) throw new Error(`the bundle lacks a script or a style sheet: ${outputs}`);
+// What the script imports before it runs: fetched at once, beside it.
+const preloads = entry.imports.filter((i) => i.kind === 'import-statement' && i.path.endsWith('.js')).map((i) => basename(i.path));
+// Scripts first, then the style sheet, then the chunks fetched later.
+outputs.sort((a, b) => (a === script ? -1 : b === script ? 1 : 0) || (a === style ? -1 : b === style ? 1 : 0) || (preloads.includes(b) - preloads.includes(a)));
 
 const template = readFileSync(join(webDir, 'index.html'), 'utf8');
 if (!template.includes('<!-- assets -->')) throw new Error('index.html lacks <!-- assets -->');
 const html = template.replace(
   '<!-- assets -->',
   `<link rel="stylesheet" href="/assets/${style}">\n` +
+    preloads.map((name) => `  <link rel="modulepreload" href="/assets/${name}">\n`).join('') +
     `  <script type="module" src="/assets/${script}"></script>`,
 );
 writeFileSync(join(outdir, 'index.html'), html);

@@ -1,12 +1,14 @@
 // The command-centre page: who is signed in decides the first view (the nation for the
-// headquarters, a province for its officer, the daily report form for a county clerk); the hash
-// names the view (#/overview/KP-04?as_of=2022-05-20, #/report, #/signin) so that drilling down
-// and the back button work; the live feed and the outbox run beside every view.
+// headquarters, a province for its officer, the daily report form for a county clerk, the care
+// of its region for a treatment centre); the hash
+// names the view (#/overview/KP-04?as_of=2022-05-20, #/care/KP?plan=3, #/report, #/signin) so
+// that drilling down and the back button work; the live feed and the outbox run beside every view.
 
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 
 import { setUnauthorisedHandler } from './api';
+import { careHash } from './care_route';
 import { byId, h } from './dom';
 import { showEvent } from './feed';
 import { LiveConnection } from './live';
@@ -26,7 +28,9 @@ let demo = false;
 let dispose: () => void = () => undefined;
 
 function homeHash(who: Me): string {
-  return who.role === 'county_clerk' ? '#/report' : overviewHash({ region: who.region });
+  if (who.role === 'county_clerk') return '#/report';
+  if (who.role === 'treatment_centre') return careHash({ region: who.region });
+  return overviewHash({ region: who.region });
 }
 
 function navigate(hash: string): void {
@@ -48,8 +52,13 @@ function drawHeader(): void {
   }
   const current = location.hash;
   const link = (href: string, text: string, active: boolean) => h('a', { href, 'aria-current': active ? 'page' : null }, text);
+  // From the overview of a region to its care and back, on the same day.
+  const [, view, code, query] = /^#\/(overview|care)\/([^?]+)\??(.*)$/.exec(current) ?? [];
+  const asOf = new URLSearchParams(query ?? '').get('as_of') ?? undefined;
+  const region = code ? decodeURIComponent(code) : me.region;
   nav.replaceChildren(
-    link(overviewHash({ region: me.region }), 'Overview', current.startsWith('#/overview')),
+    link(view === 'care' ? overviewHash({ region, asOf }) : overviewHash({ region: me.region }), 'Overview', view === 'overview'),
+    link(view === 'overview' ? careHash({ region, asOf }) : careHash({ region: me.region }), 'Care', view === 'care'),
     ...(mayWriteReports(me) ? [link('#/report', 'Daily report', current.startsWith('#/report'))] : []),
     link('/api/v1/openapi.json', 'API', false),
   );
@@ -93,6 +102,25 @@ function route(): void {
   const ctx: ViewContext = { me, live, queue, navigate, setTitle };
   if (parts[0] === 'overview' && parts[1]) {
     dispose = renderOverview(main, ctx, { region: parts[1], asOf: params.get('as_of') ?? undefined, by: params.get('by') ?? undefined });
+  } else if (parts[0] === 'care' && parts[1]) {
+    // The care view is a chunk of its own, fetched when first opened.
+    const plan = Number(params.get('plan'));
+    const careParams = { region: parts[1], asOf: params.get('as_of') ?? undefined, plan: plan > 0 ? plan : undefined };
+    let left = false;
+    let leave: () => void = () => undefined;
+    dispose = () => {
+      left = true;
+      leave();
+    };
+    main.replaceChildren(h('p', { class: 'loading' }, 'Loading the care view…'));
+    import('./care_view').then(
+      ({ renderCare }) => {
+        if (!left) leave = renderCare(main, ctx, careParams);
+      },
+      (error) => {
+        if (!left) main.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('p', null, `The care view could not be loaded: ${String(error)}`), h('button', { type: 'button', onclick: () => location.reload() }, 'Try again')));
+      },
+    );
   } else if (parts[0] === 'report') {
     dispose = renderReport(main, ctx);
   } else {

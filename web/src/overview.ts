@@ -8,7 +8,7 @@ import { h, regionName, regionText } from './dom';
 import { int } from './format';
 import { indicator, type IndicatorId, kIndicators } from './indicators';
 import { drawMap, legend, mappable } from './map';
-import { regionDetail } from './regions';
+import { ancestors, regionDetail } from './regions';
 import { mayWriteReports } from './session';
 import { sitrepPanel } from './sitrep_panel';
 import type { Forecast, Region, RegionDetail, Rt, Series, Sitrep, Situation } from './types';
@@ -30,7 +30,7 @@ export function overviewHash(params: OverviewParams): string {
 
 // What the regions of each level of the tree are: one, and several.
 const kLevelKinds = ['Nation', 'Province', 'City or county', 'District', 'Facility'];
-const kLevelNames = ['Nation', 'Provinces', 'Cities and counties', 'Districts', 'Facilities'];
+export const kLevelNames = ['Nation', 'Provinces', 'Cities and counties', 'Districts', 'Facilities'];
 
 function childrenTitle(detail: RegionDetail): string {
   return kLevelNames[detail.region.level + 1] ?? 'Regions below';
@@ -39,18 +39,6 @@ function childrenTitle(detail: RegionDetail): string {
 function errorBox(error: unknown): HTMLElement {
   const { message, details } = describeError(error);
   return h('div', { class: 'error', role: 'alert' }, h('p', null, message), details.length ? h('ul', null, details.map((d) => h('li', null, d))) : null);
-}
-
-// Ancestors from the top of the caller's scope down to the region's parent.
-async function ancestors(detail: RegionDetail, scopeRoot: string): Promise<Region[]> {
-  const out: Region[] = [];
-  let current = detail.region;
-  while (current.code !== scopeRoot && current.parent) {
-    const parent = (await regionDetail(current.parent)).region;
-    out.unshift(parent);
-    current = parent;
-  }
-  return out;
 }
 
 export function renderOverview(main: HTMLElement, ctx: ViewContext, params: OverviewParams): () => void {
@@ -275,7 +263,7 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext, params: Over
       ctx.setTitle(regionText(detail.region));
       subtitle.textContent = `${kLevelKinds[detail.region.level] ?? 'Region'} ${detail.region.code} · population ${int(detail.region.population)} · ${int(detail.reporting_units)} reporting unit${detail.reporting_units === 1 ? '' : 's'}`;
       const [path] = await Promise.all([
-        ancestors(detail, ctx.me.region).catch(() => [] as Region[]),
+        ancestors(detail.region, ctx.me.region).catch(() => [] as Region[]),
         // Neighbours bound the edge cells of a province's map.
         detail.region.parent && detail.region.code !== ctx.me.region
           ? regionDetail(detail.region.parent).then((p) => {

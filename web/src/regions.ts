@@ -42,10 +42,37 @@ export async function lookupRegion(code: string): Promise<Region | undefined> {
   }
 }
 
+// Every region under a root, itself included, fetched once per page load.
+const subtrees = new Map<string, Promise<Region[]>>();
+
+export function subtree(root: string): Promise<Region[]> {
+  let all = subtrees.get(root);
+  if (!all) {
+    all = getAll<Region>('/api/v1/regions', { region: root }).then((list) => {
+      for (const region of list) remember(region);
+      return list;
+    });
+    all.catch(() => subtrees.delete(root));
+    subtrees.set(root, all);
+  }
+  return all;
+}
+
 // The reporting units (regions without sub-regions) under a region, itself included when it is one.
 export async function reportingUnits(root: string): Promise<Region[]> {
-  const all = await getAll<Region>('/api/v1/regions', { region: root });
+  const all = await subtree(root);
   const parents = new Set(all.map((r) => r.parent).filter((p): p is string => p !== null));
-  for (const region of all) remember(region);
   return all.filter((r) => !parents.has(r.code));
+}
+
+// Ancestors from the top of the caller's scope down to the region's parent.
+export async function ancestors(region: Region, scopeRoot: string): Promise<Region[]> {
+  const out: Region[] = [];
+  let current = region;
+  while (current.code !== scopeRoot && current.parent) {
+    const parent = (await regionDetail(current.parent)).region;
+    out.unshift(parent);
+    current = parent;
+  }
+  return out;
 }

@@ -70,6 +70,24 @@ export function mayWriteReports(me: Me): boolean {
   return !me.anonymous && kWriters.includes(me.role);
 }
 
+// What the care routes allow (docs/care.md): the census of one's centres, proposing plans,
+// adopting them.
+const kCensusWriters: Role[] = ['admin', 'headquarters', 'treatment_centre'];
+const kPlanners: Role[] = ['admin', 'headquarters', 'province_officer'];
+const kAdopters: Role[] = ['admin', 'headquarters'];
+
+export function mayWriteCensus(me: Me): boolean {
+  return !me.anonymous && kCensusWriters.includes(me.role);
+}
+
+export function mayProposePlans(me: Me): boolean {
+  return !me.anonymous && kPlanners.includes(me.role);
+}
+
+export function mayAdoptPlans(me: Me): boolean {
+  return !me.anonymous && kAdopters.includes(me.role);
+}
+
 export function roleLabel(role: Role): string {
   return role.replace(/_/g, ' ');
 }

@@ -194,3 +194,146 @@ export interface LiveEvent {
   message?: string;
   user?: string;
 }
+
+// Care: treatment centres, their census, the workforce and deployment plans (docs/care.md).
+export interface CareFinding {
+  kind: 'over_capacity' | 'census_identity' | 'rest_rule' | 'worker_illness' | string;
+  subject: string;
+  date: string;
+  message: string;
+}
+
+export interface CensusDay {
+  centre: string;
+  date: string;
+  occupied: number;
+  admitted: number;
+  discharged: number;
+  died: number;
+  transferred: number;
+}
+
+export interface CentreOccupancy {
+  code: string;
+  name: string;
+  region: string;
+  kind: string;
+  status: string;
+  beds: { general: number; intensive: number; isolation: number; total: number };
+  staff: number;
+  census: CensusDay | null;
+  occupancy: number | null;
+  days_until_full: number | null;
+}
+
+export interface Occupancy {
+  region: string;
+  as_of: string;
+  horizon_days: number;
+  beds: number;
+  occupied: number;
+  occupancy: number | null;
+  centres: CentreOccupancy[];
+  findings: CareFinding[];
+}
+
+export interface WorkforceLine {
+  region: string;
+  category: string;
+  counted_on: string;
+  on_duty: number;
+  ill: number;
+  quarantined: number;
+  resting: number;
+  longest_duty_run_days: number;
+  deployed_away: number;
+  deployed_in: number;
+  available: number;
+}
+
+export interface Workforce {
+  region: string;
+  as_of: string;
+  lines: WorkforceLine[];
+  findings: CareFinding[];
+}
+
+// The body of POST /api/v1/care/census for one day of one centre.
+export interface CensusInput {
+  centre: string;
+  date: string;
+  occupied: number;
+  admitted: number;
+  discharged: number;
+  died: number;
+  transferred?: number;
+  reason?: string;
+}
+
+export interface CareWriteResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  findings: CareFinding[];
+}
+
+// The body of POST /api/v1/care/plans.
+export interface PlanRequest {
+  within?: string;
+  as_of?: string;
+  horizon_days?: number;
+  deployment_days?: number;
+  min_retention_percent?: number;
+  max_travel_hours?: number;
+}
+
+export interface PlanLoad {
+  region: string | null;
+  patients: number;
+  workers: number;
+  per_worker: number | null;
+}
+
+export interface PlanCategory {
+  category: string;
+  worst_before: PlanLoad;
+  worst_after: PlanLoad;
+  workers_moved: number;
+  travel_worker_hours: number;
+  uncovered: string[];
+  regions: { region: string; workers_before: number; workers_after: number; per_worker_before: number | null; per_worker_after: number | null }[];
+}
+
+export interface Deployment {
+  from: string;
+  to: string;
+  category: string;
+  workers: number;
+  start: string;
+  end: string;
+  travel_hours: number;
+}
+
+// A plan as listed (GET /api/v1/care/plans) and, with its detail, as read or made.
+export interface PlanSummary {
+  id: number;
+  status: 'proposed' | 'adopted' | string;
+  created_at: string;
+  created_by: string;
+  adopted_by: string | null;
+  adopted_at: string | null;
+  scope: string;
+  level: number;
+  as_of: string;
+}
+
+export interface Plan extends PlanSummary {
+  start: string;
+  end: string;
+  horizon_days: number;
+  options: { min_retention_percent: number; max_travel_hours: number; road_speed_kmh: number; travel_table: boolean };
+  regions: { code: string; name: string; patients_now: number; patients_planned: number; forecast: boolean }[];
+  categories: PlanCategory[];
+  deployments: Deployment[];
+  notes: string[];
+}

@@ -22,24 +22,25 @@ export interface Checked {
   input: ReportInput | null;  // null while there are errors
 }
 
-// Whole counts the API accepts: 0 up to 2^53 - 1 (what a JSON number carries exactly).
-function readCount(field: string, text: string, required: boolean, errors: Map<string, string>): number | undefined {
+// Whole counts the API accepts: 0 up to 2^53 - 1 (what a JSON number carries exactly). The
+// error is kept under `field`, worded for `label` (the API names a census field "census.died").
+export function readCount(field: string, text: string, required: boolean, errors: Map<string, string>, label = field): number | undefined {
   const trimmed = text.trim();
   if (trimmed === '') {
-    if (required) errors.set(field, `${field}: is missing`);
+    if (required) errors.set(field, `${label}: is missing`);
     return undefined;
   }
   if (!/^[+-]?\d+$/.test(trimmed)) {
-    errors.set(field, `${field}: "${trimmed}" is not a whole number`);
+    errors.set(field, `${label}: "${trimmed}" is not a whole number`);
     return undefined;
   }
   const value = Number(trimmed);
   if (value < 0) {
-    errors.set(field, `${field}: ${trimmed} is negative`);
+    errors.set(field, `${label}: ${trimmed} is negative`);
     return undefined;
   }
   if (!Number.isSafeInteger(value)) {
-    errors.set(field, `${field}: is too large`);
+    errors.set(field, `${label}: is too large`);
     return undefined;
   }
   return value;
