@@ -253,11 +253,13 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
 
-net::awaitable<void> Listen(Shared& shared, tcp::acceptor& acceptor) {
-  auto executor = co_await net::this_coro::executor;
+// Accepts connections and hands each to the next worker loop in turn.
+net::awaitable<void> Listen(Shared& shared, tcp::acceptor& acceptor,
+                            std::vector<std::unique_ptr<net::io_context>>& workers) {
+  size_t next = 0;
   while (!shared.stopping) {
     boost::system::error_code ec;
-    tcp::socket socket(net::make_strand(executor));
+    tcp::socket socket(workers[next++ % workers.size()]->get_executor());
     co_await acceptor.async_accept(socket, net::redirect_error(net::use_awaitable, ec));
     if (ec) {
       if (shared.stopping || ec == net::error::operation_aborted) co_return;
@@ -276,7 +278,16 @@ Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& fe
                  const std::function<void(uint16_t)>& on_listening) {
   // Declared first so that it outlives the sessions the io_context destroys when it goes.
   Shared shared{options, api, feed};
-  net::io_context ioc(options.threads);
+  // One event loop per thread, each running its own connections from start to end, so that no
+  // two threads ever wake each other for one request (as nginx's workers). The main loop only
+  // accepts and watches for signals.
+  std::vector<std::unique_ptr<net::io_context>> workers;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;
+  for (int idx = 0; idx < options.threads; ++idx) {
+    workers.push_back(std::make_unique<net::io_context>(1));
+    keep_running.push_back(net::make_work_guard(*workers.back()));
+  }
+  net::io_context ioc(1);
   boost::system::error_code ec;
   const net::ip::address address = net::ip::make_address(options.address, ec);
   if (ec)
@@ -292,7 +303,7 @@ Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& fe
         fmt::format("cannot listen on {}:{}: {}", options.address, options.port, ec.message()));
   }
   on_listening(acceptor.local_endpoint().port());
-  net::co_spawn(ioc, Listen(shared, acceptor), net::detached);
+  net::co_spawn(ioc, Listen(shared, acceptor, workers), net::detached);
 
   // Graceful shutdown: stop accepting, let in-flight requests finish, then stop.
   net::signal_set signals(ioc, SIGINT, SIGTERM);
@@ -305,6 +316,8 @@ Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& fe
         spdlog::warn("shutdown: {} request(s) still running after the grace period",
                      shared.in_flight.load());
       }
+      for (auto& guard : keep_running) guard.reset();
+      for (auto& worker : workers) worker->stop();
       ioc.stop();
       return;
     }
@@ -323,7 +336,15 @@ Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& fe
   });
 
   std::vector<std::thread> threads;
-  for (int idx = 1; idx < options.threads; ++idx) threads.emplace_back([&ioc] { ioc.run(); });
+  for (auto& worker : workers) {
+    threads.emplace_back([&worker] {
+      try {
+        worker->run();
+      } catch (const std::exception& error) {
+        spdlog::error("worker loop: {}", error.what());
+      }
+    });
+  }
   ioc.run();
   for (std::thread& thread : threads) thread.join();
   spdlog::info("server stopped");
