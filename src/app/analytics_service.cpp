@@ -1,5 +1,7 @@
 #include "app/analytics_service.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace outbreak::app {
@@ -137,7 +139,12 @@ Result<analytics::TrendReport> AnalyticsService::Trends(std::string_view region,
   const RegionTree& tree = surveillance_.tree();
   auto own = Outcomes(*idx, as_of);
   if (!own.ok()) return report;  // nothing reported yet: nothing to say
-  if (auto growth = Growth(own->new_cases); growth.ok()) {
+  // After a week without a case a growth rate says nothing a reader can use (the fit only
+  // measures how fast the last cases fell away), so none is given.
+  const auto& cases = own->new_cases;
+  const bool quiet_week = cases.size() >= 7 && std::all_of(cases.end() - 7, cases.end(),
+                                                           [](int64_t n) { return n == 0; });
+  if (auto growth = Growth(cases); growth.ok() && !quiet_week) {
     report.region_growth = *growth;
   }
   std::vector<analytics::RegionTrend> trends;
