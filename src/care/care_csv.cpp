@@ -5,85 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "core/csv_reader.hpp"
+#include "core/csv_rows.hpp"
 
 namespace outbreak::care {
-
-namespace {
-
-constexpr size_t kMaxErrors = 100;
-
-// The rows of a CSV file: the header matched, each record's fields checked for width, and the
-// errors gathered in the one shape.
-class CsvRows {
- public:
-  CsvRows(std::string_view text, std::string_view source) : reader_(text), source_(source) {}
-
-  Status Header(const std::vector<std::string>& required,
-                const std::vector<std::string>& optional) {
-    if (!reader_.Next(fields_)) {
-      if (!reader_.error().empty()) {
-        return Status::InvalidArgument(fmt::format("{}:{}", source_, reader_.error()));
-      }
-      return Status::InvalidArgument(fmt::format("{}: is empty (expected a header line)", source_));
-    }
-    Result<CsvHeader> header = CsvHeader::Match(fields_, required, optional, source_);
-    if (!header.ok()) return header.status();
-    header_ = std::move(*header);
-    return Status::Ok();
-  }
-  // The next record of the right width; false at the end or after too many errors.
-  bool Next() {
-    while (errors_.size() < kMaxErrors && reader_.Next(fields_)) {
-      if (fields_.size() == header_.width()) return true;
-      errors_.push_back(fmt::format("{}:{}: has {} fields, the header has {}", source_, line(),
-                                    fields_.size(), header_.width()));
-    }
-    if (!reader_.error().empty()) errors_.push_back(fmt::format("{}:{}", source_, reader_.error()));
-    return false;
-  }
-  int line() const { return reader_.line(); }
-  // The field of the named column; "" for an absent optional column.
-  std::string_view Field(std::string_view column) const {
-    const int idx = header_.index(column);
-    return idx < 0 ? std::string_view() : fields_[idx];
-  }
-  void Error(std::string_view column, std::string_view value, std::string_view reason) {
-    errors_.push_back(InputError(source_, line(), column, value, reason));
-  }
-  // A count; an optional column that is absent or empty is 0.
-  int64_t Count(std::string_view column, bool required) {
-    const std::string_view text = Field(column);
-    if (text.empty() && !required) return 0;
-    std::string reason;
-    if (auto value = ParseCount(text, reason)) return *value;
-    Error(column, text, reason);
-    return 0;
-  }
-  Date DateField(std::string_view column) {
-    if (auto date = Date::Parse(Field(column))) return *date;
-    Error(column, Field(column), "is not a date (expected YYYY-MM-DD)");
-    return Date();
-  }
-  template <typename T>
-  Result<T> Finish(T value) {
-    if (errors_.empty()) return value;
-    const bool truncated = errors_.size() >= kMaxErrors;
-    if (truncated) errors_.resize(kMaxErrors);
-    std::string message = fmt::format("{}: {}{} error(s); nothing was imported", source_,
-                                      errors_.size(), truncated ? " or more" : "");
-    return Status::InvalidArgument(std::move(message), std::move(errors_));
-  }
-
- private:
-  CsvReader reader_;
-  std::string_view source_;
-  CsvHeader header_;
-  std::vector<std::string_view> fields_;
-  std::vector<std::string> errors_;
-};
-
-}  // namespace
 
 Result<std::vector<TreatmentCentre>> ParseCentresCsv(std::string_view text, std::string_view source,
                                                      const RegionTree& tree) {
@@ -129,7 +53,8 @@ Result<std::vector<TreatmentCentre>> ParseCentresCsv(std::string_view text, std:
     centre.staff = rows.Count("staff", false);
     out.push_back(std::move(centre));
   }
-  return rows.Finish(std::move(out));
+  if (Status s = rows.Finish(); !s.ok()) return s;
+  return out;
 }
 
 Result<std::vector<CensusDay>> ParseCensusCsv(
@@ -161,7 +86,8 @@ Result<std::vector<CensusDay>> ParseCensusCsv(
     }
     out.push_back(std::move(census));
   }
-  return rows.Finish(std::move(out));
+  if (Status s = rows.Finish(); !s.ok()) return s;
+  return out;
 }
 
 Result<std::vector<WorkforceCount>> ParseWorkforceCsv(std::string_view text,
@@ -199,7 +125,8 @@ Result<std::vector<WorkforceCount>> ParseWorkforceCsv(std::string_view text,
     }
     out.push_back(std::move(count));
   }
-  return rows.Finish(std::move(out));
+  if (Status s = rows.Finish(); !s.ok()) return s;
+  return out;
 }
 
 }  // namespace outbreak::care

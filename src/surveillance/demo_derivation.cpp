@@ -8,89 +8,14 @@
 #include <fmt/format.h>
 
 #include "core/csv_reader.hpp"
+#include "core/csv_rows.hpp"
 #include "surveillance/apportion.hpp"
 
 namespace outbreak::surveillance {
 
 namespace {
 
-constexpr size_t kMaxErrors = 100;
 constexpr const char* kOpeningNote = "since late April";
-
-// Rows of a CSV file with a known set of columns, read field by field; every bad field is kept
-// as an error and the row goes on, so that one pass reports every mistake.
-class CsvRows {
- public:
-  CsvRows(std::string_view text, std::string_view source) : reader_(text), source_(source) {}
-
-  Status ReadHeader(const std::vector<std::string>& required,
-                    const std::vector<std::string>& optional) {
-    if (!reader_.Next(fields_)) {
-      if (!reader_.error().empty()) {
-        return Status::InvalidArgument(fmt::format("{}:{}", source_, reader_.error()));
-      }
-      return Status::InvalidArgument(fmt::format("{}: is empty (expected a header line)", source_));
-    }
-    Result<CsvHeader> header = CsvHeader::Match(fields_, required, optional, source_);
-    if (!header.ok()) return header.status();
-    header_ = std::move(header.value());
-    return Status::Ok();
-  }
-
-  // Moves to the next row with the header's width; rows of another width are errors.
-  bool Next() {
-    while (errors_.size() < kMaxErrors && reader_.Next(fields_)) {
-      if (fields_.size() == header_.width()) return true;
-      errors_.push_back(fmt::format("{}:{}: has {} fields, the header has {}", source_,
-                                    reader_.line(), fields_.size(), header_.width()));
-    }
-    return false;
-  }
-
-  std::string_view Text(std::string_view column) const { return fields_[header_.index(column)]; }
-
-  Date GetDate(std::string_view column) {
-    const std::string_view text = Text(column);
-    if (auto date = Date::Parse(text)) return *date;
-    Error(column, "is not a date (expected YYYY-MM-DD)");
-    return Date();
-  }
-
-  int64_t GetCount(std::string_view column) {
-    std::string reason;
-    if (auto value = ParseCount(Text(column), reason)) return *value;
-    Error(column, reason);
-    return 0;
-  }
-
-  std::optional<int64_t> GetOptionalCount(std::string_view column) {
-    if (Text(column).empty()) return std::nullopt;
-    return GetCount(column);
-  }
-
-  void Error(std::string_view column, std::string_view reason) {
-    errors_.push_back(InputError(source_, reader_.line(), column, Text(column), reason));
-  }
-
-  // OK, or every error found, reader errors included.
-  Status Finish() {
-    if (!reader_.error().empty()) {
-      errors_.push_back(fmt::format("{}:{}", source_, reader_.error()));
-    }
-    if (errors_.empty()) return Status::Ok();
-    const bool truncated = errors_.size() >= kMaxErrors;
-    return Status::InvalidArgument(
-        fmt::format("{}: {}{} error(s)", source_, errors_.size(), truncated ? " or more" : ""),
-        std::move(errors_));
-  }
-
- private:
-  CsvReader reader_;
-  std::string_view source_;
-  CsvHeader header_;
-  std::vector<std::string_view> fields_;
-  std::vector<std::string> errors_;
-};
 
 // One region's whole series: its opening balance and one value per national day.
 struct Flow {
@@ -354,21 +279,21 @@ std::vector<double> ChildPopulations(const RegionTree& tree, RegionIdx parent) {
 
 Result<std::vector<NationalDay>> ParseNationalCsv(std::string_view text, std::string_view source) {
   CsvRows rows(text, source);
-  Status header = rows.ReadHeader({"date", "new_fever", "new_recovered", "new_deaths",
-                                   "under_treatment", "cum_fever", "cum_recovered", "cum_deaths"},
-                                  {});
+  Status header = rows.Header({"date", "new_fever", "new_recovered", "new_deaths",
+                               "under_treatment", "cum_fever", "cum_recovered", "cum_deaths"},
+                              {});
   if (!header.ok()) return header;
   std::vector<NationalDay> days;
   while (rows.Next()) {
     NationalDay& day = days.emplace_back();
-    day.date = rows.GetDate("date");
-    day.new_fever = rows.GetCount("new_fever");
-    day.new_recovered = rows.GetOptionalCount("new_recovered");
-    day.new_deaths = rows.GetOptionalCount("new_deaths");
-    day.under_treatment = rows.GetCount("under_treatment");
-    day.cum_fever = rows.GetCount("cum_fever");
-    day.cum_recovered = rows.GetCount("cum_recovered");
-    day.cum_deaths = rows.GetCount("cum_deaths");
+    day.date = rows.DateField("date");
+    day.new_fever = rows.Count("new_fever");
+    day.new_recovered = rows.OptionalCount("new_recovered");
+    day.new_deaths = rows.OptionalCount("new_deaths");
+    day.under_treatment = rows.Count("under_treatment");
+    day.cum_fever = rows.Count("cum_fever");
+    day.cum_recovered = rows.Count("cum_recovered");
+    day.cum_deaths = rows.Count("cum_deaths");
   }
   Status status = rows.Finish();
   if (!status.ok()) return status;
@@ -377,21 +302,21 @@ Result<std::vector<NationalDay>> ParseNationalCsv(std::string_view text, std::st
 
 Result<std::vector<ProvinceDay>> ParseProvincesCsv(std::string_view text, std::string_view source) {
   CsvRows rows(text, source);
-  Status header = rows.ReadHeader({"date", "report_date", "region", "new_fever", "new_recovered",
-                                   "new_deaths", "under_treatment"},
-                                  {});
+  Status header = rows.Header({"date", "report_date", "region", "new_fever", "new_recovered",
+                               "new_deaths", "under_treatment"},
+                              {});
   if (!header.ok()) return header;
   std::vector<ProvinceDay> days;
   while (rows.Next()) {
     ProvinceDay& day = days.emplace_back();
-    day.date = rows.GetDate("date");
-    (void)rows.GetDate("report_date");
-    day.region = std::string(rows.Text("region"));
-    if (day.region.empty()) rows.Error("region", "is empty");
-    day.new_fever = rows.GetOptionalCount("new_fever");
-    day.new_recovered = rows.GetOptionalCount("new_recovered");
-    day.new_deaths = rows.GetOptionalCount("new_deaths");
-    day.under_treatment = rows.GetOptionalCount("under_treatment");
+    day.date = rows.DateField("date");
+    (void)rows.DateField("report_date");
+    day.region = std::string(rows.Field("region"));
+    if (day.region.empty()) rows.Error("region", "", "is empty");
+    day.new_fever = rows.OptionalCount("new_fever");
+    day.new_recovered = rows.OptionalCount("new_recovered");
+    day.new_deaths = rows.OptionalCount("new_deaths");
+    day.under_treatment = rows.OptionalCount("under_treatment");
   }
   Status status = rows.Finish();
   if (!status.ok()) return status;
