@@ -59,6 +59,20 @@ std::string_view PermissionName(Permission permission) {
       return "manage_care";
     case Permission::kAdoptPlans:
       return "adopt_plans";
+    case Permission::kManageSupply:
+      return "manage_supply";
+    case Permission::kWriteSupply:
+      return "write_supply";
+    case Permission::kDrawReserve:
+      return "draw_reserve";
+    case Permission::kManageGuidance:
+      return "manage_guidance";
+    case Permission::kWriteInspection:
+      return "write_inspection";
+    case Permission::kDecideLevels:
+      return "decide_levels";
+    case Permission::kUpdateTasks:
+      return "update_tasks";
   }
   return "unknown";
 }
@@ -67,7 +81,9 @@ const std::vector<Permission>& AllPermissions() {
   static const std::vector<Permission> permissions = {
       Permission::kReadSurveillance, Permission::kWriteReports, Permission::kReadAudit,
       Permission::kManageUsers,      Permission::kWriteCensus,  Permission::kManageCare,
-      Permission::kAdoptPlans};
+      Permission::kAdoptPlans,       Permission::kManageSupply, Permission::kWriteSupply,
+      Permission::kDrawReserve,      Permission::kManageGuidance, Permission::kWriteInspection,
+      Permission::kDecideLevels,     Permission::kUpdateTasks};
   return permissions;
 }
 
@@ -87,7 +103,18 @@ bool Allows(Role role, Permission permission) {
     case Permission::kManageCare:
       return role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kProvinceOfficer;
     case Permission::kAdoptPlans:
+    case Permission::kManageSupply:
+    case Permission::kDrawReserve:
+    case Permission::kManageGuidance:
+    case Permission::kDecideLevels:
       return role == Role::kAdmin || role == Role::kHeadquarters;
+    case Permission::kWriteSupply:
+      return role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kSupplyOfficer;
+    case Permission::kWriteInspection:
+      return role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kGuidanceTeam;
+    case Permission::kUpdateTasks:
+      return role == Role::kAdmin || role == Role::kHeadquarters ||
+             role == Role::kProvinceOfficer || role == Role::kCountyClerk;
   }
   return false;
 }

@@ -31,6 +31,13 @@ enum class Permission {
   kWriteCensus,       // record the census of the treatment centres in one's region
   kManageCare,        // treatment centres, workforce counts, and proposing deployment plans
   kAdoptPlans,        // adopt deployment plans: move workers between regions
+  kManageSupply,      // the medicine catalogue, treatment protocols and the supply network
+  kWriteSupply,       // stock ledger entries, shipments and distribution plans in one's region
+  kDrawReserve,       // move or issue stock of the national reserve (a headquarters order)
+  kManageGuidance,    // the roster of officials, forming guidance teams, survey checklists
+  kWriteInspection,   // record a guidance team's visits and findings in its areas
+  kDecideLevels,      // prevention level rules, decisions on proposed levels, action programmes
+  kUpdateTasks,       // mark the tasks of an action programme done in one's region
 };
 
 // "admin", "headquarters", "province_officer", "county_clerk", "supply_officer",

@@ -50,6 +50,30 @@ TEST(Role, TreatmentCentresWriteTheCensusAndOnlyTheHeadquartersAdoptPlans) {
   EXPECT_FALSE(Allows(Role::kTreatmentCentre, Permission::kWriteReports));
 }
 
+TEST(Role, SupplyOfficersMoveStockButOnlyTheHeadquartersTouchesTheReserve) {
+  for (Role role : AllRoles()) {
+    const bool headquarters = role == Role::kAdmin || role == Role::kHeadquarters;
+    EXPECT_EQ(Allows(role, Permission::kWriteSupply), headquarters || role == Role::kSupplyOfficer)
+        << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kDrawReserve), headquarters) << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kManageSupply), headquarters) << RoleName(role);
+  }
+}
+
+TEST(Role, GuidanceTeamsRecordVisitsAndTheHeadquartersDecidesLevels) {
+  for (Role role : AllRoles()) {
+    const bool headquarters = role == Role::kAdmin || role == Role::kHeadquarters;
+    EXPECT_EQ(Allows(role, Permission::kWriteInspection),
+              headquarters || role == Role::kGuidanceTeam)
+        << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kManageGuidance), headquarters) << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kDecideLevels), headquarters) << RoleName(role);
+    EXPECT_EQ(Allows(role, Permission::kUpdateTasks),
+              headquarters || role == Role::kProvinceOfficer || role == Role::kCountyClerk)
+        << RoleName(role);
+  }
+}
+
 TEST(Role, PermissionNamesAreDistinct) {
   std::set<std::string_view> names;
   for (Permission permission : AllPermissions()) names.insert(PermissionName(permission));

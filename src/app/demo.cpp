@@ -8,7 +8,7 @@
 namespace outbreak::app {
 
 Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& data_dir,
-                             const std::string& user, CareService* care) {
+                             const std::string& user, const DemoTargets& targets) {
   const std::string folder = data_dir + "/dprk2022";
   Result<std::string> regions_text = ReadFileText(folder + "/regions.csv");
   if (!regions_text.ok()) return regions_text.status();
@@ -45,8 +45,8 @@ Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& da
   summary.findings = written->findings.size();
   summary.first_day = national->front().date;
   summary.last_day = national->back().date;
-  if (care != nullptr) {
-    auto care_summary = LoadCareDemo(service, *care, user);
+  if (targets.care != nullptr) {
+    auto care_summary = LoadCareDemo(service, *targets.care, user);
     if (!care_summary.ok()) return care_summary.status();
     summary.care = *care_summary;
   }

@@ -20,9 +20,14 @@ struct DemoSummary {
   std::optional<CareDemoSummary> care;  // when a CareService was given
 };
 
-// Loads the demo from `data_dir`/dprk2022 into the service, and the care demo (care_demo.hpp)
-// into `care` when given. Running it again changes nothing.
+// The services that take a part of the demo besides surveillance; each may be null.
+struct DemoTargets {
+  CareService* care = nullptr;
+};
+
+// Loads the demo from `data_dir`/dprk2022 into the service, and each other part (care_demo.hpp,
+// ...) into its service when given. Running it again changes nothing.
 Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& data_dir,
-                             const std::string& user, CareService* care = nullptr);
+                             const std::string& user, const DemoTargets& targets = {});
 
 }  // namespace outbreak::app

@@ -56,7 +56,7 @@ int Serve(CliState& s, ServeOptions& options) {
   auto care = OpenCare(s, **service, &analytics);
   if (!care.ok()) return Fail(care.status());
   if (options.demo) {
-    auto summary = app::LoadDemo(**service, s.config.data_dir, "demo", care->get());
+    auto summary = app::LoadDemo(**service, s.config.data_dir, "demo", {care->get()});
     if (!summary.ok()) return Fail(summary.status());
   }
   Result<std::unique_ptr<store::Store>> auth_store = app::OpenStore(s.config.database);
@@ -64,7 +64,7 @@ int Serve(CliState& s, ServeOptions& options) {
   app::AuthService auth(std::move(*auth_store), s.clock, options.auth);
   app::LiveFeed feed;
   (*service)->SetLiveFeed(&feed);
-  http::Api api(**service, auth, analytics, **care, {options.demo});
+  http::Api api({**service, auth, analytics, **care}, {options.demo});
   if (options.demo) {
     spdlog::warn(
         "DEMO MODE: anyone who can reach this server may READ all the demo data "

@@ -138,7 +138,8 @@ app.add_subcommand("demo",
         auto services = OpenCareServices(s);
         if (!services.ok()) return Fail(services.status());
         auto summary =
-            app::LoadDemo(*services->surveillance, s.config.data_dir, s.user, services->care.get());
+            app::LoadDemo(*services->surveillance, s.config.data_dir, s.user,
+                          {services->care.get()});
         if (!summary.ok()) return Fail(summary.status());
         std::printf(
             "demo loaded into %s: %d regions, %s to %s, %lld report(s) added, %lld "

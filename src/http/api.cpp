@@ -9,12 +9,11 @@
 
 namespace outbreak::http {
 
-Api::Api(app::SurveillanceService& surveillance, app::AuthService& auth,
-         const app::AnalyticsService& analytics, app::CareService& care, ApiOptions options)
-    : surveillance_(surveillance),
-      auth_(auth),
-      analytics_(analytics),
-      care_(care),
+Api::Api(const ApiServices& services, ApiOptions options)
+    : surveillance_(services.surveillance),
+      auth_(services.auth),
+      analytics_(services.analytics),
+      care_(services.care),
       options_(options) {
   AddDocumentRoutes();
   AddAccessRoutes();

@@ -27,14 +27,21 @@
 
 namespace outbreak::http {
 
+// The services the API answers from; each must outlive the Api.
+struct ApiServices {
+  app::SurveillanceService& surveillance;
+  app::AuthService& auth;
+  const app::AnalyticsService& analytics;
+  app::CareService& care;
+};
+
 struct ApiOptions {
   bool demo_read_only = false;  // anonymous callers read everything, write nothing
 };
 
 class Api {
  public:
-  Api(app::SurveillanceService& surveillance, app::AuthService& auth,
-      const app::AnalyticsService& analytics, app::CareService& care, ApiOptions options);
+  Api(const ApiServices& services, ApiOptions options);
 
   HttpResponse Handle(const HttpRequest& request) const;
   const Router& router() const { return router_; }

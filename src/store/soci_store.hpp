@@ -88,6 +88,9 @@ std::vector<uint32_t> KeyOrder(const std::vector<int>& region_ids, std::span<con
 // {"new_fever":5,...} for the audit trail.
 std::string CountsJson(const surveillance::ReportCounts& counts);
 
+// Inserts one audit entry inside the caller's transaction (for every SOCI-backed store).
+void InsertAuditRow(soci::session& session, const AuditEntry& entry);
+
 // An integer column, whatever width the backend reports it in (SQLite and PostgreSQL differ).
 int64_t IntegerAt(const soci::row& row, size_t idx);
 
