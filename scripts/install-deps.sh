@@ -12,6 +12,8 @@ packages=(
   libcli11-dev libspdlog-dev libfmt-dev libsodium-dev
   # flows for the deployment planner (LEMON: Preflow and NetworkSimplex, header-only)
   liblemon-dev
+  # LP and MIP: COIN-OR CLP (supply distribution with side constraints), CBC (guidance teams)
+  coinor-libcbc-dev coinor-libclp-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 postgresql-15 clang-format
