@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <numbers>
 #include <set>
 #include <unordered_map>
 
@@ -14,23 +13,11 @@ namespace outbreak::care {
 
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0088;
 constexpr size_t kMaxErrors = 100;
-
-double Radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
 
 int64_t PairKey(int from, int to) { return (static_cast<int64_t>(from) << 32) | uint32_t(to); }
 
 }  // namespace
-
-double GreatCircleKm(double lat1, double lon1, double lat2, double lon2) {
-  const double dlat = Radians(lat2 - lat1);
-  const double dlon = Radians(lon2 - lon1);
-  const double a =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(Radians(lat1)) * std::cos(Radians(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 std::vector<std::vector<Reach>> ReachableWithin(std::span<const std::optional<Centroid>> centroids,
                                                 std::span<const TravelLeg> legs, double max_hours,
@@ -53,8 +40,7 @@ std::vector<std::vector<Reach>> ReachableWithin(std::span<const std::optional<Ce
       if (to == from) continue;
       std::optional<double> hours = listed_hours(from, to);
       if (!hours && centroids[from] && centroids[to] && road_speed_kmh > 0) {
-        const double lat_km =
-            Radians(std::fabs(centroids[from]->lat - centroids[to]->lat)) * kEarthRadiusKm;
+        const double lat_km = GreatCircleKm(centroids[from]->lat, 0, centroids[to]->lat, 0);
         if (lat_km > max_km) continue;
         hours = GreatCircleKm(centroids[from]->lat, centroids[from]->lon, centroids[to]->lat,
                               centroids[to]->lon) /

@@ -10,13 +10,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/geo.hpp"
 #include "core/region_tree.hpp"
 #include "core/status.hpp"
 
 namespace outbreak::care {
-
-// Great-circle distance (haversine, mean Earth radius 6,371 km), kilometres.
-double GreatCircleKm(double lat1, double lon1, double lat2, double lon2);
 
 // A given travel time between two regions (indices into the planner's regions), hours. A leg
 // serves both directions unless the other direction is listed too.
