@@ -1,5 +1,8 @@
 #include "core/csv_rows.hpp"
 
+#include <charconv>
+#include <cmath>
+
 #include <fmt/format.h>
 
 namespace outbreak {
@@ -55,6 +58,31 @@ Date CsvRows::DateField(std::string_view column) {
   if (auto date = Date::Parse(Field(column))) return *date;
   Error(column, Field(column), "is not a date (expected YYYY-MM-DD)");
   return Date();
+}
+
+double CsvRows::Number(std::string_view column, bool required, double fallback) {
+  const std::string_view text = Field(column);
+  if (text.empty() && !required) return fallback;
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() ||
+      !std::isfinite(value)) {
+    Error(column, text, "is not a number");
+    return fallback;
+  }
+  if (value < 0) {
+    Error(column, text, "is negative");
+    return fallback;
+  }
+  return value;
+}
+
+bool CsvRows::Flag(std::string_view column) {
+  const std::string_view text = Field(column);
+  if (text.empty() || text == "false" || text == "no" || text == "0") return false;
+  if (text == "true" || text == "yes" || text == "1") return true;
+  Error(column, text, "is not true or false");
+  return false;
 }
 
 Status CsvRows::Finish() {

@@ -37,6 +37,11 @@ class CsvRows {
   // A count, or nullopt when the field is empty or its column absent.
   std::optional<int64_t> OptionalCount(std::string_view column);
   Date DateField(std::string_view column);
+  // A finite decimal number >= 0 (e.g. hours, a share); `fallback` for an absent or empty optional
+  // column and after an error (so that one bad field is reported once).
+  double Number(std::string_view column, bool required = true, double fallback = 0);
+  // "true"/"false", "yes"/"no" or "1"/"0"; an absent or empty column is false.
+  bool Flag(std::string_view column);
 
   // OK, or every error found: "file: N error(s); nothing was imported" with one detail each.
   Status Finish();
