@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,8 @@
 #include <boost/json.hpp>
 
 #include "http_client.hpp"
+#include "levels_samples.hpp"
+#include "supply_samples.hpp"
 #include "test_server.hpp"
 
 namespace outbreak::testing {
@@ -63,6 +66,12 @@ inline bool RoleMay(const std::string& role, const std::string& permission) {
       {"write_census", {"admin", "headquarters", "treatment_centre"}},
       {"manage_care", {"admin", "headquarters", "province_officer"}},
       {"adopt_plans", {"admin", "headquarters"}},
+      {"manage_supply", {"admin", "headquarters"}},
+      {"write_supply", {"admin", "headquarters", "supply_officer"}},
+      {"manage_guidance", {"admin", "headquarters"}},
+      {"write_inspection", {"admin", "headquarters", "guidance_team"}},
+      {"decide_levels", {"admin", "headquarters"}},
+      {"update_tasks", {"admin", "headquarters", "province_officer", "county_clerk"}},
   };
   auto it = kGranted.find(permission);
   if (it == kGranted.end()) {
@@ -82,6 +91,8 @@ constexpr char kLogoutPath[] = "/api/v1/auth/logout";
 constexpr char kDemoDay[] = "2022-05-20";
 // The deployment plan the suite makes before the server starts, for routes that name one.
 constexpr char kPlanId[] = "1";
+// The guidance finding the suite records before the server starts (SetUpGuidance).
+constexpr char kFindingId[] = "1";
 
 // The demo's treatment centre of a region: the nation's mobile units, a province's hospital, a
 // county's district treatment centre (src/app/care_demo.cpp).
@@ -254,6 +265,14 @@ class ApiTest : public ::testing::Test {
           {"care", "plan", "--as-of", kDemoDay, "--horizon-days", "0", "--format", "json"});
       if (plan.exit_code != 0) setup_error_ = "outbreak care plan: " + plan.err;
     }
+    if (setup_error_.empty()) {
+      // Supply plan 1, for the supply routes that name a plan.
+      const RunResult plan = database_->Cli(
+          {"supply", "plan", "--as-of", kDemoDay, "--horizon", "2", "--format", "json"});
+      if (plan.exit_code != 0) setup_error_ = "outbreak supply plan: " + plan.err;
+    }
+    if (setup_error_.empty()) setup_error_ = SetUpGuidance(*database_);
+    if (setup_error_.empty()) setup_error_ = SetUpLevels(*database_);
     if (!setup_error_.empty()) return;
     server_ = new ServerProcess(*database_,
                                 {"--threads", "4", "--read-timeout", "2", "--body-limit", "65536"});
@@ -270,6 +289,34 @@ class ApiTest : public ::testing::Test {
       }
       (*tokens_)[user.name] = std::string(reply.Json().at("token").as_string());
     }
+  }
+
+  // The guidance_team user is linked to an official of the roster, pinned to KP-04 in an adopted
+  // plan, and a visit to KP-04-005 records finding 1 (kFindingId).
+  static std::string SetUpGuidance(const TestDatabase& database) {
+    const std::string roster = database.dir() + "/guidance-roster.csv";
+    const std::string visit = database.dir() + "/guidance-visit.json";
+    std::ofstream(roster) << "code,name,position,home,expertise,available,user\n"
+                             "GT-TEST,Test official,department_official,KP-01,public_health,yes,"
+                             "guidance_team\n";
+    std::ofstream(visit) << json::serialize(json::object{
+        {"region", "KP-04-005"},
+        {"date", kDemoDay},
+        {"checklist_version", 1},
+        {"answers", json::array{json::object{{"question", "MS1"}, {"value", "no"}}}},
+        {"findings", json::array{json::object{{"topic", "medicine_supply"},
+                                              {"severity", "high"},
+                                              {"evidence", "the pharmacy closes at noon"},
+                                              {"measure", "open it until 22:00"},
+                                              {"owner", "county people's committee"}}}}});
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"guidance", "roster", "import", roster},
+          std::vector<std::string>{"guidance", "plan", "--pin", "GT-TEST=KP-04", "--adopt"},
+          std::vector<std::string>{"guidance", "visit", "record", visit}}) {
+      const RunResult run = database.Cli(args);
+      if (run.exit_code != 0) return "outbreak " + args[0] + " " + args[1] + ": " + run.err;
+    }
+    return "";
   }
 
   static void TearDownTestSuite() {
@@ -339,6 +386,12 @@ class ApiTest : public ::testing::Test {
         value = kMatrixTarget;
       } else if (segment == "{plan}") {
         value = kPlanId;
+      } else if (segment == "{shipment}") {
+        value = kShipmentId;
+      } else if (segment == "{finding}") {
+        value = kFindingId;
+      } else if (auto levels = LevelsPathValue(segment, region)) {
+        value = *levels;
       } else if (segment.starts_with("{")) {
         ADD_FAILURE() << route.pattern << ": the test has no value for " << segment;
       }
@@ -370,6 +423,32 @@ class ApiTest : public ::testing::Test {
     } else if (route.request_schema == "PlanRequest") {
       call.body = json::serialize(
           json::object{{"within", region}, {"as_of", kDemoDay}, {"horizon_days", 0}});
+    } else if (route.request_schema == "GuidanceOfficialBatch") {
+      call.body = json::serialize(json::object{{"code", "MATRIX-GT-" + std::to_string(next_user++)},
+                                               {"name", "Matrix official"},
+                                               {"position", "department_official"},
+                                               {"home", region}});
+    } else if (route.request_schema == "GuidanceChecklistInput") {
+      call.body = json::serialize(json::object{
+          {"title", "Matrix checklist"},
+          {"questions", json::array{json::object{{"code", "M1"},
+                                                 {"topic", "treatment"},
+                                                 {"text", "Matrix?"},
+                                                 {"answer_type", "yes_no"}}}}});
+    } else if (route.request_schema == "GuidancePlanRequest") {
+      call.body = "{}";
+    } else if (route.request_schema == "GuidanceVisitInput") {
+      call.body = json::serialize(
+          json::object{{"region", region},
+                       {"date", kDemoDay},
+                       {"checklist_version", 1},
+                       {"answers", json::array{json::object{{"question", "MS1"}, {"value", "yes"}}}}});
+    } else if (route.request_schema == "GuidanceFindingClosure") {
+      call.body = json::serialize(json::object{{"how", "matrix"}});
+    } else if (auto supply = SupplySampleBody(route.request_schema, region, FreshDate())) {
+      call.body = *supply;
+    } else if (auto levels = LevelsSampleBody(route.request_schema, region)) {
+      call.body = *levels;
     } else if (route.request_schema == "LoginRequest") {
       call.body = json::serialize(json::object{{"name", "viewer"}, {"password", kTestPassword}});
     } else if (!route.request_schema.empty()) {

@@ -13,92 +13,14 @@
 #include <soci/soci.h>
 
 #include "app/open_store.hpp"
+#include "store_contract_fixture.hpp"
 #include "store/postgres/postgres_store.hpp"
+#include "store/guidance_store.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
 
 namespace outbreak::store {
 namespace {
-
-using surveillance::ReportCounts;
-
-const char* PostgresUrl() {
-  const char* url = std::getenv("OUTBREAK_TEST_PG_URL");
-  return url != nullptr && *url != '\0' ? url : nullptr;
-}
-
-class StoreContractTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    std::string database;
-    if (GetParam() == "sqlite") {
-      path_ = std::filesystem::temp_directory_path() /
-              ("outbreak-contract-" + std::to_string(getpid()) + ".db");
-      std::filesystem::remove(path_);
-      database = path_.string();
-    } else {
-      const char* url = PostgresUrl();
-      if (url == nullptr) {
-        if (std::getenv("OUTBREAK_REQUIRE_PG") != nullptr) {
-          FAIL() << "OUTBREAK_TEST_PG_URL is not set but PostgreSQL tests are required";
-        }
-        GTEST_SKIP() << "OUTBREAK_TEST_PG_URL is not set";
-      }
-      // A schema of its own for every test process, so tests may run in parallel.
-      schema_ = "contract_" + std::to_string(getpid());
-      admin_ =
-          std::make_unique<soci::session>(*soci::factory_postgresql(), *ConnectionInfoFromUrl(url));
-      *admin_ << "SET client_min_messages = WARNING";
-      *admin_ << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
-      *admin_ << "CREATE SCHEMA " + schema_;
-      database = std::string(url) + (std::string(url).find('?') == std::string::npos ? "?" : "&") +
-                 "options=-csearch_path%3D" + schema_;
-    }
-    Result<std::unique_ptr<Store>> store = app::OpenStore(database);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->SaveRegions(Regions()).ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    if (admin_) *admin_ << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE";
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) {
-        std::filesystem::remove(path_.string() + suffix);
-      }
-    }
-  }
-
-  static std::vector<Region> Regions() {
-    return {{"KP", "DPR Korea", "조선", "", 0, 30, std::nullopt, std::nullopt},
-            {"KP-01", "Pyongyang", "평양", "KP", 1, 30, 39.0, 125.7},
-            {"KP-01-001", "Central", "중구역", "KP-01", 2, 10, 39.01, 125.75},
-            {"KP-01-002", "Moranbong", "", "KP-01", 2, 20, std::nullopt, std::nullopt}};
-  }
-  static ReportRow Row(const std::string& region, const char* date, int64_t fever,
-                       std::optional<int64_t> tested = std::nullopt) {
-    ReportCounts counts{fever,     1,      0,
-                        fever * 2, tested, tested ? std::optional<int64_t>(1) : std::nullopt};
-    return {region, *Date::Parse(date), counts};
-  }
-  static WriteContext Context(const std::string& user, const std::string& reason = "") {
-    return {user, "2022-05-20T09:00:00Z", reason, "test"};
-  }
-  std::vector<ReportRow> Reports() {
-    Result<std::vector<ReportRow>> rows = store_->LoadReports();
-    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
-    std::vector<ReportRow> out = rows.ok() ? *rows : std::vector<ReportRow>{};
-    std::sort(out.begin(), out.end(), [](const ReportRow& a, const ReportRow& b) {
-      return std::tie(a.region, a.date) < std::tie(b.region, b.date);
-    });
-    return out;
-  }
-
-  std::filesystem::path path_;
-  std::string schema_;
-  std::unique_ptr<soci::session> admin_;
-  std::unique_ptr<Store> store_;
-};
 
 TEST_P(StoreContractTest, MigrateIsIdempotentAndReportsTheLatestVersion) {
   ASSERT_TRUE(store_->Migrate().ok());
@@ -377,6 +299,189 @@ TEST_P(StoreContractTest, APlanIsAdoptedOnceAndItsDeploymentsCountFromThen) {
   ASSERT_EQ(plans->size(), 2u);
   EXPECT_EQ((*plans)[0].id, *second);  // newest first
   EXPECT_TRUE(AuditHas(*store_, "plan.adopt", "plan/" + std::to_string(*id)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guidance teams: roster, checklists, team plans, visits and findings (store/guidance_store.hpp).
+
+inspection::Official GuidanceOfficial(const std::string& code, inspection::Position position,
+                                      const std::string& user = "") {
+  return {code, "Official " + code, position, {"agriculture", "public_health"}, "KP-01", true,
+          user};
+}
+
+inspection::Checklist GuidanceChecklist(const std::string& title, int questions) {
+  inspection::Checklist checklist;
+  checklist.title = title;
+  for (int idx = 0; idx < questions; ++idx) {
+    checklist.questions.push_back({"Q" + std::to_string(idx + 1), inspection::Topic::kTreatment,
+                                   "Question " + std::to_string(idx + 1),
+                                   idx == 0 ? inspection::AnswerType::kYesNo
+                                            : inspection::AnswerType::kRating});
+  }
+  return checklist;
+}
+
+GuidancePlanRecord GuidancePlan(const std::string& leader, const std::string& member) {
+  GuidancePlanRecord plan;
+  plan.detail = R"({"objective":{"max_workload_per_member":1.5}})";
+  plan.teams.push_back({0, 0, 1, "KP-01", "Pyongyang", {"KP-01"}, leader, {leader, member}, 3.0,
+                        {"treatment", "agriculture"}});
+  return plan;
+}
+
+TEST_P(StoreContractTest, GuidanceOfficialsRoundTripAndAreReplacedByCode) {
+  GuidanceStore& guidance = store_->Guidance();
+  std::vector<inspection::Official> officials = {
+      GuidanceOfficial("OF-1", inspection::Position::kPresidiumMember, "team1"),
+      GuidanceOfficial("OF-2", inspection::Position::kDepartmentOfficial),
+      GuidanceOfficial("OF-3", inspection::Position::kSecretary)};
+  officials[2].available = false;
+  officials[2].expertise = {};
+  Result<CareWriteCounts> first = guidance.SaveOfficials(officials, Context("hq"));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->added, 3);
+  EXPECT_EQ(*guidance.LoadOfficials(), officials);
+
+  officials[1].position = inspection::Position::kCabinetOfficial;
+  Result<CareWriteCounts> second = guidance.SaveOfficials(officials, Context("hq"));
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->updated, 1);
+  EXPECT_EQ(second->unchanged, 2);
+  EXPECT_EQ(*guidance.LoadOfficials(), officials);
+  EXPECT_TRUE(AuditHas(*store_, "official.update", "OF-2"));
+}
+
+TEST_P(StoreContractTest, GuidanceOfficialsWithAnUnknownHomeOrATakenUserWriteNothing) {
+  GuidanceStore& guidance = store_->Guidance();
+  ASSERT_TRUE(guidance
+                  .SaveOfficials(std::vector<inspection::Official>{GuidanceOfficial(
+                                     "OF-1", inspection::Position::kSecretary, "team1")},
+                                 Context("hq"))
+                  .ok());
+  inspection::Official lost = GuidanceOfficial("OF-2", inspection::Position::kSecretary);
+  lost.home = "KP-99";
+  EXPECT_EQ(guidance.SaveOfficials(std::vector<inspection::Official>{lost}, Context("hq"))
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  const inspection::Official twice =
+      GuidanceOfficial("OF-3", inspection::Position::kSecretary, "team1");
+  EXPECT_EQ(guidance.SaveOfficials(std::vector<inspection::Official>{twice}, Context("hq"))
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(guidance.LoadOfficials()->size(), 1u);
+}
+
+TEST_P(StoreContractTest, GuidanceChecklistVersionsAreNumberedAndKeptWhole) {
+  GuidanceStore& guidance = store_->Guidance();
+  Result<int> first = guidance.SaveChecklist(GuidanceChecklist("first", 2), Context("hq"));
+  Result<int> second = guidance.SaveChecklist(GuidanceChecklist("second", 3), Context("hq"));
+  ASSERT_TRUE(first.ok() && second.ok()) << first.status().ToString();
+  EXPECT_EQ(*first, 1);
+  EXPECT_EQ(*second, 2);
+  Result<std::vector<inspection::Checklist>> loaded = guidance.LoadChecklists();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 2u);
+  EXPECT_EQ((*loaded)[0].questions, GuidanceChecklist("first", 2).questions);
+  EXPECT_EQ((*loaded)[1].questions, GuidanceChecklist("second", 3).questions);
+  EXPECT_EQ((*loaded)[1].created_by, "hq");
+  EXPECT_TRUE(AuditHas(*store_, "checklist.add", "checklist/2"));
+}
+
+TEST_P(StoreContractTest, AdoptingATeamPlanSupersedesTheOneAdoptedBefore) {
+  GuidanceStore& guidance = store_->Guidance();
+  ASSERT_TRUE(guidance
+                  .SaveOfficials(std::vector<inspection::Official>{
+                                     GuidanceOfficial("OF-1", inspection::Position::kSecretary),
+                                     GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
+                                 Context("hq"))
+                  .ok());
+  Result<int64_t> first = guidance.SaveGuidancePlan(GuidancePlan("OF-1", "OF-2"), Context("hq"));
+  Result<int64_t> second = guidance.SaveGuidancePlan(GuidancePlan("OF-2", "OF-1"), Context("hq"));
+  ASSERT_TRUE(first.ok() && second.ok()) << first.status().ToString();
+  ASSERT_TRUE(guidance.AdoptGuidancePlan(*first, Context("hq")).ok());
+  EXPECT_EQ(guidance.AdoptGuidancePlan(*first, Context("hq")).code(), StatusCode::kConflict);
+  EXPECT_EQ(guidance.AdoptGuidancePlan(*second + 10, Context("hq")).code(),
+            StatusCode::kNotFound);
+  ASSERT_TRUE(guidance.AdoptGuidancePlan(*second, Context("hq2")).ok());
+  Result<std::vector<GuidancePlanRecord>> plans = guidance.LoadGuidancePlans();
+  ASSERT_TRUE(plans.ok()) << plans.status().ToString();
+  ASSERT_EQ(plans->size(), 2u);
+  EXPECT_EQ((*plans)[0].id, *second);  // newest first
+  EXPECT_EQ((*plans)[0].status, "adopted");
+  EXPECT_EQ((*plans)[0].adopted_by, "hq2");
+  EXPECT_EQ((*plans)[1].status, "superseded");
+  const GuidanceTeamRecord& team = (*plans)[0].teams.at(0);
+  EXPECT_GT(team.id, 0);
+  EXPECT_EQ(team.plan_id, *second);
+  EXPECT_EQ(team.members, (std::vector<std::string>{"OF-2", "OF-1"}));
+  EXPECT_EQ(team.duties, (std::vector<std::string>{"treatment", "agriculture"}));
+  EXPECT_DOUBLE_EQ(team.workload, 3.0);
+  EXPECT_EQ((*plans)[0].detail, GuidancePlan("OF-1", "OF-2").detail);
+  EXPECT_TRUE(AuditHas(*store_, "guidance_plan.adopt", "guidance_plan/" + std::to_string(*second)));
+}
+
+TEST_P(StoreContractTest, GuidanceVisitsKeepTheirAnswersAndFindingsAreClosedOnce) {
+  GuidanceStore& guidance = store_->Guidance();
+  ASSERT_TRUE(guidance
+                  .SaveOfficials(std::vector<inspection::Official>{
+                                     GuidanceOfficial("OF-1", inspection::Position::kSecretary),
+                                     GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
+                                 Context("hq"))
+                  .ok());
+  ASSERT_TRUE(guidance.SaveChecklist(GuidanceChecklist("first", 2), Context("hq")).ok());
+  Result<int64_t> plan = guidance.SaveGuidancePlan(GuidancePlan("OF-1", "OF-2"), Context("hq"));
+  ASSERT_TRUE(plan.ok());
+  const int64_t team = (*guidance.LoadGuidancePlans())[0].teams[0].id;
+  inspection::Visit visit;
+  visit.team = team;
+  visit.region = "KP-01-001";
+  visit.date = *Date::Parse("2022-05-25");
+  visit.checklist_version = 1;
+  visit.answers = {{"Q1", "yes"}, {"Q2", "4"}};
+  visit.note = "morning";
+  const std::vector<inspection::FindingInput> findings = {
+      {inspection::Topic::kMedicineSupply, inspection::Severity::kHigh, "pharmacy closed",
+       "open the pharmacy at night", "county committee"}};
+  Result<inspection::Visit> stored = guidance.SaveVisit(visit, findings, Context("team1"));
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  ASSERT_EQ(stored->findings.size(), 1u);
+
+  // A new checklist version leaves the answers as they were.
+  ASSERT_TRUE(guidance.SaveChecklist(GuidanceChecklist("second", 1), Context("hq")).ok());
+  Result<std::vector<inspection::Visit>> visits = guidance.LoadVisits();
+  ASSERT_TRUE(visits.ok()) << visits.status().ToString();
+  ASSERT_EQ(visits->size(), 1u);
+  EXPECT_EQ((*visits)[0].answers, visit.answers);
+  EXPECT_EQ((*visits)[0].checklist_version, 1);
+  EXPECT_EQ((*visits)[0].recorded_by, "team1");
+
+  // An unknown question or checklist version is refused whole.
+  inspection::Visit bad = visit;
+  bad.answers = {{"Q9", "yes"}};
+  EXPECT_EQ(guidance.SaveVisit(bad, findings, Context("team1")).status().code(),
+            StatusCode::kInvalidArgument);
+  bad = visit;
+  bad.checklist_version = 7;
+  EXPECT_EQ(guidance.SaveVisit(bad, findings, Context("team1")).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(guidance.LoadVisits()->size(), 1u);
+  EXPECT_EQ(guidance.LoadFindings()->size(), 1u);
+
+  const int64_t id = stored->findings[0];
+  ASSERT_TRUE(guidance.CloseFinding(id, "pharmacy opens 24 hours", Context("hq")).ok());
+  EXPECT_EQ(guidance.CloseFinding(id, "again", Context("hq")).code(), StatusCode::kConflict);
+  EXPECT_EQ(guidance.CloseFinding(id + 100, "no", Context("hq")).code(), StatusCode::kNotFound);
+  const inspection::Finding finding = guidance.LoadFindings()->at(0);
+  EXPECT_EQ(finding.status, inspection::FindingStatus::kClosed);
+  EXPECT_EQ(finding.closed_by, "hq");
+  EXPECT_EQ(finding.closure, "pharmacy opens 24 hours");
+  EXPECT_EQ(finding.region, "KP-01-001");
+  EXPECT_EQ(finding.team, team);
+  EXPECT_EQ(finding.detail, findings[0]);
+  EXPECT_TRUE(AuditHas(*store_, "finding.close", "finding/" + std::to_string(id)));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgres"),

@@ -1,5 +1,7 @@
 #include "app/care_demo.hpp"
 
+#include "app/demo_values.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -18,21 +20,6 @@ constexpr double kInpatientShare = 0.02;
 // a provincial hospital's general and intensive beds.
 constexpr double kCentreBedsPer1000[] = {1.2, 0.05, 0.3};
 constexpr double kHospitalBedsPer1000[] = {0.5, 0.05};
-
-// FNV-1a: a fixed, platform-independent hash, so that the demo is the same everywhere.
-uint64_t Hash(std::string_view text) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
-// A factor in [low, high) that depends only on `key`.
-double Spread(std::string_view key, double low, double high) {
-  return low + (high - low) * static_cast<double>(Hash(key) % 10'000) / 10'000.0;
-}
 
 int64_t Round(double value) { return std::llround(std::max(0.0, value)); }
 
@@ -71,11 +58,11 @@ Result<CareDemoSummary> LoadCareDemo(const SurveillanceService& surveillance, Ca
         const care::WorkerCategory category = care::AllCategories()[c];
         const std::string key = region.code + "/" + std::string(care::CategoryName(category));
         const int64_t on_duty = Round(static_cast<double>(region.population) / 10'000 *
-                                      kWorkersPer10k[c] * Spread(key, 0.75, 1.25));
+                                      kWorkersPer10k[c] * DemoSpread(key, 0.75, 1.25));
         counts.push_back({region.code, category, Date(), on_duty,
-                          Round(on_duty * Spread(key + "/ill", 0, 0.08)), 0,
-                          Round(on_duty * Spread(key + "/rest", 0.02, 0.06)),
-                          5 + static_cast<int64_t>(Hash(key + "/run") % 12)});
+                          Round(on_duty * DemoSpread(key + "/ill", 0, 0.08)), 0,
+                          Round(on_duty * DemoSpread(key + "/rest", 0.02, 0.06)),
+                          5 + static_cast<int64_t>(DemoHash(key + "/run") % 12)});
       }
     }
     return 0;

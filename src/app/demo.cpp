@@ -50,6 +50,21 @@ Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& da
     if (!care_summary.ok()) return care_summary.status();
     summary.care = *care_summary;
   }
+  if (targets.supply != nullptr) {
+    auto supply_summary = LoadSupplyDemo(service, *targets.supply, data_dir, user);
+    if (!supply_summary.ok()) return supply_summary.status();
+    summary.supply = *supply_summary;
+  }
+  if (targets.guidance != nullptr) {
+    auto guidance_summary = LoadGuidanceDemo(service, *targets.guidance, data_dir, user);
+    if (!guidance_summary.ok()) return guidance_summary.status();
+    summary.guidance = *guidance_summary;
+  }
+  if (targets.response != nullptr) {
+    auto levels_summary = LoadLevelsDemo(service, *targets.response, data_dir, user);
+    if (!levels_summary.ok()) return levels_summary.status();
+    summary.levels = *levels_summary;
+  }
   return summary;
 }
 

@@ -6,6 +6,9 @@
 
 #include "app/care_demo.hpp"
 #include "app/care_service.hpp"
+#include "app/guidance_demo.hpp"
+#include "app/response_demo.hpp"
+#include "app/supply_demo.hpp"
 #include "app/surveillance_service.hpp"
 
 namespace outbreak::app {
@@ -18,11 +21,17 @@ struct DemoSummary {
   Date first_day;
   Date last_day;
   std::optional<CareDemoSummary> care;  // when a CareService was given
+  std::optional<SupplyDemoSummary> supply;  // when a SupplyService was given
+  std::optional<GuidanceDemoSummary> guidance;  // when a GuidanceService was given
+  std::optional<LevelsDemoSummary> levels;      // when a ResponseService was given
 };
 
 // The services that take a part of the demo besides surveillance; each may be null.
 struct DemoTargets {
   CareService* care = nullptr;
+  SupplyService* supply = nullptr;
+  GuidanceService* guidance = nullptr;
+  ResponseService* response = nullptr;
 };
 
 // Loads the demo from `data_dir`/dprk2022 into the service, and each other part (care_demo.hpp,

@@ -12,8 +12,12 @@
 
 #include "app/analytics_service.hpp"
 #include "app/care_service.hpp"
+#include "app/guidance_service.hpp"
 #include "app/clock.hpp"
 #include "app/config.hpp"
+#include "app/indicator_source.hpp"
+#include "app/response_service.hpp"
+#include "app/supply_service.hpp"
 #include "app/surveillance_service.hpp"
 #include "core/status.hpp"
 
@@ -57,6 +61,14 @@ void AddUserCommands(CLI::App& app, CliState& state);
 // plans (plan_commands.cpp, under the same `care` command).
 void AddCareCommands(CLI::App& app, CliState& state);
 void AddPlanCommands(CLI::App& care, CliState& state);
+// outbreak guidance ...: roster, team plans, checklists, visits, findings and the report
+// (guidance_commands.cpp, guidance_field_commands.cpp).
+void AddGuidanceCommands(CLI::App& app, CliState& state);
+void AddGuidanceFieldCommands(CLI::App& guidance, CliState& state);
+// A guidance service on its own store connection over the given surveillance service (which must
+// outlive it).
+Result<std::unique_ptr<app::GuidanceService>> OpenGuidance(
+    const CliState& state, const app::SurveillanceService& surveillance);
 
 // A care service on its own store connection, over the given surveillance and analytics
 // services (which must outlive it; analytics may be null).
@@ -72,5 +84,33 @@ struct CareServices {
   std::unique_ptr<app::CareService> care;
 };
 Result<CareServices> OpenCareServices(CliState& state);
+
+// outbreak supply ...: the catalogue, network, ledger and reads (supply_commands.cpp), shipments,
+// distribution plans and production (supply_plan_commands.cpp).
+void AddSupplyCommands(CLI::App& app, CliState& state);
+void AddSupplyPlanCommands(CLI::App& supply, CliState& state);
+
+// A supply service on its own store connection, over the given surveillance and analytics
+// services (which must outlive it; analytics may be null).
+Result<std::unique_ptr<app::SupplyService>> OpenSupply(const CliState& state,
+                                                       const app::SurveillanceService& surveillance,
+                                                       const app::AnalyticsService* analytics);
+
+// What a supply command needs, declared in the order they are opened.
+struct SupplyServices {
+  std::unique_ptr<app::SurveillanceService> surveillance;
+  std::unique_ptr<app::AnalyticsService> analytics;
+  std::unique_ptr<app::SupplyService> supply;
+};
+Result<SupplyServices> OpenSupplyServices(CliState& state);
+
+// outbreak levels ...: prevention levels, rules, proposals, decisions, replay and tasks
+// (levels_commands.cpp).
+void AddLevelsCommands(CLI::App& app, CliState& state);
+// A response service on its own store connection, over the given services (which must outlive
+// it).
+Result<std::unique_ptr<app::ResponseService>> OpenResponse(
+    const CliState& state, const app::SurveillanceService& surveillance,
+    const app::IndicatorSource& indicators);
 
 }  // namespace outbreak::cli

@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
   outbreak::cli::AddSurveillanceCommands(app, state);
   outbreak::cli::AddAnalyticsCommands(app, state);
   outbreak::cli::AddCareCommands(app, state);
+  outbreak::cli::AddLevelsCommands(app, state);
+  outbreak::cli::AddGuidanceCommands(app, state);
+  outbreak::cli::AddSupplyCommands(app, state);
   outbreak::cli::AddServeCommand(app, state);
   outbreak::cli::AddUserCommands(app, state);
   CLI11_PARSE(app, argc, argv);

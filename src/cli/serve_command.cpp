@@ -55,8 +55,21 @@ int Serve(CliState& s, ServeOptions& options) {
   app::AnalyticsService analytics(**service);
   auto care = OpenCare(s, **service, &analytics);
   if (!care.ok()) return Fail(care.status());
+  auto supply = OpenSupply(s, **service, &analytics);
+  if (!supply.ok()) return Fail(supply.status());
+  auto guidance = OpenGuidance(s, **service);
+  if (!guidance.ok()) return Fail(guidance.status());
+  // Medicine days of cover stay missing until a provider is set here
+  // (indicators.SetMedicineCoverProvider); rules on them then do not fire.
+  app::IndicatorSource indicators(**service, analytics, care->get());
+  auto response = OpenResponse(s, **service, indicators);
+  if (!response.ok()) return Fail(response.status());
   if (options.demo) {
-    auto summary = app::LoadDemo(**service, s.config.data_dir, "demo", {care->get()});
+    auto summary = app::LoadDemo(**service, s.config.data_dir, "demo",
+                                 {.care = care->get(),
+                                  .supply = supply->get(),
+                                  .guidance = guidance->get(),
+                                  .response = response->get()});
     if (!summary.ok()) return Fail(summary.status());
   }
   Result<std::unique_ptr<store::Store>> auth_store = app::OpenStore(s.config.database);
@@ -64,7 +77,14 @@ int Serve(CliState& s, ServeOptions& options) {
   app::AuthService auth(std::move(*auth_store), s.clock, options.auth);
   app::LiveFeed feed;
   (*service)->SetLiveFeed(&feed);
-  http::Api api({**service, auth, analytics, **care}, {options.demo});
+  http::Api api({.surveillance = **service,
+                 .auth = auth,
+                 .analytics = analytics,
+                 .care = **care,
+                 .supply = **supply,
+                 .guidance = **guidance,
+                 .response = **response},
+                {options.demo});
   if (options.demo) {
     spdlog::warn(
         "DEMO MODE: anyone who can reach this server may READ all the demo data "

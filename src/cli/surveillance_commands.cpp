@@ -19,6 +19,7 @@
 #include "cli/terminal_progress.hpp"
 #include "report/analytics_render.hpp"
 #include "report/format.hpp"
+#include "report/prevention_render.hpp"
 #include "report/sitrep_render.hpp"
 #include "report/tables.hpp"
 #include "store/store.hpp"
@@ -137,9 +138,19 @@ app.add_subcommand("demo",
       s.action = [&s] {
         auto services = OpenCareServices(s);
         if (!services.ok()) return Fail(services.status());
-        auto summary =
-            app::LoadDemo(*services->surveillance, s.config.data_dir, s.user,
-                          {services->care.get()});
+        auto supply = OpenSupply(s, *services->surveillance, services->analytics.get());
+        if (!supply.ok()) return Fail(supply.status());
+        auto guidance = OpenGuidance(s, *services->surveillance);
+        if (!guidance.ok()) return Fail(guidance.status());
+        app::IndicatorSource indicators(*services->surveillance, *services->analytics,
+                                        services->care.get());
+        auto response = OpenResponse(s, *services->surveillance, indicators);
+        if (!response.ok()) return Fail(response.status());
+        auto summary = app::LoadDemo(*services->surveillance, s.config.data_dir, s.user,
+                                     {.care = services->care.get(),
+                                      .supply = supply->get(),
+                                      .guidance = guidance->get(),
+                                      .response = response->get()});
         if (!summary.ok()) return Fail(summary.status());
         std::printf(
             "demo loaded into %s: %d regions, %s to %s, %lld report(s) added, %lld "
@@ -155,6 +166,32 @@ app.add_subcommand("demo",
               static_cast<long long>(summary->care->workforce_counts),
               static_cast<long long>(summary->care->census_days),
               static_cast<long long>(summary->care->unchanged));
+        }
+        if (summary->guidance) {
+          std::printf(
+              "guidance demo (illustrative): %lld official(s) added, checklist version %d, "
+              "team plan %lld adopted with %zu team(s) (docs/guidance.md)\n",
+              static_cast<long long>(summary->guidance->officials_added),
+              summary->guidance->checklist_version,
+              static_cast<long long>(summary->guidance->plan), summary->guidance->teams);
+        }
+        if (summary->levels) {
+          std::printf(
+              "prevention levels: rules %s, action programmes %s; %lld decision(s) and %lld "
+              "task(s) recorded (docs/prevention.md)\n",
+              summary->levels->rules_version.c_str(), summary->levels->programmes_version.c_str(),
+              static_cast<long long>(summary->levels->decisions),
+              static_cast<long long>(summary->levels->tasks));
+        }
+        if (summary->supply) {
+          std::printf(
+              "supply demo (illustrative): %lld medicine(s), %lld node(s), %lld link(s), %lld "
+              "ledger entr(ies) written, %lld shipment(s) (docs/supply.md)\n",
+              static_cast<long long>(summary->supply->medicines),
+              static_cast<long long>(summary->supply->nodes),
+              static_cast<long long>(summary->supply->links),
+              static_cast<long long>(summary->supply->ledger_entries),
+              static_cast<long long>(summary->supply->shipments));
         }
         return 0;
       };
@@ -181,10 +218,21 @@ sitrep->callback([&s] {
     const app::AnalyticsService analytics(**service);
     auto trends = analytics.Trends(tree.region(result->region.region).code, result->as_of);
     if (!trends.ok()) return Fail(trends.status());
-    const report::SitrepStyle style{s.config.day_close_hour, report::RenderTrendText(*trends)};
+    // The prevention section: pending level proposals and overdue tasks.
+    app::IndicatorSource indicators(**service, analytics, nullptr);
+    auto response = OpenResponse(s, **service, indicators);
+    if (!response.ok()) return Fail(response.status());
+    auto prevention =
+        (*response)->Summary(tree.region(result->region.region).code, result->as_of);
+    if (!prevention.ok()) return Fail(prevention.status());
+    const report::SitrepStyle style{
+        s.config.day_close_hour, report::RenderTrendText(*trends),
+        s.format == "markdown" ? report::RenderPreventionSectionMarkdown(*prevention, tree)
+                               : report::RenderPreventionSectionText(*prevention, tree)};
     if (s.format == "json") {
       boost::json::value json = report::SitrepJson(*result, tree);
       json.as_object()["trend"] = report::TrendJson(*trends, tree);
+      json.as_object()["prevention"] = report::PreventionSummaryJson(*prevention, tree);
       std::fputs(report::JsonText(json).c_str(), stdout);
     } else if (s.format == "markdown") {
       std::fputs(report::RenderSitrepMarkdown(*result, tree, style).c_str(), stdout);

@@ -14,12 +14,18 @@ Api::Api(const ApiServices& services, ApiOptions options)
       auth_(services.auth),
       analytics_(services.analytics),
       care_(services.care),
+      supply_(services.supply),
+      guidance_(services.guidance),
+      response_(services.response),
       options_(options) {
   AddDocumentRoutes();
   AddAccessRoutes();
   AddSurveillanceRoutes();
   AddAnalyticsRoutes();
   AddCareRoutes();
+  AddGuidanceRoutes();
+  AddSupplyRoutes();
+  AddResponseRoutes();
   AddPageRoutes();
 }
 

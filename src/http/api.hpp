@@ -21,6 +21,9 @@
 #include "app/analytics_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/care_service.hpp"
+#include "app/guidance_service.hpp"
+#include "app/response_service.hpp"
+#include "app/supply_service.hpp"
 #include "app/surveillance_service.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
@@ -33,6 +36,9 @@ struct ApiServices {
   app::AuthService& auth;
   const app::AnalyticsService& analytics;
   app::CareService& care;
+  app::SupplyService& supply;
+  app::GuidanceService& guidance;
+  app::ResponseService& response;
 };
 
 struct ApiOptions {
@@ -55,9 +61,34 @@ class Api {
   void AddAnalyticsRoutes();
   void AddCareRoutes();
   void AddCarePlanRoutes();
+  // The guidance teams (api_guidance.cpp: roster, checklists, plans and teams;
+  // api_guidance_visits.cpp: visits, findings and the report).
+  void AddGuidanceRoutes();
+  void AddGuidancePlanRoutes();
+  void AddGuidanceVisitRoutes();
+  // kForbidden unless the caller's region is the whole country (national guidance writes).
+  Status CheckNational(const RequestContext& context) const;
+  // The teams whose areas touch the caller's region.
+  std::vector<store::GuidanceTeamRecord> VisibleTeams(
+      const RequestContext& context, const std::vector<store::GuidanceTeamRecord>& teams) const;
+  // A guidance_team caller records visits for his own team only (fills the team when absent).
+  Status CheckOwnTeam(const RequestContext& context, inspection::VisitInput& visit) const;
+  // The medicine supply (api_supply.cpp: catalogue and network; api_supply_stock.cpp: ledger and
+  // reads; api_supply_shipments.cpp; api_supply_plans.cpp: distribution and production plans).
+  void AddSupplyRoutes();
+  void AddSupplyStockRoutes();
+  void AddSupplyShipmentRoutes();
+  void AddSupplyPlanRoutes();
+  // Refuses a supply write that names an unknown node (kInvalidArgument, `where: "X" is not a
+  // known supply node`) or a node outside the caller's region (kForbidden, naming each).
+  // `nodes` holds (where, node code) pairs (api_supply.cpp).
+  Status CheckNodesInScope(RequestContext& context,
+                           const std::vector<std::pair<std::string, std::string>>& nodes) const;
   // kForbidden, naming each, when a write touches regions outside the caller's (api_care.cpp).
   Status CheckRegionsInScope(RequestContext& context,
                              const std::vector<std::string>& regions) const;
+  // Prevention levels: rules, levels, proposals, decisions, replay, tasks (api_response.cpp).
+  void AddResponseRoutes();
   void AddAccessRoutes();
   void AddDocumentRoutes();
   void AddPageRoutes();
@@ -66,6 +97,9 @@ class Api {
   app::AuthService& auth_;
   const app::AnalyticsService& analytics_;
   app::CareService& care_;
+  app::SupplyService& supply_;
+  app::GuidanceService& guidance_;
+  app::ResponseService& response_;
   ApiOptions options_;
   Router router_;
   // Rendered situation reports: the morning's most read answer, rendered once per data change.

@@ -9,6 +9,7 @@
 #include "http/api.hpp"
 #include "http/json_response.hpp"
 #include "report/analytics_render.hpp"
+#include "report/prevention_render.hpp"
 #include "report/sitrep_render.hpp"
 #include "report/tables.hpp"
 
@@ -316,14 +317,21 @@ void Api::AddSurveillanceRoutes() {
          // than its version says.
          const uint64_t version = surveillance_.DataVersion();
          const Date day = as_of->value_or(surveillance_.LatestDay());
-         const std::string key =
-             fmt::format("{}|{}|{}", tree.region(*idx).code, day.ToString(), format);
+         // Level decisions and task updates change the prevention section: their version is
+         // part of the key.
+         const std::string key = fmt::format("{}|{}|{}|{}", tree.region(*idx).code,
+                                             day.ToString(), format, response_.DataVersion());
          if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
          auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, day);
          if (!sitrep.ok()) return ErrorResponse(sitrep.status());
          auto trends = analytics_.Trends(tree.region(*idx).code, day);
          if (!trends.ok()) return ErrorResponse(trends.status());
-         const report::SitrepStyle style{18, report::RenderTrendText(*trends)};
+         auto prevention = response_.Summary(tree.region(*idx).code, day);
+         if (!prevention.ok()) return ErrorResponse(prevention.status());
+         const report::SitrepStyle style{
+             18, report::RenderTrendText(*trends),
+             format == "markdown" ? report::RenderPreventionSectionMarkdown(*prevention, tree)
+                                  : report::RenderPreventionSectionText(*prevention, tree)};
          HttpResponse response;
          if (format == "text" || format == "markdown") {
            response.content_type =
@@ -333,6 +341,7 @@ void Api::AddSurveillanceRoutes() {
          } else {
            boost::json::value json = report::SitrepJson(*sitrep, tree);
            json.as_object()["trend"] = report::TrendJson(*trends, tree);
+           json.as_object()["prevention"] = report::PreventionSummaryJson(*prevention, tree);
            response = JsonResponse(200, json);
          }
          sitrep_cache_.Store(key, version, response);

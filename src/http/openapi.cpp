@@ -198,6 +198,9 @@ object Schemas() {
 object AllSchemas() {
   object schemas = Schemas();
   for (auto& [name, schema] : CareSchemas()) schemas[name] = schema;
+  for (auto& [name, schema] : GuidanceSchemas()) schemas[name] = schema;
+  for (auto& [name, schema] : SupplySchemas()) schemas[name] = schema;
+  for (auto& [name, schema] : ResponseSchemas()) schemas[name] = schema;
   return schemas;
 }
 

@@ -13,5 +13,11 @@ boost::json::value BuildOpenApi(const Router& router);
 
 // The component schemas of the care resources (openapi_care.cpp).
 boost::json::object CareSchemas();
+// The component schemas of the guidance resources (openapi_guidance.cpp).
+boost::json::object GuidanceSchemas();
+// The component schemas of the supply resources (openapi_supply.cpp).
+boost::json::object SupplySchemas();
+// The component schemas of prevention levels (openapi_response.cpp).
+boost::json::object ResponseSchemas();
 
 }  // namespace outbreak::http

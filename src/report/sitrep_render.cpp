@@ -121,6 +121,7 @@ std::string RenderSitrepText(const SituationReport& report, const RegionTree& tr
           fmt::format("{}/{}", child.completeness.reported, child.completeness.expected));
     }
   }
+  out += style.prevention;
   return out;
 }
 
@@ -161,6 +162,7 @@ std::string RenderSitrepMarkdown(const SituationReport& report, const RegionTree
                          child.completeness.expected);
     }
   }
+  out += style.prevention;
   return out;
 }
 

@@ -1,4 +1,7 @@
 #include "store/soci_store.hpp"
+#include "store/soci_store_guidance.hpp"
+#include "store/soci_store_response.hpp"
+#include "store/soci_supply_store.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -112,9 +115,19 @@ Status DatabaseError(std::string_view operation, const std::exception& error) {
 }
 
 SociStore::SociStore(std::unique_ptr<soci::session> session, Dialect dialect)
-    : session_(std::move(session)), dialect_(dialect) {}
+    : session_(std::move(session)),
+      dialect_(dialect),
+      supply_(std::make_unique<SociSupplyStore>(*session_, dialect_)),
+      response_(std::make_unique<SociResponseStore>(*session_, dialect_)),
+      guidance_(std::make_unique<SociGuidanceStore>(*session_, dialect_)) {}
 
 SociStore::~SociStore() = default;
+
+SupplyStore& SociStore::Supply() { return *supply_; }
+
+ResponseStore& SociStore::Response() { return *response_; }
+
+GuidanceStore& SociStore::Guidance() { return *guidance_; }
 
 Result<int> SociStore::CurrentVersion() {
   int version = 0;

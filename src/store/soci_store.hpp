@@ -62,6 +62,10 @@ class SociStore : public Store {
   Status AdoptPlan(int64_t id, const WriteContext& context) override;
   Result<std::vector<DeploymentRecord>> LoadAdoptedDeployments() override;
 
+  SupplyStore& Supply() override;
+  ResponseStore& Response() override;
+  GuidanceStore& Guidance() override;
+
  protected:
   soci::session& session() { return *session_; }
   Dialect dialect() const { return dialect_; }
@@ -80,6 +84,9 @@ class SociStore : public Store {
 
   std::unique_ptr<soci::session> session_;
   Dialect dialect_;
+  std::unique_ptr<SupplyStore> supply_;  // soci_supply_store.hpp
+  std::unique_ptr<ResponseStore> response_;  // soci_store_response.hpp
+  std::unique_ptr<GuidanceStore> guidance_;  // soci_store_guidance.hpp
 };
 
 // The rows' positions in (region id, day) order, the order of the reports table's key.

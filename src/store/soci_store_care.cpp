@@ -1,6 +1,8 @@
 // SociStore: treatment centres, census and workforce counts.
 
+#include <cmath>
 #include <set>
+#include <typeinfo>
 
 #include <fmt/format.h>
 #include <soci/soci.h>
@@ -95,8 +97,18 @@ int64_t IntegerAt(const soci::row& row, size_t idx) {
       return row.get<long long>(idx);
     case soci::dt_unsigned_long_long:
       return static_cast<int64_t>(row.get<unsigned long long>(idx));
+    case soci::dt_double:  // an aggregate whose type the database does not declare
+      return std::llround(row.get<double>(idx));
+    case soci::dt_string:
+      return std::stoll(row.get<std::string>(idx));
     default:
-      return row.get<int>(idx);
+      // SQLite may describe an aggregate (SUM over 64-bit values) as an integer yet hold it as a
+      // long long.
+      try {
+        return row.get<int>(idx);
+      } catch (const std::bad_cast&) {
+        return row.get<long long>(idx);
+      }
   }
 }
 

@@ -27,6 +27,10 @@
 
 namespace outbreak::store {
 
+class SupplyStore;  // store/supply_store.hpp
+class ResponseStore;  // store/response_store.hpp
+class GuidanceStore;  // store/guidance_store.hpp
+
 // One report row as stored: the current value of a (region, date).
 struct ReportRow {
   std::string region;
@@ -211,6 +215,13 @@ class Store {
   virtual Status AdoptPlan(int64_t id, const WriteContext& context) = 0;
   // The deployments of every adopted plan.
   virtual Result<std::vector<DeploymentRecord>> LoadAdoptedDeployments() = 0;
+
+  // The medicine supply's data, on this same connection.
+  virtual SupplyStore& Supply() = 0;
+  // Prevention levels: rules, proposals, decisions and tasks (store/response_store.hpp).
+  virtual ResponseStore& Response() = 0;
+  // Guidance teams: roster, checklists, team plans, visits, findings (store/guidance_store.hpp).
+  virtual GuidanceStore& Guidance() = 0;
 };
 
 }  // namespace outbreak::store

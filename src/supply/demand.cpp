@@ -1,5 +1,7 @@
 #include "supply/demand.hpp"
 
+#include "supply/supply_views.hpp"
+
 #include <algorithm>
 #include <limits>
 
@@ -63,6 +65,20 @@ int32_t LongestCourseDays(std::span<const TreatmentProtocol> protocols) {
   int32_t longest = 0;
   for (const TreatmentProtocol& protocol : protocols) longest = std::max(longest, protocol.days);
   return longest;
+}
+
+std::string_view CoverStatusName(CoverStatus status) {
+  switch (status) {
+    case CoverStatus::kNoNeed:
+      return "no_need";
+    case CoverStatus::kBelowMinimum:
+      return "below_minimum";
+    case CoverStatus::kWithin:
+      return "within";
+    case CoverStatus::kAboveMaximum:
+      return "above_maximum";
+  }
+  return "no_need";
 }
 
 double CoverDays(int64_t on_hand_units, double need_per_day) {

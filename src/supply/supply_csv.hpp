@@ -28,12 +28,12 @@ Result<std::vector<SupplyNode>> ParseNodesCsv(std::string_view text, std::string
 Result<std::vector<SupplyLink>> ParseLinksCsv(std::string_view text, std::string_view source);
 
 // node,medicine,units: the stock a node keeps as national reserve.
-struct ReserveFloor {
+struct NodeReserveFloor {
   std::string node;
   std::string medicine;
   int64_t units = 0;
 };
-Result<std::vector<ReserveFloor>> ParseReserveCsv(std::string_view text, std::string_view source);
+Result<std::vector<NodeReserveFloor>> ParseReserveCsv(std::string_view text, std::string_view source);
 
 // node,medicine,units_per_day: what a factory can make of a medicine each day.
 struct FactoryCapacity {

@@ -1,5 +1,6 @@
 #include "supply/supply_network.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -26,15 +27,38 @@ constexpr std::array<std::pair<NodeKind, std::string_view>, 5> kKinds = {{
 // Roads wind: the road distance taken as this multiple of the great-circle distance.
 constexpr double kRoadFactor = 1.3;
 
+struct LatLon {
+  double lat = 0;
+  double lon = 0;
+};
+
+// A region's centroid, or for a region without one (the nation in the demo) the
+// population-weighted mean of its children's.
+std::optional<LatLon> Centroid(const RegionTree& tree, RegionIdx idx) {
+  const Region& region = tree.region(idx);
+  if (region.lat && region.lon) return LatLon{*region.lat, *region.lon};
+  double weight = 0, lat = 0, lon = 0;
+  for (RegionIdx child : tree.children(idx)) {
+    auto point = Centroid(tree, child);
+    if (!point) continue;
+    const double w = std::max<double>(1, static_cast<double>(tree.region(child).population));
+    weight += w;
+    lat += w * point->lat;
+    lon += w * point->lon;
+  }
+  if (weight == 0) return std::nullopt;
+  return LatLon{lat / weight, lon / weight};
+}
+
 std::optional<double> Hours(const RegionTree& tree, const std::string& from, const std::string& to,
                             double road_speed_kmh) {
   auto a = tree.Find(from);
   auto b = tree.Find(to);
-  if (!a || !b) return std::nullopt;
-  const Region& ra = tree.region(*a);
-  const Region& rb = tree.region(*b);
-  if (!ra.lat || !ra.lon || !rb.lat || !rb.lon || road_speed_kmh <= 0) return std::nullopt;
-  return kRoadFactor * GreatCircleKm(*ra.lat, *ra.lon, *rb.lat, *rb.lon) / road_speed_kmh;
+  if (!a || !b || road_speed_kmh <= 0) return std::nullopt;
+  auto pa = Centroid(tree, *a);
+  auto pb = Centroid(tree, *b);
+  if (!pa || !pb) return std::nullopt;
+  return kRoadFactor * GreatCircleKm(pa->lat, pa->lon, pb->lat, pb->lon) / road_speed_kmh;
 }
 
 }  // namespace

@@ -1,0 +1,181 @@
+#pragma once
+// SupplyService: the medicine catalogue, the supply network, the stock ledger, shipments,
+// demand, days of cover, distribution plans and production planning, for the CLI and the HTTP
+// layer.
+//
+// It owns a store connection of its own and reads the region tree and the new cases from the
+// SurveillanceService and forecasts from the AnalyticsService when one is given. Every write is
+// one store transaction with its audit entries: an import with one bad row writes nothing. Who
+// may do what (supply officers inside their region, the reserve for the headquarters only) is
+// the caller's to check; the service refuses what the data does not allow.
+//
+// Thread-safe: one mutex serialises the store connection.
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/analytics_service.hpp"
+#include "app/clock.hpp"
+#include "app/surveillance_service.hpp"
+#include "store/supply_store.hpp"
+#include "supply/demand.hpp"
+#include "supply/distribution_planner.hpp"
+#include "supply/production_planner.hpp"
+#include "supply/supply_views.hpp"
+
+namespace outbreak::app {
+
+struct SupplyOptions {
+  supply::CoverPolicy cover;   // minimum and maximum days of cover per kind of node
+  double road_speed_kmh = 40;  // for the default links' transit hours
+  int recent_days = 7;         // the window of "recent consumption" and of the recent trend
+};
+
+struct SupplyPlanRequest {
+  std::string within;         // plan for the nodes of this region's subtree; "" = nation
+  std::optional<Date> as_of;  // the day the plan starts after; default: the latest day with data
+  int horizon_days = 14;      // 1 … 28
+  bool draw_reserve = false;  // a headquarters order: the reserve may be used
+  bool include_production = true;  // add the production plan's output at the factories
+};
+
+struct SupplyPlanResult {
+  store::SupplyPlanRecord record;
+  supply::DistributionPlan plan;
+  std::vector<std::string> node_codes;      // plan indices → codes
+  std::vector<std::string> medicine_codes;  // plan indices → codes
+  std::string basis;                        // where the demand came from
+};
+
+struct ProductionReport {
+  Date as_of;
+  int horizon_days = 0;
+  std::string basis;
+  supply::ProductionPlan plan;
+  std::vector<std::string> factory_codes;
+  std::vector<std::string> medicine_codes;
+};
+
+class SupplyService {
+ public:
+  // `analytics` may be null: demand then follows the recent trend.
+  SupplyService(std::unique_ptr<store::Store> store, const SurveillanceService& surveillance,
+                const AnalyticsService* analytics, const Clock& clock, SupplyOptions options = {});
+
+  // Reference data: add or replace by key, all-or-nothing; the CSV forms name file, line and
+  // field of every mistake.
+  Result<store::CareWriteCounts> ImportMedicines(std::string_view csv, std::string_view source,
+                                                 const Actor& actor);
+  Result<store::CareWriteCounts> SaveMedicines(const std::vector<supply::Medicine>& medicines,
+                                               const Actor& actor);
+  Result<std::vector<supply::Medicine>> Medicines() const;
+  Result<store::CareWriteCounts> ImportProtocols(std::string_view csv, std::string_view source,
+                                                 const Actor& actor);
+  Result<store::CareWriteCounts> SaveProtocols(
+      const std::vector<supply::TreatmentProtocol>& protocols, const Actor& actor);
+  Result<std::vector<supply::TreatmentProtocol>> Protocols() const;
+  Result<store::CareWriteCounts> ImportNodes(std::string_view csv, std::string_view source,
+                                             const Actor& actor);
+  Result<store::CareWriteCounts> SaveNodes(const std::vector<supply::SupplyNode>& nodes,
+                                           const Actor& actor);
+  // The nodes of the regions under `region` (itself included).
+  Result<std::vector<supply::SupplyNode>> Nodes(std::string_view region) const;
+  Result<supply::SupplyNode> FindNode(std::string_view code) const;
+  Result<store::CareWriteCounts> ImportLinks(std::string_view csv, std::string_view source,
+                                             const Actor& actor);
+  Result<store::CareWriteCounts> SaveLinks(const std::vector<supply::SupplyLink>& links,
+                                           const Actor& actor);
+  // Links into every node that has none, along the default hierarchy (supply_network.hpp).
+  Result<store::CareWriteCounts> AddDefaultLinks(int64_t daily_capacity_units, const Actor& actor);
+  // The links touching a node under `region`.
+  Result<std::vector<supply::SupplyLink>> Links(std::string_view region) const;
+  Result<store::CareWriteCounts> ImportReserve(std::string_view csv, std::string_view source,
+                                               const Actor& actor);
+  Result<store::CareWriteCounts> SaveReserve(const std::vector<supply::NodeReserveFloor>& floors,
+                                             const Actor& actor);
+  Result<std::vector<supply::NodeReserveFloor>> Reserve() const;
+  Result<store::CareWriteCounts> ImportCapacities(std::string_view csv, std::string_view source,
+                                                  const Actor& actor);
+  Result<store::CareWriteCounts> SaveCapacities(
+      const std::vector<supply::FactoryCapacity>& capacities, const Actor& actor);
+  Result<std::vector<supply::FactoryCapacity>> Capacities() const;
+
+  // The ledger. Movements by hand (receipts, production, issues, adjustments, expiry, losses);
+  // transfers happen only through shipments.
+  Result<std::vector<supply::LedgerEntry>> ImportLedger(std::string_view csv,
+                                                        std::string_view source, bool draw_reserve,
+                                                        const Actor& actor);
+  Result<std::vector<supply::LedgerEntry>> Post(const std::vector<supply::Lot>& new_lots,
+                                                std::vector<supply::PostRequest> requests,
+                                                const Actor& actor);
+  // Entries at the nodes under `region` (and the query's filters).
+  Result<std::vector<supply::LedgerEntry>> Ledger(std::string_view region,
+                                                  store::LedgerQuery query) const;
+  Result<supply::StockReport> Stock(std::string_view region, std::optional<Date> as_of,
+                                    std::string_view medicine = {}) const;
+  Result<supply::CoverReport> Cover(std::string_view region, std::optional<Date> as_of) const;
+  Result<supply::DemandReport> Demand(std::string_view region, std::optional<Date> as_of,
+                                      int horizon_days) const;
+  Result<supply::RecallReport> Recall(std::string_view medicine, std::string_view lot) const;
+
+  // Shipments (shipment.hpp for the steps).
+  Result<std::vector<int64_t>> CreateShipments(const std::vector<supply::Shipment>& shipments,
+                                               const Actor& actor);
+  Result<supply::Shipment> FindShipment(int64_t id) const;
+  // Shipments from or to the nodes under `region`.
+  Result<std::vector<supply::Shipment>> Shipments(std::string_view region,
+                                                  store::ShipmentQuery query) const;
+  Result<supply::Shipment> Approve(int64_t id, const Actor& actor);
+  Result<supply::Shipment> Cancel(int64_t id, const Actor& actor);
+  Result<supply::Shipment> Dispatch(int64_t id, std::optional<Date> day, const Actor& actor);
+  Result<supply::Shipment> Receive(int64_t id, std::optional<Date> day,
+                                   const std::vector<supply::ReceivedCount>& counts,
+                                   const Actor& actor);
+
+  // Distribution plans: computed and stored as proposed; adoption makes their shipments.
+  Result<SupplyPlanResult> Plan(const SupplyPlanRequest& request, const Actor& actor);
+  Result<std::vector<store::SupplyPlanRecord>> Plans() const;
+  Result<store::SupplyPlanRecord> FindPlan(int64_t id) const;
+  Result<std::vector<int64_t>> Adopt(int64_t id, const Actor& actor);
+
+  Result<ProductionReport> Production(std::optional<Date> as_of, int horizon_days) const;
+
+  // The region a node serves, for the callers' scope checks.
+  Result<std::string> NodeRegion(std::string_view node) const;
+
+  // Days of cover of a region's essential medicines on a day, for the prevention indicators: the
+  // least, over the essential medicines with a protocol, of the usable stock at the nodes under
+  // the region ÷ the mean daily need of its reported cases over the last `recent_days`. nullopt
+  // when nothing is needed or the region has no nodes. Cheap to ask for many regions and days:
+  // the stock of a day is read once until the ledger changes.
+  std::optional<double> RegionCoverDays(std::string_view region, Date day) const;
+
+ private:
+  store::WriteContext Context(const Actor& actor) const;
+  Date Today() const;
+  void ForgetCover() const;
+  // Expected need per reporting region under `region` and medicine for the days after `as_of`.
+  Result<supply::DemandReport> ComputeDemand(RegionIdx region, Date as_of, int horizon_days) const;
+  // New cases of a region for the days as_of-past+1 … as_of+ahead (forecast or recent trend).
+  std::vector<double> CasesAround(RegionIdx region, Date as_of, int past_days, int ahead_days,
+                                  std::string* basis) const;
+  Result<supply::DistributionProblem> BuildProblem(const SupplyPlanRequest& request, Date as_of,
+                                                   SupplyPlanResult& result) const;
+
+  std::unique_ptr<store::Store> store_;
+  const SurveillanceService& surveillance_;
+  const AnalyticsService* analytics_;
+  const Clock& clock_;
+  SupplyOptions options_;
+  mutable std::mutex mutex_;
+  // Usable stock by (node, medicine) per day, for RegionCoverDays; cleared by every ledger write.
+  mutable std::mutex cover_mutex_;
+  mutable std::map<Date, std::map<std::pair<std::string, std::string>, int64_t>> usable_by_day_;
+};
+
+}  // namespace outbreak::app

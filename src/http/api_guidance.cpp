@@ -1,0 +1,295 @@
+// The guidance resources: the roster, checklists, team plans and teams, visits, findings and the
+// compiled report (docs/guidance.md).
+
+#include <charconv>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "http/api.hpp"
+#include "http/guidance_body.hpp"
+#include "http/json_response.hpp"
+#include "report/guidance_render.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+Result<int64_t> IdParam(const RequestContext& context, const std::string& name) {
+  const std::string text = context.Param(name);
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < 1) {
+    return Status::NotFound(fmt::format("{} \"{}\" is not known", name, text));
+  }
+  return value;
+}
+
+template <typename T, typename Fn>
+HttpResponse Page(const RequestContext& context, const std::vector<T>& all, Fn&& to_json) {
+  Result<Paging> paging = PagingParams(context);
+  if (!paging.ok()) return ErrorResponse(paging.status());
+  array items;
+  for (int64_t at = paging->offset;
+       at < static_cast<int64_t>(all.size()) && static_cast<int64_t>(items.size()) < paging->limit;
+       ++at) {
+    items.push_back(to_json(all[at]));
+  }
+  return JsonResponse(200, PageJson(std::move(items), all.size(), *paging));
+}
+
+bool JsonBody(const RequestContext& context) {
+  return context.request.Header("content-type").starts_with("application/json");
+}
+
+HttpResponse NotJson() {
+  return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
+}
+
+app::Actor ActorOf(const RequestContext& context) {
+  return {context.principal.user, "", "api", context.request.remote_address};
+}
+
+}  // namespace
+
+// National writes (checklists, team plans) need a caller whose region is the whole country.
+Status Api::CheckNational(const RequestContext& context) const {
+  const std::string root = surveillance_.WithTree([](const RegionTree& tree) {
+    return tree.empty() ? std::string() : tree.region(tree.root()).code;
+  });
+  if (context.principal.region == root) return Status::Ok();
+  return Status::Forbidden(fmt::format(
+      "guidance teams are planned for the whole country; your region \"{}\" is not \"{}\"",
+      context.principal.region, root));
+}
+
+// The teams of a plan the caller may see: those whose areas touch the caller's region.
+std::vector<store::GuidanceTeamRecord> Api::VisibleTeams(
+    const RequestContext& context, const std::vector<store::GuidanceTeamRecord>& teams) const {
+  std::vector<store::GuidanceTeamRecord> out;
+  for (const store::GuidanceTeamRecord& team : teams) {
+    if (guidance_.TeamConcerns(team, context.principal.region)) out.push_back(team);
+  }
+  return out;
+}
+
+void Api::AddGuidanceRoutes() {
+  using access::Permission;
+  const ParamDoc region{"region", "string", "Region code (default: your home region)"};
+  const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
+  const ParamDoc offset{"offset", "integer", "Items to skip (default 0)"};
+
+  router_.Add({"GET",
+               "/api/v1/guidance/officials",
+               Permission::kReadSurveillance,
+               "region",
+               {"The roster: officials whose home province is under a region",
+                "guidance",
+                {region, limit, offset},
+                "",
+                "GuidanceOfficialPage"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto roster = guidance_.Roster(surveillance_.tree().region(*idx).code);
+                 if (!roster.ok()) return ErrorResponse(roster.status());
+                 return Page(context, *roster, report::OfficialJson);
+               }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/guidance/officials",
+       Permission::kManageGuidance,
+       "region",
+       {"Add or replace officials of the roster ({\"officials\": [...]} or one), all or nothing; "
+        "`user` links an official to the user who records his team's visits",
+        "guidance",
+        {},
+        "GuidanceOfficialBatch",
+        "GuidanceWriteCounts",
+        201},
+       [this](RequestContext& context) {
+         if (!JsonBody(context)) return NotJson();
+         auto officials = ParseOfficialsBody(context.request.body);
+         if (!officials.ok()) return ErrorResponse(officials.status());
+         std::vector<std::string> homes;
+         for (const inspection::Official& o : *officials) homes.push_back(o.home);
+         if (Status s = CheckRegionsInScope(context, homes); !s.ok()) return ErrorResponse(s);
+         auto counts = guidance_.SaveOfficials(*officials, ActorOf(context));
+         if (!counts.ok()) return ErrorResponse(counts.status());
+         return JsonResponse(201, object{{"added", counts->added},
+                                         {"updated", counts->updated},
+                                         {"unchanged", counts->unchanged}});
+       }});
+
+  router_.Add({"GET",
+               "/api/v1/guidance/checklists",
+               Permission::kReadSurveillance,
+               "",
+               {"Every version of the survey checklist, oldest first",
+                "guidance",
+                {},
+                "",
+                "GuidanceChecklistList"},
+               [this](RequestContext&) {
+                 auto checklists = guidance_.Checklists();
+                 if (!checklists.ok()) return ErrorResponse(checklists.status());
+                 array items;
+                 for (const auto& c : *checklists) items.push_back(report::ChecklistJson(c));
+                 return JsonResponse(200, object{{"items", std::move(items)}});
+               }});
+
+  router_.Add({"POST",
+               "/api/v1/guidance/checklists",
+               Permission::kManageGuidance,
+               "",
+               {"A new checklist version (answers recorded against older versions are kept as "
+                "they are); the same title and questions as the latest version add nothing",
+                "guidance",
+                {},
+                "GuidanceChecklistInput",
+                "GuidanceChecklist",
+                201},
+               [this](RequestContext& context) {
+                 if (!JsonBody(context)) return NotJson();
+                 if (Status s = CheckNational(context); !s.ok()) return ErrorResponse(s);
+                 auto body = ParseChecklistBody(context.request.body);
+                 if (!body.ok()) return ErrorResponse(body.status());
+                 auto written = guidance_.SaveChecklist(
+                     std::move(body->title), std::move(body->questions), ActorOf(context));
+                 if (!written.ok()) return ErrorResponse(written.status());
+                 object out = report::ChecklistJson(written->checklist);
+                 out["created"] = written->created;
+                 return JsonResponse(written->created ? 201 : 200, out);
+               }});
+
+  AddGuidancePlanRoutes();
+  AddGuidanceVisitRoutes();
+}
+
+void Api::AddGuidancePlanRoutes() {
+  using access::Permission;
+  const ParamDoc region{"region", "string", "Region code (default: your home region)"};
+  auto roster = [this]() -> std::vector<inspection::Official> {
+    auto all = guidance_.Roster(surveillance_.WithTree(
+        [](const RegionTree& tree) { return tree.region(tree.root()).code; }));
+    return all.ok() ? std::move(*all) : std::vector<inspection::Official>();
+  };
+
+  router_.Add({"GET",
+               "/api/v1/guidance/plans",
+               Permission::kReadSurveillance,
+               "",
+               {"Team plans, newest first, each with the teams that concern your region",
+                "guidance",
+                {},
+                "",
+                "GuidancePlanList"},
+               [this, roster](RequestContext& context) {
+                 auto plans = guidance_.Plans();
+                 if (!plans.ok()) return ErrorResponse(plans.status());
+                 const auto officials = roster();
+                 array items;
+                 for (const store::GuidancePlanRecord& plan : *plans) {
+                   const auto teams = VisibleTeams(context, plan.teams);
+                   items.push_back(report::GuidancePlanJson(plan, officials, &teams));
+                 }
+                 return JsonResponse(200, object{{"items", std::move(items)}});
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/guidance/plans/{plan}",
+               Permission::kReadSurveillance,
+               "",
+               {"A team plan with its objective, rules and the teams that concern your region",
+                "guidance",
+                {},
+                "",
+                "GuidancePlan"},
+               [this, roster](RequestContext& context) {
+                 auto id = IdParam(context, "plan");
+                 if (!id.ok()) return ErrorResponse(id.status());
+                 auto plan = guidance_.FindPlan(*id);
+                 if (!plan.ok()) return ErrorResponse(plan.status());
+                 const auto teams = VisibleTeams(context, plan->teams);
+                 return JsonResponse(200, report::GuidancePlanJson(*plan, roster(), &teams));
+               }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/guidance/plans",
+       Permission::kManageGuidance,
+       "",
+       {"Form the teams and allocate the areas (COIN-OR CBC: the smallest largest workload per "
+        "member, then the smallest sum), with pins, exclusions, needs and groups; stored as "
+        "proposed, adopted too with \"adopt\": true. 409 naming each rule and province that "
+        "cannot be met.",
+        "guidance",
+        {},
+        "GuidancePlanRequest",
+        "GuidancePlan",
+        201},
+       [this, roster](RequestContext& context) {
+         if (!JsonBody(context)) return NotJson();
+         if (Status s = CheckNational(context); !s.ok()) return ErrorResponse(s);
+         auto request = ParsePlanRequestBody(context.request.body, inspection::TeamRules());
+         if (!request.ok()) return ErrorResponse(request.status());
+         auto plan = guidance_.Plan(*request, ActorOf(context));
+         if (!plan.ok()) return ErrorResponse(plan.status());
+         return JsonResponse(201, report::GuidancePlanJson(*plan, roster()));
+       }});
+
+  router_.Add({"POST",
+               "/api/v1/guidance/plans/{plan}/adopt",
+               Permission::kManageGuidance,
+               "",
+               {"Adopt a proposed team plan; the plan adopted before is superseded (409 when "
+                "the plan is not proposed)",
+                "guidance",
+                {},
+                "",
+                "GuidancePlan"},
+               [this, roster](RequestContext& context) {
+                 if (Status s = CheckNational(context); !s.ok()) return ErrorResponse(s);
+                 auto id = IdParam(context, "plan");
+                 if (!id.ok()) return ErrorResponse(id.status());
+                 auto plan = guidance_.Adopt(*id, ActorOf(context));
+                 if (!plan.ok()) return ErrorResponse(plan.status());
+                 return JsonResponse(200, report::GuidancePlanJson(*plan, roster()));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/guidance/teams",
+               Permission::kReadSurveillance,
+               "region",
+               {"The adopted plan's teams whose areas touch a region",
+                "guidance",
+                {region},
+                "",
+                "GuidanceTeamList"},
+               [this, roster](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto adopted = guidance_.AdoptedPlan();
+                 if (!adopted.ok()) return ErrorResponse(adopted.status());
+                 array items;
+                 if (adopted->has_value()) {
+                   const auto officials = roster();
+                   const std::string code = surveillance_.tree().region(*idx).code;
+                   for (const store::GuidanceTeamRecord& team : (*adopted)->teams) {
+                     if (guidance_.TeamConcerns(team, code)) {
+                       items.push_back(report::GuidanceTeamJson(team, officials));
+                     }
+                   }
+                 }
+                 return JsonResponse(
+                     200, object{{"plan", adopted->has_value() ? boost::json::value((*adopted)->id)
+                                                               : boost::json::value(nullptr)},
+                                 {"items", std::move(items)}});
+               }});
+}
+
+}  // namespace outbreak::http

@@ -1,0 +1,90 @@
+#pragma once
+// What the supply handlers (api_supply*.cpp) share: the actor of a request, the body's media
+// type, id and whole-number parameters, a page of a whole list, and the reserve permission.
+
+#include <charconv>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "access/role.hpp"
+#include "app/surveillance_service.hpp"
+#include "http/api.hpp"
+#include "http/json_response.hpp"
+#include "http/router.hpp"
+
+namespace outbreak::http::supply_api {
+
+inline app::Actor ActorOf(const RequestContext& context, const std::string& reason) {
+  return app::Actor{context.principal.user, reason, "api", context.request.remote_address};
+}
+
+// A 415 answer when a body is sent as anything but JSON; nullopt when it is fine.
+inline std::optional<HttpResponse> NotJson(const RequestContext& context) {
+  if (context.request.body.empty() ||
+      context.request.Header("content-type").starts_with("application/json")) {
+    return std::nullopt;
+  }
+  return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
+}
+
+// The number in the path parameter `name`; kNotFound ("shipment \"x\" does not exist") when it is
+// not a positive whole number.
+inline Result<int64_t> IdParam(const RequestContext& context, const char* name) {
+  const std::string text = context.Param(name);
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+    return Status::NotFound(fmt::format("{} \"{}\" does not exist", name, text));
+  }
+  return id;
+}
+
+// An optional whole-number query parameter within [min, max].
+inline Result<std::optional<int64_t>> IntParam(const RequestContext& context,
+                                               const std::string& name, int64_t min, int64_t max) {
+  const std::string text = context.Param(name);
+  if (text.empty()) return std::optional<int64_t>();
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
+    return Status::InvalidArgument(
+        fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
+  }
+  return std::optional<int64_t>(value);
+}
+
+// A page of `all`, each item rendered by `to_json`.
+template <typename T, typename ToJson>
+boost::json::object PageOf(const std::vector<T>& all, const Paging& paging, ToJson to_json) {
+  boost::json::array items;
+  for (int64_t at = paging.offset;
+       at < static_cast<int64_t>(all.size()) && static_cast<int64_t>(items.size()) < paging.limit;
+       ++at) {
+    items.push_back(to_json(all[at]));
+  }
+  return PageJson(std::move(items), static_cast<int64_t>(all.size()), paging);
+}
+
+// A name in a request's body that does not exist (a lot, say) makes the request bad, not the
+// resource missing: kNotFound becomes kInvalidArgument, message and details kept.
+inline Status InBody(const Status& status) {
+  if (status.code() != StatusCode::kNotFound) return status;
+  return Status::InvalidArgument(status.message(), std::vector<std::string>(status.details()));
+}
+
+// Drawing on the national reserve is a headquarters order: kForbidden for anyone else.
+inline Status CheckDrawReserve(const RequestContext& context, const std::string& what) {
+  if (access::Allows(context.principal.role, access::Permission::kDrawReserve)) {
+    return Status::Ok();
+  }
+  return Status::Forbidden(
+      fmt::format("{} draws on the national reserve: that needs a headquarters order (permission "
+                  "draw_reserve), which the role {} does not have",
+                  what, access::RoleName(context.principal.role)));
+}
+
+}  // namespace outbreak::http::supply_api

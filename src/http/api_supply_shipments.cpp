@@ -1,0 +1,281 @@
+// Shipments and their chain of custody: create, list, read, approve, cancel, dispatch, receive.
+//
+// Who may take a step: either end creates a shipment (the receiving end may ask for one) and
+// either end cancels it; the sending end approves and dispatches (its stock leaves); the
+// receiving end signs for what arrived. A shipment with a reserve order is created only by
+// those who may draw on the reserve.
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "http/api.hpp"
+#include "http/api_supply_common.hpp"
+#include "http/json_response.hpp"
+#include "http/supply_body.hpp"
+#include "report/supply_render.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using supply_api::ActorOf;
+using supply_api::IdParam;
+using supply_api::IntParam;
+using supply_api::NotJson;
+using supply_api::PageOf;
+
+constexpr int64_t kShipmentReadLimit = 10'000'000;
+
+enum class End { kSender, kReceiver, kEither };
+
+}  // namespace
+
+void Api::AddSupplyShipmentRoutes() {
+  using access::Permission;
+
+  // Whether a node serves a region inside the caller's; the node's lookup error otherwise.
+  auto in_scope = [this](RequestContext& context, const std::string& node) -> Result<bool> {
+    Result<std::string> region = supply_.NodeRegion(node);
+    if (!region.ok()) return region.status();
+    context.path_params["node_region"] = *region;
+    Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "node_region");
+    if (idx.ok()) return true;
+    if (idx.status().code() == StatusCode::kForbidden) return false;
+    return idx.status();
+  };
+
+  // The shipment of the path, when the caller may take `step` on it from the end it needs.
+  auto authorise = [this, in_scope](RequestContext& context, End end,
+                                    const char* step) -> Result<supply::Shipment> {
+    Result<int64_t> id = IdParam(context, "shipment");
+    if (!id.ok()) return id.status();
+    Result<supply::Shipment> shipment = supply_.FindShipment(*id);
+    if (!shipment.ok()) return shipment.status();
+    Result<bool> sender = in_scope(context, shipment->from);
+    if (!sender.ok()) return sender.status();
+    Result<bool> receiver = in_scope(context, shipment->to);
+    if (!receiver.ok()) return receiver.status();
+    const bool allowed = end == End::kSender     ? *sender
+                         : end == End::kReceiver ? *receiver
+                                                 : *sender || *receiver;
+    if (allowed) return shipment;
+    const std::string who = end == End::kSender     ? "the sending node " + shipment->from
+                            : end == End::kReceiver ? "the receiving node " + shipment->to
+                                                    : "either of its nodes";
+    return Status::Forbidden(
+        fmt::format("shipment {} ({} -> {}): only an officer of {} may {} it; "
+                    "it is outside your region {}",
+                    *id, shipment->from, shipment->to, who, step, context.principal.region));
+  };
+
+  router_.Add({"GET",
+               "/api/v1/supply/shipments",
+               Permission::kReadSurveillance,
+               "region",
+               {"Shipments from or to the nodes under a region, newest first",
+                "supply",
+                {{"region", "string", "Region code (default: your home region)"},
+                 {"status", "string",
+                  "Only this status: planned, approved, dispatched, received, cancelled"},
+                 {"plan", "integer", "Only the shipments of this distribution plan"},
+                 {"limit", "integer", "Page size, 1 to 1000 (default 100)"},
+                 {"offset", "integer", "Items to skip (default 0)"}},
+                "",
+                "ShipmentPage"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 Result<Paging> paging = PagingParams(context);
+                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 store::ShipmentQuery query;
+                 query.status = context.Param("status");
+                 if (!query.status.empty() && !supply::ParseShipmentStatus(query.status)) {
+                   return ErrorResponse(Status::InvalidArgument(fmt::format(
+                       "status: \"{}\" is not planned, approved, dispatched, received or "
+                       "cancelled",
+                       query.status)));
+                 }
+                 auto plan = IntParam(context, "plan", 1, INT64_MAX);
+                 if (!plan.ok()) return ErrorResponse(plan.status());
+                 query.plan_id = plan->value_or(0);
+                 query.limit = kShipmentReadLimit;
+                 auto shipments = supply_.Shipments(surveillance_.tree().region(*idx).code, query);
+                 if (!shipments.ok()) return ErrorResponse(shipments.status());
+                 return JsonResponse(200, PageOf(*shipments, *paging, report::ShipmentJson));
+               }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/supply/shipments",
+       Permission::kWriteSupply,
+       "",
+       {"Plan shipments between two nodes, one of them in your region ({\"shipments\": [...]} or "
+        "one). A reserve_order (it may take the sender below its reserve floor) needs "
+        "draw_reserve. All or nothing.",
+        "supply",
+        {},
+        "ShipmentBatch",
+        "ShipmentsCreated",
+        201},
+       [this, in_scope](RequestContext& context) {
+         if (auto refused = NotJson(context)) return *refused;
+         auto body = ParseShipmentsBody(context.request.body);
+         if (!body.ok()) return ErrorResponse(body.status());
+         std::vector<std::string> unknown;
+         std::vector<std::string> outside;
+         for (size_t idx = 0; idx < body->items.size(); ++idx) {
+           const supply::Shipment& shipment = body->items[idx];
+           if (shipment.reserve_order) {
+             if (Status s = supply_api::CheckDrawReserve(
+                     context, fmt::format("shipments[{}].reserve_order", idx));
+                 !s.ok()) {
+               return ErrorResponse(s);
+             }
+           }
+           Result<bool> from = in_scope(context, shipment.from);
+           Result<bool> to = in_scope(context, shipment.to);
+           for (const auto& [field, node, found] :
+                {std::tuple{"from", shipment.from, &from}, std::tuple{"to", shipment.to, &to}}) {
+             if (found->ok()) continue;
+             if (found->status().code() != StatusCode::kNotFound) {
+               return ErrorResponse(found->status());
+             }
+             unknown.push_back(fmt::format("shipments[{}].{}: \"{}\" is not a known supply node",
+                                           idx, field, node));
+           }
+           if (from.ok() && to.ok() && !*from && !*to) {
+             outside.push_back(fmt::format("shipments[{}]: neither {} nor {} is in your region {}",
+                                           idx, shipment.from, shipment.to,
+                                           context.principal.region));
+           }
+         }
+         if (!unknown.empty()) {
+           return ErrorResponse(
+               Status::InvalidArgument("unknown node(s); nothing was written", std::move(unknown)));
+         }
+         if (!outside.empty()) {
+           return ErrorResponse(Status(StatusCode::kForbidden,
+                                       "shipments between nodes outside your region",
+                                       std::move(outside)));
+         }
+         auto ids = supply_.CreateShipments(body->items, ActorOf(context, body->reason));
+         if (!ids.ok()) return ErrorResponse(ids.status());
+         array shipments;
+         for (int64_t id : *ids) {
+           auto shipment = supply_.FindShipment(id);
+           if (!shipment.ok()) return ErrorResponse(shipment.status());
+           shipments.push_back(report::ShipmentJson(*shipment));
+         }
+         array id_list(ids->begin(), ids->end());
+         return JsonResponse(201, object{{"ids", std::move(id_list)}, {"shipments", shipments}});
+       }});
+
+  router_.Add({"GET",
+               "/api/v1/supply/shipments/{shipment}",
+               Permission::kReadSurveillance,
+               "",
+               {"One shipment: its lines, the lots that left and arrived, and its chain of custody",
+                "supply",
+                {},
+                "",
+                "Shipment"},
+               [authorise](RequestContext& context) {
+                 auto shipment = authorise(context, End::kEither, "read");
+                 if (!shipment.ok()) return ErrorResponse(shipment.status());
+                 return JsonResponse(200, report::ShipmentJson(*shipment));
+               }});
+
+  router_.Add({"POST",
+               "/api/v1/supply/shipments/{shipment}/approve",
+               Permission::kWriteSupply,
+               "",
+               {"Approve a planned shipment (the sending end). Body optional: {\"reason\": ...}, "
+                "kept as the step's note. 409 unless it is planned.",
+                "supply",
+                {},
+                "",
+                "Shipment"},
+               [this, authorise](RequestContext& context) {
+                 if (auto refused = NotJson(context)) return *refused;
+                 auto body = ParseStepBody(context.request.body, false, false);
+                 if (!body.ok()) return ErrorResponse(body.status());
+                 auto shipment = authorise(context, End::kSender, "approve");
+                 if (!shipment.ok()) return ErrorResponse(shipment.status());
+                 auto approved = supply_.Approve(shipment->id, ActorOf(context, body->reason));
+                 if (!approved.ok()) return ErrorResponse(approved.status());
+                 return JsonResponse(200, report::ShipmentJson(*approved));
+               }});
+
+  router_.Add({"POST",
+               "/api/v1/supply/shipments/{shipment}/cancel",
+               Permission::kWriteSupply,
+               "",
+               {"Cancel a planned or approved shipment (either end), with a reason. 409 once it "
+                "has left.",
+                "supply",
+                {},
+                "ShipmentCancel",
+                "Shipment"},
+               [this, authorise](RequestContext& context) {
+                 if (auto refused = NotJson(context)) return *refused;
+                 auto body = ParseStepBody(context.request.body, false, true);
+                 if (!body.ok()) return ErrorResponse(body.status());
+                 auto shipment = authorise(context, End::kEither, "cancel");
+                 if (!shipment.ok()) return ErrorResponse(shipment.status());
+                 auto cancelled = supply_.Cancel(shipment->id, ActorOf(context, body->reason));
+                 if (!cancelled.ok()) return ErrorResponse(cancelled.status());
+                 return JsonResponse(200, report::ShipmentJson(*cancelled));
+               }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/supply/shipments/{shipment}/dispatch",
+       Permission::kWriteSupply,
+       "",
+       {"Dispatch an approved shipment (the sending end): its stock leaves the sender, lots first "
+        "expiry first out. Body optional: {\"day\": \"YYYY-MM-DD\"} (default: the planned ship "
+        "day). 409 unless approved or when the sender lacks the stock.",
+        "supply",
+        {},
+        "",
+        "Shipment"},
+       [this, authorise](RequestContext& context) {
+         if (auto refused = NotJson(context)) return *refused;
+         auto body = ParseStepBody(context.request.body, true, false);
+         if (!body.ok()) return ErrorResponse(body.status());
+         auto shipment = authorise(context, End::kSender, "dispatch");
+         if (!shipment.ok()) return ErrorResponse(shipment.status());
+         auto dispatched =
+             supply_.Dispatch(shipment->id, body->day, ActorOf(context, body->reason));
+         if (!dispatched.ok()) return ErrorResponse(dispatched.status());
+         return JsonResponse(200, report::ShipmentJson(*dispatched));
+       }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/supply/shipments/{shipment}/receive",
+       Permission::kWriteSupply,
+       "",
+       {"Sign for a dispatched shipment (the receiving end): what was counted of every lot "
+        "sent; a shortfall needs a loss_reason and is kept as a loss. Never more than was sent; "
+        "received once.",
+        "supply",
+        {},
+        "ShipmentReceipt",
+        "Shipment"},
+       [this, authorise](RequestContext& context) {
+         if (auto refused = NotJson(context)) return *refused;
+         auto body = ParseReceiptBody(context.request.body);
+         if (!body.ok()) return ErrorResponse(body.status());
+         auto shipment = authorise(context, End::kReceiver, "receive");
+         if (!shipment.ok()) return ErrorResponse(shipment.status());
+         auto received =
+             supply_.Receive(shipment->id, body->day, body->counts, ActorOf(context, ""));
+         if (!received.ok()) return ErrorResponse(supply_api::InBody(received.status()));
+         return JsonResponse(200, report::ShipmentJson(*received));
+       }});
+}
+
+}  // namespace outbreak::http

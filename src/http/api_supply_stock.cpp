@@ -1,0 +1,220 @@
+// The stock ledger (read and post), and the supply reads: stock, days of cover, demand, recall.
+
+#include <set>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "http/api.hpp"
+#include "http/api_supply_common.hpp"
+#include "http/json_response.hpp"
+#include "http/supply_body.hpp"
+#include "report/supply_render.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using supply_api::ActorOf;
+using supply_api::IntParam;
+using supply_api::NotJson;
+using supply_api::PageOf;
+
+// The ledger is read whole for a page and its total; the store pages only by limit and offset.
+constexpr int64_t kLedgerReadLimit = 10'000'000;
+
+const ParamDoc kRegion{"region", "string", "Region code (default: your home region)"};
+const ParamDoc kAsOf{"as_of", "date", "Day (default: the latest with data)"};
+
+}  // namespace
+
+void Api::AddSupplyStockRoutes() {
+  using access::Permission;
+
+  router_.Add({"GET",
+               "/api/v1/supply/ledger",
+               Permission::kReadSurveillance,
+               "region",
+               {"Stock ledger entries at the nodes under a region, oldest first",
+                "supply",
+                {kRegion,
+                 {"node", "string", "Only this node"},
+                 {"medicine", "string", "Only this medicine"},
+                 {"lot", "string", "Only this lot"},
+                 {"from", "date", "First day, included"},
+                 {"to", "date", "Last day, included"},
+                 {"limit", "integer", "Page size, 1 to 1000 (default 100)"},
+                 {"offset", "integer", "Items to skip (default 0)"}},
+                "",
+                "LedgerPage"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 Result<Paging> paging = PagingParams(context);
+                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 auto from = DateParam(context, "from");
+                 if (!from.ok()) return ErrorResponse(from.status());
+                 auto to = DateParam(context, "to");
+                 if (!to.ok()) return ErrorResponse(to.status());
+                 store::LedgerQuery query;
+                 if (const std::string node = context.Param("node"); !node.empty()) {
+                   query.nodes.push_back(node);
+                 }
+                 query.medicine = context.Param("medicine");
+                 query.lot = context.Param("lot");
+                 query.from = *from;
+                 query.to = *to;
+                 query.limit = kLedgerReadLimit;
+                 auto entries = supply_.Ledger(surveillance_.tree().region(*idx).code, query);
+                 if (!entries.ok()) return ErrorResponse(entries.status());
+                 return JsonResponse(200, PageOf(*entries, *paging, report::LedgerEntryJson));
+               }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/supply/ledger",
+       Permission::kWriteSupply,
+       "",
+       {"Post stock movements at nodes in your region: receipts, production, issues, "
+        "adjustments, expiry, losses ({\"movements\": [...], \"draw_reserve\": false} or one). A "
+        "movement that gives an expiry brings in a new lot. Stock never goes negative, expired "
+        "lots are not issued, and going below a reserve floor needs draw_reserve, a headquarters "
+        "order. All or nothing.",
+        "supply",
+        {},
+        "LedgerPost",
+        "LedgerPostResult",
+        201},
+       [this](RequestContext& context) {
+         if (auto refused = NotJson(context)) return *refused;
+         auto body = ParseLedgerBody(context.request.body);
+         if (!body.ok()) return ErrorResponse(body.status());
+         if (body->draw_reserve) {
+           if (Status s = supply_api::CheckDrawReserve(context, "draw_reserve"); !s.ok()) {
+             return ErrorResponse(s);
+           }
+         }
+         std::vector<std::pair<std::string, std::string>> nodes;
+         for (size_t idx = 0; idx < body->requests.size(); ++idx) {
+           nodes.emplace_back(fmt::format("movements[{}].node", idx), body->requests[idx].node);
+         }
+         if (Status s = CheckNodesInScope(context, nodes); !s.ok()) return ErrorResponse(s);
+         auto entries = supply_.Post(body->new_lots, std::move(body->requests),
+                                     ActorOf(context, body->reason));
+         if (!entries.ok()) return ErrorResponse(supply_api::InBody(entries.status()));
+         array items;
+         for (const supply::LedgerEntry& entry : *entries) {
+           items.push_back(report::LedgerEntryJson(entry));
+         }
+         return JsonResponse(201, object{{"posted", entries->size()}, {"entries", items}});
+       }});
+
+  router_.Add({"GET",
+               "/api/v1/supply/stock",
+               Permission::kReadSurveillance,
+               "region",
+               {"Stock on hand at the nodes under a region by medicine, usable and by lot",
+                "supply",
+                {kRegion, kAsOf, {"medicine", "string", "Only this medicine"}},
+                "",
+                "StockReport"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto day = DateParam(context, "as_of");
+                 if (!day.ok()) return ErrorResponse(day.status());
+                 auto report = supply_.Stock(surveillance_.tree().region(*idx).code, *day,
+                                             context.Param("medicine"));
+                 if (!report.ok()) return ErrorResponse(report.status());
+                 return JsonResponse(200, report::StockReportJson(*report));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/supply/cover",
+               Permission::kReadSurveillance,
+               "region",
+               {"Days of cover of the nodes under a region: usable stock over the expected need "
+                "of the region each serves, against the minimum and maximum for its kind",
+                "supply",
+                {kRegion, kAsOf},
+                "",
+                "CoverReport"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto day = DateParam(context, "as_of");
+                 if (!day.ok()) return ErrorResponse(day.status());
+                 auto report = supply_.Cover(surveillance_.tree().region(*idx).code, *day);
+                 if (!report.ok()) return ErrorResponse(report.status());
+                 return JsonResponse(200, report::CoverReportJson(*report));
+               }});
+
+  router_.Add({"GET",
+               "/api/v1/supply/demand",
+               Permission::kReadSurveillance,
+               "region",
+               {"Expected need of each medicine in the reporting regions under a region, day by "
+                "day, from the protocols and the forecast (or the recent trend)",
+                "supply",
+                {kRegion, kAsOf, {"horizon", "integer", "Days ahead, 1 to 28 (default 14)"}},
+                "",
+                "DemandReport"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 auto day = DateParam(context, "as_of");
+                 if (!day.ok()) return ErrorResponse(day.status());
+                 auto horizon = IntParam(context, "horizon", 1, 28);
+                 if (!horizon.ok()) return ErrorResponse(horizon.status());
+                 auto report = supply_.Demand(surveillance_.tree().region(*idx).code, *day,
+                                              static_cast<int>(horizon->value_or(14)));
+                 if (!report.ok()) return ErrorResponse(report.status());
+                 return JsonResponse(200, report::DemandReportJson(*report));
+               }});
+
+  router_.Add(
+      {"GET",
+       "/api/v1/supply/recall",
+       Permission::kReadSurveillance,
+       "region",
+       {"Where a lot is: the nodes under a region holding it and the shipments that carried it "
+        "from or to them",
+        "supply",
+        {{"medicine", "string", "Medicine code", true},
+         {"lot", "string", "Lot number", true},
+         kRegion},
+        "",
+        "RecallReport"},
+       [this](RequestContext& context) {
+         Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+         if (!idx.ok()) return ErrorResponse(idx.status());
+         const std::string medicine = context.Param("medicine");
+         const std::string lot = context.Param("lot");
+         std::vector<std::string> missing;
+         if (medicine.empty()) missing.push_back("medicine: is missing");
+         if (lot.empty()) missing.push_back("lot: is missing");
+         if (!missing.empty()) {
+           return ErrorResponse(
+               Status::InvalidArgument("name the lot: medicine and lot", std::move(missing)));
+         }
+         auto report = supply_.Recall(medicine, lot);
+         if (!report.ok()) return ErrorResponse(report.status());
+         auto nodes = supply_.Nodes(surveillance_.tree().region(*idx).code);
+         if (!nodes.ok()) return ErrorResponse(nodes.status());
+         std::set<std::string> codes;
+         for (const supply::SupplyNode& node : *nodes) codes.insert(node.code);
+         // Only what the caller's region holds and sent or received.
+         std::erase_if(report->holders,
+                       [&](const supply::StockRow& row) { return !codes.contains(row.node); });
+         std::erase_if(report->shipments, [&](const supply::Shipment& shipment) {
+           return !codes.contains(shipment.from) && !codes.contains(shipment.to);
+         });
+         report->units_held = 0;
+         for (const supply::StockRow& row : report->holders) report->units_held += row.quantity;
+         return JsonResponse(200, report::RecallReportJson(*report));
+       }});
+}
+
+}  // namespace outbreak::http

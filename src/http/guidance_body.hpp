@@ -1,0 +1,44 @@
+#pragma once
+// Reading the JSON bodies of the guidance resources, with every field checked and every error
+// named by its place (`answers[2].value: 7 is not a string`): all errors at once, as one
+// kInvalidArgument.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/guidance_service.hpp"
+#include "core/status.hpp"
+#include "inspection/checklist.hpp"
+#include "inspection/official.hpp"
+#include "inspection/visit.hpp"
+
+namespace outbreak::http {
+
+// {"officials": [{code, name, position, home, expertise: [...], available, user}, ...]} or one.
+Result<std::vector<inspection::Official>> ParseOfficialsBody(const std::string& body);
+
+struct ChecklistBody {
+  std::string title;
+  std::vector<inspection::Question> questions;
+};
+// {"title": ..., "questions": [{code, topic, text, answer_type}, ...]}
+Result<ChecklistBody> ParseChecklistBody(const std::string& body);
+
+// {"pins": [{official, area}], "exclude": [...], "needs": {"KP-05": ["agriculture"]},
+//  "default_needs": [...], "groups": [{code, name, provinces}], "min_size", "max_size",
+//  "min_department_officials", "population_weight", "county_weight", "open_finding_weight",
+//  "adopt": false}; every field optional.
+Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
+                                                  const inspection::TeamRules& defaults);
+
+// {"team"?, "region", "date", "checklist_version", "answers": [{question, value}],
+//  "findings": [{topic, severity, evidence, measure, owner}], "note"?}. Answer values may be
+// strings, numbers or booleans (true/false stand for yes/no); they are checked against their
+// question's type by the service.
+Result<inspection::VisitInput> ParseVisitBody(const std::string& body);
+
+// {"how": "..."}: how a finding was dealt with.
+Result<std::string> ParseClosureBody(const std::string& body);
+
+}  // namespace outbreak::http

@@ -1,0 +1,341 @@
+// The component schemas of the supply resources: the catalogue and network, the ledger, the
+// reads, shipments, distribution plans and the production plan.
+
+#include <boost/json.hpp>
+
+#include "http/openapi.hpp"
+
+namespace outbreak::http {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+object Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
+object Type(const char* type) { return {{"type", type}}; }
+object Integer() { return Type("integer"); }
+object Number() { return Type("number"); }
+object String() { return Type("string"); }
+object Boolean() { return Type("boolean"); }
+object Date() { return {{"type", "string"}, {"format", "date"}}; }
+object Nullable(const char* type) { return {{"type", array{type, "null"}}}; }
+object ArrayOf(object items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+object Enum(array values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
+
+object Properties(object properties, array required = {}) {
+  object out{{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) out["required"] = std::move(required);
+  return out;
+}
+
+object Page(const std::string& item) {
+  return Properties({{"items", ArrayOf(Ref(item))},
+                     {"total", Integer()},
+                     {"limit", Integer()},
+                     {"offset", Integer()}});
+}
+
+// {"<list>": [item...], "reason": ...} or one item alone.
+object Batch(const std::string& list, const std::string& item) {
+  return {{"oneOf", array{Ref(item), Properties({{list, ArrayOf(Ref(item))}, {"reason", String()}},
+                                                array{boost::json::string(list)})}}};
+}
+
+object Shipment() {
+  const object lot = Properties({{"medicine", String()},
+                                 {"lot", String()},
+                                 {"sent", Integer()},
+                                 {"received", Integer()},
+                                 {"lost", Integer()},
+                                 {"loss_reason", String()},
+                                 {"temperature_excursion", Boolean()}});
+  const object custody =
+      Properties({{"step", String()}, {"by", String()}, {"at", String()}, {"note", String()}});
+  return Properties(
+      {{"id", Integer()},
+       {"from", String()},
+       {"to", String()},
+       {"status", Enum(array{"planned", "approved", "dispatched", "received", "cancelled"})},
+       {"ship_day", Date()},
+       {"arrival_day", Date()},
+       {"plan_id", Nullable("integer")},
+       {"reserve_order", Boolean()},
+       {"note", String()},
+       {"lines", ArrayOf(Properties({{"medicine", String()}, {"quantity", Integer()}}))},
+       {"lots", ArrayOf(lot)},
+       {"custody", ArrayOf(custody)}});
+}
+
+object SupplyPlan() {
+  const object medicine = Properties({{"medicine", String()},
+                                      {"supply_units", Integer()},
+                                      {"need_units", Integer()},
+                                      {"lambda", Number()},
+                                      {"lambda_num", Integer()},
+                                      {"lambda_den", Integer()},
+                                      {"late_unit_days", Integer()},
+                                      {"cover_shortfall_units", Integer()},
+                                      {"transport_unit_hours", Integer()},
+                                      {"holding_unit_days", Integer()},
+                                      {"in_lp", Boolean()}});
+  const object shipment = Properties({{"from", String()},
+                                      {"to", String()},
+                                      {"medicine", String()},
+                                      {"dispatch_day", Date()},
+                                      {"arrive_day", Date()},
+                                      {"quantity", Integer()}});
+  const object outcome =
+      Properties({{"node", String()},
+                  {"medicine", String()},
+                  {"need", Integer()},
+                  {"met", Integer()},
+                  {"met_on_time", Integer()},
+                  {"met_late", Integer()},
+                  {"unmet", Integer()},
+                  {"late_unit_days", Integer()},
+                  {"end_stock", Integer()},
+                  {"cover_target", Integer()},
+                  {"reserve_kept", Integer()},
+                  {"reason", Enum(array{"none", "national_shortage", "unreachable",
+                                        "saturated_link", "saturated_storage", "fair_share"})},
+                  {"why", String()}});
+  return Properties(
+      {{"id", Integer()},
+       {"status", Enum(array{"proposed", "adopted"})},
+       {"scope", String()},
+       {"as_of", Date()},
+       {"horizon_days", Integer()},
+       {"created_at", String()},
+       {"created_by", String()},
+       {"adopted_by", Nullable("string")},
+       {"adopted_at", Nullable("string")},
+       {"first_day", Date()},
+       {"basis", String()},
+       {"method", Enum(array{"network_simplex_per_medicine", "joint_lp", "coupled_lp"})},
+       {"method_reason", String()},
+       {"lp",
+        Properties({{"lambda", Number()}, {"late_unit_days", Number()}, {"columns", Integer()}})},
+       {"medicines", ArrayOf(medicine)},
+       {"shipments", ArrayOf(shipment)},
+       {"outcomes", ArrayOf(outcome)},
+       {"totals", Properties({{"shipments", Integer()},
+                              {"units_shipped", Integer()},
+                              {"need", Integer()},
+                              {"met", Integer()},
+                              {"unmet", Integer()}})},
+       {"shipment_ids", ArrayOf(Integer())}});
+}
+
+object Production() {
+  const object medicine = Properties({{"medicine", String()},
+                                      {"demand_units", Integer()},
+                                      {"reserve_gap_units", Integer()},
+                                      {"required_units", Integer()},
+                                      {"capacity_units", Integer()},
+                                      {"planned_units", Integer()},
+                                      {"capacity_gap_units", Integer()},
+                                      {"shortfall_unit_days", Integer()},
+                                      {"end_stock_units", Integer()},
+                                      {"mean_daily_demand_units", Number()},
+                                      {"cover_days", Nullable("number")},
+                                      {"target_cover_days", Number()},
+                                      {"variety_gap", Boolean()},
+                                      {"cover_gap_days", Number()},
+                                      {"cover_gap_units", Integer()}});
+  return Properties({{"as_of", Date()},
+                     {"first_day", Date()},
+                     {"horizon_days", Integer()},
+                     {"basis", String()},
+                     {"max_factory_utilisation", Number()},
+                     {"medicines", ArrayOf(medicine)},
+                     {"runs", ArrayOf(Properties({{"factory", String()},
+                                                  {"medicine", String()},
+                                                  {"day", Date()},
+                                                  {"units", Integer()}}))},
+                     {"variety_gap", ArrayOf(String())}});
+}
+
+}  // namespace
+
+boost::json::object SupplySchemas() {
+  const object node_kinds =
+      Enum(array{"factory", "central_base", "provincial_centre", "county_base", "pharmacy"});
+  const object entry_kinds = Enum(array{"receipt", "production", "issue", "transfer_out",
+                                        "transfer_in", "adjustment", "expiry", "loss"});
+  const object medicine =
+      Properties({{"code", String()},
+                  {"name", String()},
+                  {"name_local", String()},
+                  {"form", String()},
+                  {"unit", String()},
+                  {"category", Enum(array{"antipyretic", "antibiotic", "antiviral",
+                                          "traditional_koryo", "supportive", "other"})},
+                  {"essential", Boolean()},
+                  {"national_reserve", Boolean()},
+                  {"storage", Enum(array{"ambient", "cool", "cold_chain"})},
+                  {"shelf_life_days", Integer()}},
+                 array{"code", "name", "unit", "category"});
+  const object protocol = Properties({{"case_type", String()},
+                                      {"medicine", String()},
+                                      {"share", Number()},
+                                      {"units_per_day", Number()},
+                                      {"days", Integer()}},
+                                     array{"case_type", "medicine", "units_per_day", "days"});
+  const object node = Properties({{"code", String()},
+                                  {"name", String()},
+                                  {"kind", node_kinds},
+                                  {"region", String()},
+                                  {"storage_capacity_units", Integer()}},
+                                 array{"code", "name", "kind", "region"});
+  const object link = Properties({{"from", String()},
+                                  {"to", String()},
+                                  {"transit_hours", Number()},
+                                  {"daily_capacity_units", Integer()}},
+                                 array{"from", "to", "transit_hours"});
+  const object reserve =
+      Properties({{"node", String()}, {"medicine", String()}, {"units", Integer()}},
+                 array{"node", "medicine", "units"});
+  const object capacity =
+      Properties({{"node", String()}, {"medicine", String()}, {"units_per_day", Integer()}},
+                 array{"node", "medicine", "units_per_day"});
+  const object entry = Properties({{"id", Integer()},
+                                   {"day", Date()},
+                                   {"node", String()},
+                                   {"medicine", String()},
+                                   {"lot", String()},
+                                   {"kind", entry_kinds},
+                                   {"quantity", Integer()},
+                                   {"reason", String()},
+                                   {"shipment_id", Nullable("integer")},
+                                   {"reserve_order", Boolean()},
+                                   {"recorded_by", String()},
+                                   {"recorded_at", String()}});
+  const object movement = Properties({{"day", Date()},
+                                      {"node", String()},
+                                      {"medicine", String()},
+                                      {"kind", entry_kinds},
+                                      {"quantity", Integer()},
+                                      {"lot", String()},
+                                      {"expiry", Date()},
+                                      {"maker", String()},
+                                      {"reason", String()}},
+                                     array{"day", "node", "medicine", "kind", "quantity"});
+  const object shipment_input =
+      Properties({{"from", String()},
+                  {"to", String()},
+                  {"ship_day", Date()},
+                  {"arrival_day", Date()},
+                  {"reserve_order", Boolean()},
+                  {"note", String()},
+                  {"lines", ArrayOf(Properties({{"medicine", String()}, {"quantity", Integer()}},
+                                               array{"medicine", "quantity"}))}},
+                 array{"from", "to", "ship_day", "lines"});
+  const object lot_balance =
+      Properties({{"lot", String()}, {"expiry", Date()}, {"quantity", Integer()}});
+  return {
+      {"Medicine", medicine},
+      {"MedicinePage", Page("Medicine")},
+      {"MedicineBatch", Batch("medicines", "Medicine")},
+      {"Protocol", protocol},
+      {"ProtocolPage", Page("Protocol")},
+      {"ProtocolBatch", Batch("protocols", "Protocol")},
+      {"SupplyNode", node},
+      {"NodePage", Page("SupplyNode")},
+      {"NodeBatch", Batch("nodes", "SupplyNode")},
+      {"SupplyLink", link},
+      {"LinkPage", Page("SupplyLink")},
+      {"LinkBatch", Batch("links", "SupplyLink")},
+      {"ReserveFloor", reserve},
+      {"ReservePage", Page("ReserveFloor")},
+      {"ReserveBatch", Batch("reserve", "ReserveFloor")},
+      {"FactoryCapacity", capacity},
+      {"CapacityPage", Page("FactoryCapacity")},
+      {"CapacityBatch", Batch("capacities", "FactoryCapacity")},
+      {"SupplyWriteResult",
+       Properties({{"added", Integer()}, {"updated", Integer()}, {"unchanged", Integer()}})},
+      {"LedgerEntry", entry},
+      {"LedgerPage", Page("LedgerEntry")},
+      {"Movement", movement},
+      {"LedgerPost",
+       {{"oneOf", array{Ref("Movement"), Properties({{"movements", ArrayOf(Ref("Movement"))},
+                                                     {"draw_reserve", Boolean()},
+                                                     {"reason", String()}},
+                                                    array{"movements"})}}}},
+      {"LedgerPostResult",
+       Properties({{"posted", Integer()}, {"entries", ArrayOf(Ref("LedgerEntry"))}})},
+      {"StockReport",
+       Properties({{"region", String()},
+                   {"as_of", Date()},
+                   {"lines", ArrayOf(Properties({{"node", String()},
+                                                 {"node_name", String()},
+                                                 {"kind", node_kinds},
+                                                 {"region", String()},
+                                                 {"medicine", String()},
+                                                 {"on_hand", Integer()},
+                                                 {"usable", Integer()},
+                                                 {"expired", Integer()},
+                                                 {"lots", ArrayOf(lot_balance)}}))}})},
+      {"CoverReport",
+       Properties(
+           {{"region", String()},
+            {"as_of", Date()},
+            {"basis", String()},
+            {"below_minimum", Integer()},
+            {"lines", ArrayOf(Properties({{"node", String()},
+                                          {"kind", node_kinds},
+                                          {"region", String()},
+                                          {"medicine", String()},
+                                          {"usable", Integer()},
+                                          {"need_per_day", Number()},
+                                          {"issued_per_day", Number()},
+                                          {"cover_days", Nullable("number")},
+                                          {"min_days", Number()},
+                                          {"max_days", Number()},
+                                          {"status", Enum(array{"no_need", "below_minimum",
+                                                                "within", "above_maximum"})}}))}})},
+      {"DemandReport",
+       Properties({{"region", String()},
+                   {"as_of", Date()},
+                   {"horizon_days", Integer()},
+                   {"basis", String()},
+                   {"lines", ArrayOf(Properties({{"region", String()},
+                                                 {"medicine", String()},
+                                                 {"total", Number()},
+                                                 {"need_per_day", ArrayOf(Number())}}))}})},
+      {"RecallReport",
+       Properties({{"lot", Properties({{"medicine", String()},
+                                       {"lot", String()},
+                                       {"expiry", Date()},
+                                       {"maker", String()}})},
+                   {"units_held", Integer()},
+                   {"holders", ArrayOf(Properties({{"node", String()}, {"quantity", Integer()}}))},
+                   {"shipments", ArrayOf(Ref("Shipment"))}})},
+      {"Shipment", Shipment()},
+      {"ShipmentPage", Page("Shipment")},
+      {"ShipmentInput", shipment_input},
+      {"ShipmentBatch", Batch("shipments", "ShipmentInput")},
+      {"ShipmentsCreated",
+       Properties({{"ids", ArrayOf(Integer())}, {"shipments", ArrayOf(Ref("Shipment"))}})},
+      {"ShipmentCancel", Properties({{"reason", String()}}, array{"reason"})},
+      {"ShipmentReceipt",
+       Properties({{"day", Date()},
+                   {"counts", ArrayOf(Properties({{"medicine", String()},
+                                                  {"lot", String()},
+                                                  {"received", Integer()},
+                                                  {"loss_reason", String()},
+                                                  {"temperature_excursion", Boolean()}},
+                                                 array{"medicine", "lot", "received"}))}},
+                  array{"counts"})},
+      {"SupplyPlanRequest", Properties({{"within", String()},
+                                        {"as_of", Date()},
+                                        {"horizon_days", Integer()},
+                                        {"draw_reserve", Boolean()},
+                                        {"include_production", Boolean()}})},
+      {"SupplyPlan", SupplyPlan()},
+      {"SupplyPlanPage", Page("SupplyPlan")},
+      {"ProductionPlan", Production()},
+  };
+}
+
+}  // namespace outbreak::http

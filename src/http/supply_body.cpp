@@ -1,0 +1,468 @@
+#include "http/supply_body.hpp"
+
+#include <cmath>
+#include <set>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+namespace outbreak::http {
+
+namespace {
+
+namespace json = boost::json;
+
+constexpr size_t kMaxItems = 10'000;
+
+// Reads the fields of one JSON object, keeping every mistake as "where.field: reason".
+class Fields {
+ public:
+  Fields(json::object object, std::string where, std::vector<std::string>& errors)
+      : object_(std::move(object)), where_(std::move(where)), errors_(&errors) {}
+
+  const std::string& where() const { return where_; }
+  void Error(std::string_view field, const std::string& reason) {
+    errors_->push_back(fmt::format("{}{}: {}", Prefix(), field, reason));
+  }
+
+  std::string String(const char* field, bool required) {
+    const json::value* v = Find(field, required);
+    if (v == nullptr) return "";
+    if (!v->is_string()) {
+      Error(field, fmt::format("{} is not a string", json::serialize(*v)));
+      return "";
+    }
+    return std::string(v->as_string());
+  }
+  // A whole number of any sign.
+  int64_t Integer(const char* field, bool required) {
+    const json::value* v = Find(field, required);
+    if (v == nullptr) return 0;
+    if (v->is_int64()) return v->as_int64();
+    if (v->is_uint64() && v->as_uint64() <= INT64_MAX) return static_cast<int64_t>(v->as_uint64());
+    if (v->is_double() && std::trunc(v->as_double()) == v->as_double() &&
+        std::fabs(v->as_double()) < 9e15) {
+      return static_cast<int64_t>(v->as_double());
+    }
+    Error(field, fmt::format("{} is not a whole number", json::serialize(*v)));
+    return 0;
+  }
+  // A whole number >= 0.
+  int64_t Count(const char* field, bool required) {
+    const json::value* v = Find(field, required);
+    if (v == nullptr) return 0;
+    const size_t before = errors_->size();
+    const int64_t value = Integer(field, required);
+    if (errors_->size() == before && value < 0) {
+      Error(field, fmt::format("{} is negative", value));
+      return 0;
+    }
+    return value;
+  }
+  // A finite number within [min, max].
+  double Number(const char* field, bool required, double fallback, double min, double max) {
+    const json::value* v = Find(field, required);
+    if (v == nullptr) return fallback;
+    if (!v->is_number() || !std::isfinite(v->to_number<double>()) || v->to_number<double>() < min ||
+        v->to_number<double>() > max) {
+      Error(field, fmt::format("{} is not a number from {} to {}", json::serialize(*v), min, max));
+      return fallback;
+    }
+    return v->to_number<double>();
+  }
+  // true or false; `fallback` when absent.
+  bool Flag(const char* field, bool fallback = false) {
+    const json::value* v = Find(field, false);
+    if (v == nullptr) return fallback;
+    if (!v->is_bool()) {
+      Error(field, fmt::format("{} is not true or false", json::serialize(*v)));
+      return fallback;
+    }
+    return v->as_bool();
+  }
+  std::optional<Date> DateField(const char* field, bool required) {
+    const json::value* v = Find(field, required);
+    if (v == nullptr) return std::nullopt;
+    std::optional<Date> date;
+    if (v->is_string()) date = Date::Parse(v->as_string());
+    if (!date) {
+      Error(field, fmt::format("{} is not a date (expected \"YYYY-MM-DD\")", json::serialize(*v)));
+    }
+    return date;
+  }
+  // The objects of an array field, each read on its own ("lines[2]").
+  std::vector<Fields> Objects(const char* field, bool required) {
+    std::vector<Fields> out;
+    const json::value* v = Find(field, required);
+    if (v == nullptr) return out;
+    if (!v->is_array()) {
+      Error(field, "must be an array");
+      return out;
+    }
+    for (size_t idx = 0; idx < v->as_array().size(); ++idx) {
+      const json::value& item = v->as_array()[idx];
+      const std::string where = fmt::format("{}{}[{}]", Prefix(), field, idx);
+      if (!item.is_object()) {
+        errors_->push_back(where + ": must be an object");
+        continue;
+      }
+      out.emplace_back(item.as_object(), where, *errors_);
+    }
+    return out;
+  }
+  // Fields not in `known` are errors: a typo must not drop data silently.
+  void OnlyKnown(std::initializer_list<std::string_view> known) {
+    for (const auto& [key, v] : object_) {
+      bool found = false;
+      for (std::string_view each : known) found = found || each == std::string_view(key);
+      if (!found) Error(std::string_view(key), "is not a known field");
+    }
+  }
+
+ private:
+  std::string Prefix() const { return where_.empty() ? "" : where_ + "."; }
+  const json::value* Find(const char* field, bool required) {
+    const json::value* v = object_.if_contains(field);
+    if (v == nullptr || v->is_null()) {
+      if (required) Error(field, "is missing");
+      return nullptr;
+    }
+    return v;
+  }
+
+  json::object object_;
+  std::string where_;
+  std::vector<std::string>* errors_;
+};
+
+Result<json::object> ParseObject(const std::string& body) {
+  boost::system::error_code ec;
+  json::value parsed = json::parse(body.empty() ? std::string("{}") : body, ec);
+  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
+  if (!parsed.is_object()) return Status::InvalidArgument("the body must be a JSON object");
+  return std::move(parsed.as_object());
+}
+
+// The body's items: the array under `list`, or the body itself as one item. `root_fields` are
+// read from the root in either form (and are not fields of a single item).
+struct Items {
+  Fields root;
+  std::vector<Fields> items;
+};
+
+Result<Items> ReadItems(const std::string& body, const char* list,
+                        std::initializer_list<std::string_view> root_fields,
+                        std::vector<std::string>& errors) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  json::object root_only;
+  json::object item = *parsed;
+  for (std::string_view field : root_fields) {
+    if (const json::value* v = parsed->if_contains(field)) root_only[field] = *v;
+    item.erase(field);
+  }
+  Items out{Fields(root_only, "", errors), {}};
+  const json::value* items = parsed->if_contains(list);
+  if (items == nullptr) {
+    if (item.empty()) return Status::InvalidArgument(fmt::format("{}: is missing", list));
+    out.items.emplace_back(std::move(item), list, errors);
+    return out;
+  }
+  if (!items->is_array()) return Status::InvalidArgument(fmt::format("{}: must be an array", list));
+  if (items->as_array().empty()) return Status::InvalidArgument(fmt::format("{}: is empty", list));
+  if (items->as_array().size() > kMaxItems) {
+    return Status::InvalidArgument(
+        fmt::format("{}: more than {} in one request; split them", list, kMaxItems));
+  }
+  for (const auto& [key, v] : item) {
+    if (std::string_view(key) != list) {
+      errors.push_back(fmt::format("{}: is not a known field", std::string_view(key)));
+    }
+  }
+  for (size_t idx = 0; idx < items->as_array().size(); ++idx) {
+    const json::value& each = items->as_array()[idx];
+    const std::string where = fmt::format("{}[{}]", list, idx);
+    if (!each.is_object()) {
+      errors.push_back(where + ": must be an object");
+      continue;
+    }
+    out.items.emplace_back(each.as_object(), where, errors);
+  }
+  return out;
+}
+
+Status Check(std::vector<std::string>& errors) {
+  if (errors.empty()) return Status::Ok();
+  std::string message = fmt::format("{} error(s) in the body; nothing was written", errors.size());
+  return Status::InvalidArgument(std::move(message), std::move(errors));
+}
+
+// Reads a list body with `read` for each item.
+template <typename T, typename Read>
+Result<BodyList<T>> ReadList(const std::string& body, const char* list, Read read) {
+  std::vector<std::string> errors;
+  Result<Items> items = ReadItems(body, list, {"reason"}, errors);
+  if (!items.ok()) return items.status();
+  BodyList<T> out;
+  out.reason = items->root.String("reason", false);
+  for (Fields& fields : items->items) out.items.push_back(read(fields));
+  if (Status s = Check(errors); !s.ok()) return s;
+  return out;
+}
+
+}  // namespace
+
+Result<BodyList<supply::Medicine>> ParseMedicinesBody(const std::string& body) {
+  return ReadList<supply::Medicine>(body, "medicines", [](Fields& f) {
+    f.OnlyKnown({"code", "name", "name_local", "form", "unit", "category", "essential",
+                 "national_reserve", "storage", "shelf_life_days"});
+    supply::Medicine m;
+    m.code = f.String("code", true);
+    m.name = f.String("name", true);
+    m.name_local = f.String("name_local", false);
+    m.form = f.String("form", false);
+    m.unit = f.String("unit", true);
+    const std::string category = f.String("category", true);
+    if (auto parsed = supply::ParseCategory(category)) {
+      m.category = *parsed;
+    } else if (!category.empty()) {
+      f.Error("category",
+              fmt::format("\"{}\" is not one of {}", category, supply::CategoryNames()));
+    }
+    m.essential = f.Flag("essential");
+    m.national_reserve = f.Flag("national_reserve");
+    const std::string storage = f.String("storage", false);
+    if (auto parsed = supply::ParseStorage(storage.empty() ? "ambient" : storage)) {
+      m.storage = *parsed;
+    } else {
+      f.Error("storage", fmt::format("\"{}\" is not ambient, cool or cold_chain", storage));
+    }
+    m.shelf_life_days = static_cast<int32_t>(f.Count("shelf_life_days", false));
+    return m;
+  });
+}
+
+Result<BodyList<supply::TreatmentProtocol>> ParseProtocolsBody(const std::string& body) {
+  return ReadList<supply::TreatmentProtocol>(body, "protocols", [](Fields& f) {
+    f.OnlyKnown({"case_type", "medicine", "share", "units_per_day", "days"});
+    supply::TreatmentProtocol p;
+    p.case_type = f.String("case_type", true);
+    p.medicine = f.String("medicine", true);
+    p.share = f.Number("share", false, 1, 0, 1);
+    if (p.share <= 0) f.Error("share", "must be more than 0 and at most 1");
+    p.units_per_day = f.Number("units_per_day", true, 1, 0, 1e6);
+    if (p.units_per_day <= 0) f.Error("units_per_day", "must be more than 0");
+    p.days = static_cast<int32_t>(f.Count("days", true));
+    if (p.days < 1 || p.days > 365) f.Error("days", fmt::format("{} is not 1 to 365", p.days));
+    return p;
+  });
+}
+
+Result<BodyList<supply::SupplyNode>> ParseNodesBody(const std::string& body) {
+  return ReadList<supply::SupplyNode>(body, "nodes", [](Fields& f) {
+    f.OnlyKnown({"code", "name", "kind", "region", "storage_capacity_units"});
+    supply::SupplyNode n;
+    n.code = f.String("code", true);
+    n.name = f.String("name", true);
+    const std::string kind = f.String("kind", true);
+    if (auto parsed = supply::ParseNodeKind(kind)) {
+      n.kind = *parsed;
+    } else if (!kind.empty()) {
+      f.Error("kind", fmt::format("\"{}\" is not factory, central_base, provincial_centre, "
+                                  "county_base or pharmacy",
+                                  kind));
+    }
+    n.region = f.String("region", true);
+    n.storage_capacity_units = f.Count("storage_capacity_units", false);
+    return n;
+  });
+}
+
+Result<BodyList<supply::SupplyLink>> ParseLinksBody(const std::string& body) {
+  return ReadList<supply::SupplyLink>(body, "links", [](Fields& f) {
+    f.OnlyKnown({"from", "to", "transit_hours", "daily_capacity_units"});
+    supply::SupplyLink l;
+    l.from = f.String("from", true);
+    l.to = f.String("to", true);
+    if (!l.from.empty() && l.from == l.to) f.Error("to", "is the same node as from");
+    l.transit_hours = f.Number("transit_hours", true, 0, 0, 24 * 30);
+    l.daily_capacity_units = f.Count("daily_capacity_units", false);
+    return l;
+  });
+}
+
+Result<BodyList<supply::NodeReserveFloor>> ParseReserveBody(const std::string& body) {
+  return ReadList<supply::NodeReserveFloor>(body, "reserve", [](Fields& f) {
+    f.OnlyKnown({"node", "medicine", "units"});
+    return supply::NodeReserveFloor{f.String("node", true), f.String("medicine", true),
+                                    f.Count("units", true)};
+  });
+}
+
+Result<BodyList<supply::FactoryCapacity>> ParseCapacitiesBody(const std::string& body) {
+  return ReadList<supply::FactoryCapacity>(body, "capacities", [](Fields& f) {
+    f.OnlyKnown({"node", "medicine", "units_per_day"});
+    return supply::FactoryCapacity{f.String("node", true), f.String("medicine", true),
+                                   f.Count("units_per_day", true)};
+  });
+}
+
+Result<LedgerBody> ParseLedgerBody(const std::string& body) {
+  std::vector<std::string> errors;
+  Result<Items> items = ReadItems(body, "movements", {"reason", "draw_reserve"}, errors);
+  if (!items.ok()) return items.status();
+  LedgerBody out;
+  out.reason = items->root.String("reason", false);
+  out.draw_reserve = items->root.Flag("draw_reserve");
+  std::set<std::pair<std::string, std::string>> new_lots;
+  for (Fields& f : items->items) {
+    f.OnlyKnown(
+        {"day", "node", "medicine", "kind", "quantity", "lot", "expiry", "maker", "reason"});
+    supply::PostRequest request;
+    request.day = f.DateField("day", true).value_or(Date());
+    request.node = f.String("node", true);
+    request.medicine = f.String("medicine", true);
+    const std::string kind = f.String("kind", true);
+    if (auto parsed = supply::ParseEntryKind(kind)) {
+      request.kind = *parsed;
+      if (request.kind == supply::EntryKind::kTransferIn ||
+          request.kind == supply::EntryKind::kTransferOut) {
+        f.Error("kind", fmt::format("\"{}\": transfers are made by shipments, not by hand", kind));
+      }
+    } else if (!kind.empty()) {
+      f.Error("kind", fmt::format("\"{}\" is not receipt, production, issue, adjustment, expiry "
+                                  "or loss",
+                                  kind));
+    }
+    const size_t before = errors.size();
+    request.quantity = f.Integer("quantity", true);
+    if (errors.size() == before) {
+      if (request.kind == supply::EntryKind::kAdjustment && request.quantity == 0) {
+        f.Error("quantity", "0: an adjustment changes the stock");
+      } else if (request.kind != supply::EntryKind::kAdjustment && request.quantity <= 0) {
+        f.Error("quantity", fmt::format("{} must be more than 0", request.quantity));
+      }
+    }
+    request.lot = f.String("lot", false);
+    request.reason = f.String("reason", false);
+    if (request.reason.empty()) request.reason = out.reason;
+    request.draw_reserve = out.draw_reserve;
+    if (std::optional<Date> expiry = f.DateField("expiry", false)) {
+      if (request.lot.empty()) f.Error("lot", "is missing: an expiry belongs to a lot");
+      if (new_lots.insert({request.medicine, request.lot}).second) {
+        out.new_lots.push_back({request.medicine, request.lot, *expiry, f.String("maker", false)});
+      }
+    } else if (!f.String("maker", false).empty()) {
+      f.Error("expiry", "is missing: a new lot gives its expiry with its maker");
+    }
+    out.requests.push_back(std::move(request));
+  }
+  if (Status s = Check(errors); !s.ok()) return s;
+  return out;
+}
+
+Result<BodyList<supply::Shipment>> ParseShipmentsBody(const std::string& body) {
+  return ReadList<supply::Shipment>(body, "shipments", [](Fields& f) {
+    f.OnlyKnown({"from", "to", "ship_day", "arrival_day", "reserve_order", "note", "lines"});
+    supply::Shipment s;
+    s.from = f.String("from", true);
+    s.to = f.String("to", true);
+    s.ship_day = f.DateField("ship_day", true).value_or(Date());
+    s.arrival_day = f.DateField("arrival_day", false).value_or(s.ship_day);
+    if (s.arrival_day < s.ship_day) {
+      f.Error("arrival_day", fmt::format("{} is before the ship day {}", s.arrival_day.ToString(),
+                                         s.ship_day.ToString()));
+    }
+    s.reserve_order = f.Flag("reserve_order");
+    s.note = f.String("note", false);
+    std::vector<Fields> lines = f.Objects("lines", true);
+    std::set<std::string> medicines;
+    for (Fields& line_fields : lines) {
+      line_fields.OnlyKnown({"medicine", "quantity"});
+      supply::ShipmentLine line{line_fields.String("medicine", true),
+                                line_fields.Integer("quantity", true)};
+      if (line.quantity <= 0) {
+        line_fields.Error("quantity", fmt::format("{} must be more than 0", line.quantity));
+      }
+      if (!line.medicine.empty() && !medicines.insert(line.medicine).second) {
+        line_fields.Error("medicine", fmt::format("\"{}\" is listed twice", line.medicine));
+      }
+      s.lines.push_back(std::move(line));
+    }
+    if (lines.empty()) f.Error("lines", "a shipment needs at least one line");
+    return s;
+  });
+}
+
+Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool reason_required) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> errors;
+  Fields f(std::move(*parsed), "", errors);
+  if (allow_day) {
+    f.OnlyKnown({"day", "reason"});
+  } else {
+    f.OnlyKnown({"reason"});
+  }
+  StepBody out;
+  if (allow_day) out.day = f.DateField("day", false);
+  out.reason = f.String("reason", reason_required);
+  if (Status s = Check(errors); !s.ok()) return s;
+  return out;
+}
+
+Result<ReceiptBody> ParseReceiptBody(const std::string& body) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> errors;
+  Fields f(std::move(*parsed), "", errors);
+  f.OnlyKnown({"day", "counts"});
+  ReceiptBody out;
+  out.day = f.DateField("day", false);
+  for (Fields& count : f.Objects("counts", true)) {
+    count.OnlyKnown({"medicine", "lot", "received", "loss_reason", "temperature_excursion"});
+    out.counts.push_back({count.String("medicine", true), count.String("lot", true),
+                          count.Count("received", true), count.String("loss_reason", false),
+                          count.Flag("temperature_excursion")});
+  }
+  if (Status s = Check(errors); !s.ok()) return s;
+  return out;
+}
+
+Result<app::SupplyPlanRequest> ParseSupplyPlanBody(const std::string& body) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> errors;
+  Fields f(std::move(*parsed), "", errors);
+  f.OnlyKnown({"within", "as_of", "horizon_days", "draw_reserve", "include_production"});
+  app::SupplyPlanRequest request;
+  request.within = f.String("within", false);
+  request.as_of = f.DateField("as_of", false);
+  const size_t before = errors.size();
+  const int64_t horizon = f.Integer("horizon_days", false);
+  if (errors.size() == before && horizon != 0) {
+    if (horizon < 1 || horizon > 28) {
+      f.Error("horizon_days", fmt::format("{} is not a whole number from 1 to 28", horizon));
+    } else {
+      request.horizon_days = static_cast<int>(horizon);
+    }
+  }
+  request.draw_reserve = f.Flag("draw_reserve");
+  request.include_production = f.Flag("include_production", true);
+  if (Status s = Check(errors); !s.ok()) return s;
+  return request;
+}
+
+Result<int64_t> ParseDefaultLinksBody(const std::string& body) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> errors;
+  Fields f(std::move(*parsed), "", errors);
+  f.OnlyKnown({"daily_capacity_units"});
+  const int64_t capacity = f.Count("daily_capacity_units", false);
+  if (Status s = Check(errors); !s.ok()) return s;
+  return capacity;
+}
+
+}  // namespace outbreak::http

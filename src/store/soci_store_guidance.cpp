@@ -1,0 +1,243 @@
+// SociGuidanceStore: officials, checklists, team plans, visits and findings.
+
+#include "store/soci_store_guidance.hpp"
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <soci/soci.h>
+#include <boost/json.hpp>
+
+#include "store/soci_store.hpp"
+#include "store/write_transaction.hpp"
+
+namespace outbreak::store {
+
+namespace {
+
+using boost::json::object;
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += ',';
+    out += part;
+  }
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string OptionalText(const soci::row& row, size_t idx) {
+  return row.get_indicator(idx) == soci::i_null ? std::string() : row.get<std::string>(idx);
+}
+
+object OfficialJson(const inspection::Official& o) {
+  return {{"name", o.name},
+          {"position", inspection::PositionName(o.position)},
+          {"expertise", Join(o.expertise)},
+          {"home", o.home},
+          {"available", o.available},
+          {"user", o.user}};
+}
+
+inspection::Official OfficialFromRow(const soci::row& row) {
+  inspection::Official o;
+  o.code = row.get<std::string>(0);
+  o.name = row.get<std::string>(1);
+  o.position = inspection::ParsePosition(row.get<std::string>(2))
+                   .value_or(inspection::Position::kDepartmentOfficial);
+  o.expertise = Split(row.get<std::string>(3));
+  o.home = row.get<std::string>(4);
+  o.available = IntegerAt(row, 5) != 0;
+  o.user = OptionalText(row, 6);
+  return o;
+}
+
+constexpr const char* kOfficialColumns =
+    "code, name, position, expertise, home_region, available, user_name";
+
+}  // namespace
+
+Result<CareWriteCounts> SociGuidanceStore::SaveOfficials(
+    std::span<const inspection::Official> officials, const WriteContext& context) {
+  try {
+    WriteTransaction transaction(session_, dialect_);
+    std::set<std::string> regions;
+    soci::rowset<soci::row> codes = (session_.prepare << "SELECT code FROM regions");
+    for (const soci::row& row : codes) regions.insert(row.get<std::string>(0));
+    std::map<std::string, inspection::Official> stored;
+    soci::rowset<soci::row> rows =
+        (session_.prepare << fmt::format("SELECT {} FROM guidance_officials", kOfficialColumns));
+    for (const soci::row& row : rows) {
+      inspection::Official o = OfficialFromRow(row);
+      stored.emplace(o.code, std::move(o));
+    }
+    CareWriteCounts counts;
+    for (const inspection::Official& official : officials) {
+      if (!regions.contains(official.home)) {
+        return Status::InvalidArgument(fmt::format("official {}: home region \"{}\" is not known",
+                                                   official.code, official.home));
+      }
+      if (!official.user.empty()) {
+        for (const auto& [code, other] : stored) {
+          if (code != official.code && other.user == official.user) {
+            bool moving = false;  // the other official is given another user in this same write
+            for (const inspection::Official& next : officials) {
+              if (next.code == code && next.user != official.user) moving = true;
+            }
+            if (!moving) {
+              return Status::InvalidArgument(
+                  fmt::format("official {}: user \"{}\" is already linked to official {}",
+                              official.code, official.user, code));
+            }
+          }
+        }
+      }
+      auto old = stored.find(official.code);
+      if (old != stored.end() && old->second == official) {
+        ++counts.unchanged;
+        continue;
+      }
+      const std::string position(inspection::PositionName(official.position));
+      const std::string expertise = Join(official.expertise);
+      const int available = official.available ? 1 : 0;
+      soci::indicator user_ind = official.user.empty() ? soci::i_null : soci::i_ok;
+      if (old != stored.end()) {
+        // Free the user name first, so that two officials may swap users in one write.
+        session_ << "UPDATE guidance_officials SET user_name = NULL WHERE code = :code",
+            soci::use(official.code);
+      }
+      session_ << "INSERT INTO guidance_officials (code, name, position, expertise, home_region,"
+                  " available, user_name, recorded_by, recorded_at) VALUES (:code, :name,"
+                  " :position, :expertise, :home, :available, :user, :who, :at)"
+                  " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                  " position = excluded.position, expertise = excluded.expertise,"
+                  " home_region = excluded.home_region, available = excluded.available,"
+                  " user_name = excluded.user_name, recorded_by = excluded.recorded_by,"
+                  " recorded_at = excluded.recorded_at",
+          soci::use(official.code), soci::use(official.name), soci::use(position),
+          soci::use(expertise), soci::use(official.home), soci::use(available),
+          soci::use(official.user, user_ind), soci::use(context.user),
+          soci::use(context.recorded_at);
+      if (old != stored.end()) {
+        ++counts.updated;
+        InsertAuditRow(session_,
+                       {0, context.recorded_at, context.user, context.address, "official.update",
+                        official.code, boost::json::serialize(OfficialJson(old->second)),
+                        boost::json::serialize(OfficialJson(official))});
+      } else {
+        ++counts.added;
+      }
+      stored[official.code] = official;
+    }
+    if (counts.added > 0) {
+      InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
+                                "officials.add", context.source, "",
+                                boost::json::serialize(object{{"officials", counts.added},
+                                                              {"reason", context.reason}})});
+    }
+    transaction.commit();
+    return counts;
+  } catch (const std::exception& error) {
+    return DatabaseError("saving officials", error);
+  }
+}
+
+Result<std::vector<inspection::Official>> SociGuidanceStore::LoadOfficials() {
+  try {
+    std::vector<inspection::Official> out;
+    soci::rowset<soci::row> rows =
+        (session_.prepare << fmt::format("SELECT {} FROM guidance_officials ORDER BY code",
+                                         kOfficialColumns));
+    for (const soci::row& row : rows) out.push_back(OfficialFromRow(row));
+    return out;
+  } catch (const std::exception& error) {
+    return DatabaseError("loading officials", error);
+  }
+}
+
+Result<int> SociGuidanceStore::SaveChecklist(const inspection::Checklist& checklist,
+                                             const WriteContext& context) {
+  try {
+    WriteTransaction transaction(session_, dialect_);
+    int latest = 0;
+    soci::indicator latest_ind = soci::i_ok;
+    session_ << "SELECT MAX(version) FROM guidance_checklists", soci::into(latest, latest_ind);
+    const int version = (latest_ind == soci::i_null ? 0 : latest) + 1;
+    session_ << "INSERT INTO guidance_checklists (version, title, created_by, created_at)"
+                " VALUES (:version, :title, :who, :at)",
+        soci::use(version), soci::use(checklist.title), soci::use(context.user),
+        soci::use(context.recorded_at);
+    int seq = 0;
+    for (const inspection::Question& q : checklist.questions) {
+      const std::string topic(inspection::TopicName(q.topic));
+      const std::string type(inspection::AnswerTypeName(q.type));
+      session_ << "INSERT INTO guidance_questions (version, code, seq, topic, text, answer_type)"
+                  " VALUES (:version, :code, :seq, :topic, :text, :type)",
+          soci::use(version), soci::use(q.code), soci::use(seq), soci::use(topic),
+          soci::use(q.text), soci::use(type);
+      ++seq;
+    }
+    InsertAuditRow(session_,
+                   {0, context.recorded_at, context.user, context.address, "checklist.add",
+                    fmt::format("checklist/{}", version), "",
+                    boost::json::serialize(object{{"title", checklist.title},
+                                                  {"questions", checklist.questions.size()},
+                                                  {"source", context.source}})});
+    transaction.commit();
+    return version;
+  } catch (const std::exception& error) {
+    return DatabaseError("saving the checklist", error);
+  }
+}
+
+Result<std::vector<inspection::Checklist>> SociGuidanceStore::LoadChecklists() {
+  try {
+    std::vector<inspection::Checklist> out;
+    std::map<int, size_t> index;
+    soci::rowset<soci::row> lists =
+        (session_.prepare << "SELECT version, title, created_by, created_at FROM"
+                             " guidance_checklists ORDER BY version");
+    for (const soci::row& row : lists) {
+      inspection::Checklist checklist;
+      checklist.version = static_cast<int>(IntegerAt(row, 0));
+      checklist.title = row.get<std::string>(1);
+      checklist.created_by = row.get<std::string>(2);
+      checklist.created_at = row.get<std::string>(3);
+      index[checklist.version] = out.size();
+      out.push_back(std::move(checklist));
+    }
+    soci::rowset<soci::row> questions =
+        (session_.prepare << "SELECT version, code, topic, text, answer_type FROM"
+                             " guidance_questions ORDER BY version, seq");
+    for (const soci::row& row : questions) {
+      auto it = index.find(static_cast<int>(IntegerAt(row, 0)));
+      if (it == index.end()) continue;
+      inspection::Question q;
+      q.code = row.get<std::string>(1);
+      q.topic = inspection::ParseTopic(row.get<std::string>(2))
+                    .value_or(inspection::Topic::kMedicineSupply);
+      q.text = row.get<std::string>(3);
+      q.type = inspection::ParseAnswerType(row.get<std::string>(4))
+                   .value_or(inspection::AnswerType::kText);
+      out[it->second].questions.push_back(std::move(q));
+    }
+    return out;
+  } catch (const std::exception& error) {
+    return DatabaseError("loading checklists", error);
+  }
+}
+
+}  // namespace outbreak::store

@@ -1,0 +1,39 @@
+#pragma once
+// SociGuidanceStore: the GuidanceStore port over the SociStore's session (the same connection, so
+// the same database and transactions). SQL in soci_store_guidance.cpp.
+
+#include <soci/session.h>
+
+#include "store/guidance_store.hpp"
+#include "store/schema.hpp"
+
+namespace outbreak::store {
+
+class SociGuidanceStore : public GuidanceStore {
+ public:
+  SociGuidanceStore(soci::session& session, Dialect dialect)
+      : session_(session), dialect_(dialect) {}
+
+  Result<CareWriteCounts> SaveOfficials(std::span<const inspection::Official> officials,
+                                        const WriteContext& context) override;
+  Result<std::vector<inspection::Official>> LoadOfficials() override;
+  Result<int> SaveChecklist(const inspection::Checklist& checklist,
+                            const WriteContext& context) override;
+  Result<std::vector<inspection::Checklist>> LoadChecklists() override;
+  Result<int64_t> SaveGuidancePlan(const GuidancePlanRecord& plan,
+                                   const WriteContext& context) override;
+  Result<std::vector<GuidancePlanRecord>> LoadGuidancePlans() override;
+  Status AdoptGuidancePlan(int64_t id, const WriteContext& context) override;
+  Result<inspection::Visit> SaveVisit(const inspection::Visit& visit,
+                                      std::span<const inspection::FindingInput> findings,
+                                      const WriteContext& context) override;
+  Result<std::vector<inspection::Visit>> LoadVisits() override;
+  Result<std::vector<inspection::Finding>> LoadFindings() override;
+  Status CloseFinding(int64_t id, std::string_view closure, const WriteContext& context) override;
+
+ private:
+  soci::session& session_;
+  Dialect dialect_;
+};
+
+}  // namespace outbreak::store

@@ -1,0 +1,37 @@
+#pragma once
+// SociResponseStore: the ResponseStore port over the SociStore's session (the same connection,
+// so the same database and transactions). SQL in soci_store_response.cpp.
+
+#include <soci/session.h>
+
+#include "store/response_store.hpp"
+#include "store/schema.hpp"
+
+namespace outbreak::store {
+
+class SociResponseStore : public ResponseStore {
+ public:
+  SociResponseStore(soci::session& session, Dialect dialect)
+      : session_(session), dialect_(dialect) {}
+
+  Result<int64_t> SaveDocument(const ResponseDocument& document,
+                               const WriteContext& context) override;
+  Result<std::optional<ResponseDocument>> LatestDocument(std::string_view kind) override;
+  Result<std::vector<int64_t>> SaveProposals(std::span<const ProposalRecord> proposals,
+                                             std::span<const int64_t> superseded,
+                                             const WriteContext& context) override;
+  Result<std::vector<ProposalRecord>> LoadProposals() override;
+  Result<std::optional<ProposalRecord>> FindProposal(int64_t id) override;
+  Result<DecisionRecord> SaveDecision(const DecisionRecord& decision,
+                                      std::span<const TaskRecord> tasks,
+                                      const WriteContext& context) override;
+  Result<std::vector<DecisionRecord>> LoadDecisions() override;
+  Result<std::vector<TaskRecord>> LoadTasks() override;
+  Status CompleteTask(int64_t id, std::string_view note, const WriteContext& context) override;
+
+ private:
+  soci::session& session_;
+  Dialect dialect_;
+};
+
+}  // namespace outbreak::store

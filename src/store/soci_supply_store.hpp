@@ -1,0 +1,84 @@
+#pragma once
+// SociSupplyStore: the SupplyStore port over the SociStore's session (the same connection, so
+// the same database and transactions). Reference data and the ledger live in
+// soci_supply_store.cpp, shipments and plans in soci_supply_shipments.cpp.
+
+#include <soci/row.h>
+#include <soci/session.h>
+
+#include "store/schema.hpp"
+#include "store/supply_store.hpp"
+#include "supply/stock_ledger.hpp"
+
+namespace outbreak::store {
+
+class SociSupplyStore : public SupplyStore {
+ public:
+  SociSupplyStore(soci::session& session, Dialect dialect) : session_(session), dialect_(dialect) {}
+
+  Result<CareWriteCounts> SaveMedicines(std::span<const supply::Medicine> medicines,
+                                        const WriteContext& context) override;
+  Result<std::vector<supply::Medicine>> LoadMedicines() override;
+  Result<CareWriteCounts> SaveProtocols(std::span<const supply::TreatmentProtocol> protocols,
+                                        const WriteContext& context) override;
+  Result<std::vector<supply::TreatmentProtocol>> LoadProtocols() override;
+  Result<CareWriteCounts> SaveNodes(std::span<const supply::SupplyNode> nodes,
+                                    const WriteContext& context) override;
+  Result<std::vector<supply::SupplyNode>> LoadNodes() override;
+  Result<CareWriteCounts> SaveLinks(std::span<const supply::SupplyLink> links,
+                                    const WriteContext& context) override;
+  Result<std::vector<supply::SupplyLink>> LoadLinks() override;
+  Result<CareWriteCounts> SaveReserveFloors(std::span<const supply::NodeReserveFloor> floors,
+                                            const WriteContext& context) override;
+  Result<std::vector<supply::NodeReserveFloor>> LoadReserveFloors() override;
+  Result<CareWriteCounts> SaveCapacities(std::span<const supply::FactoryCapacity> capacities,
+                                         const WriteContext& context) override;
+  Result<std::vector<supply::FactoryCapacity>> LoadCapacities() override;
+
+  Result<std::vector<supply::LedgerEntry>> Post(std::span<const supply::Lot> new_lots,
+                                                std::span<const supply::PostRequest> requests,
+                                                const WriteContext& context) override;
+  Result<std::vector<supply::LedgerEntry>> LoadLedger(const LedgerQuery& query) override;
+  Result<std::vector<supply::StockRow>> LoadBalances(std::optional<Date> as_of) override;
+  Result<std::vector<supply::StockRow>> LoadIssued(Date from, Date to) override;
+  Result<std::vector<supply::Lot>> LoadLots() override;
+
+  Result<std::vector<int64_t>> CreateShipments(std::span<const supply::Shipment> shipments,
+                                               const WriteContext& context) override;
+  Result<std::optional<supply::Shipment>> FindShipment(int64_t id) override;
+  Result<std::vector<supply::Shipment>> ListShipments(const ShipmentQuery& query) override;
+  Result<supply::Shipment> ApproveShipment(int64_t id, const WriteContext& context) override;
+  Result<supply::Shipment> CancelShipment(int64_t id, const WriteContext& context) override;
+  Result<supply::Shipment> DispatchShipment(int64_t id, Date day, bool draw_reserve,
+                                            const WriteContext& context) override;
+  Result<supply::Shipment> ReceiveShipment(int64_t id, Date day,
+                                           const std::vector<supply::ReceivedCount>& counts,
+                                           const WriteContext& context) override;
+  Result<std::vector<supply::Shipment>> ShipmentsWithLot(const std::string& medicine,
+                                                         const std::string& lot) override;
+
+  Result<int64_t> SavePlan(const SupplyPlanRecord& plan, const WriteContext& context) override;
+  Result<std::vector<SupplyPlanRecord>> ListPlans() override;
+  Result<std::optional<SupplyPlanRecord>> FindPlan(int64_t id) override;
+  Result<std::vector<int64_t>> AdoptPlan(int64_t id, const WriteContext& context) override;
+
+ private:
+  // Inside a write transaction: on PostgreSQL, keeps other ledger writers out until commit
+  // (SQLite's BEGIN IMMEDIATE already does).
+  void LockLedger();
+  // Inside a write transaction: a StockBook with the lots, balances, floors and latest days of
+  // the (node, medicine) pairs the requests touch.
+  supply::StockBook LoadBook(std::span<const supply::PostRequest> requests);
+  // Inside a write transaction: checks the nodes and medicines exist, posts every request through
+  // the book and inserts the entries. Throws nothing for refused requests: returns the Status.
+  Result<std::vector<supply::LedgerEntry>> PostLocked(std::span<const supply::PostRequest> requests,
+                                                      const WriteContext& context);
+  Result<std::optional<supply::Shipment>> LoadShipment(int64_t id);
+  void AppendCustody(int64_t id, const std::string& step, const WriteContext& context,
+                     const std::string& note);
+
+  soci::session& session_;
+  Dialect dialect_;
+};
+
+}  // namespace outbreak::store

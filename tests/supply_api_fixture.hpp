@@ -1,0 +1,144 @@
+#pragma once
+// The shared ground of the supply API tests: one real server on the demo for the suite, with a
+// headquarters user, a supply officer of Jagang (KP-04), a national supply officer and a viewer
+// of Jagang, and helpers for the ledger and stock reads.
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+#include "http_client.hpp"
+#include "test_server.hpp"
+
+namespace outbreak::testing {
+
+namespace json = boost::json;
+
+inline std::string Describe(const HttpReply& reply) {
+  return std::to_string(reply.status) + " " + reply.body;
+}
+
+inline bool Mentions(const HttpReply& reply, const std::string& text) {
+  return reply.body.find(text) != std::string::npos;
+}
+
+inline json::object Movement(const std::string& day, const std::string& node,
+                             const std::string& medicine, const std::string& kind, int64_t quantity,
+                             const std::string& lot = "") {
+  json::object out{
+      {"day", day}, {"node", node}, {"medicine", medicine}, {"kind", kind}, {"quantity", quantity}};
+  if (!lot.empty()) out["lot"] = lot;
+  return out;
+}
+
+inline json::object NewLot(json::object movement, const std::string& expiry) {
+  movement["expiry"] = expiry;
+  movement["maker"] = "F-SUNCHON";
+  return movement;
+}
+
+inline json::object Movements(json::array movements, bool draw_reserve = false) {
+  json::object out{{"movements", std::move(movements)}};
+  if (draw_reserve) out["draw_reserve"] = true;
+  return out;
+}
+
+class SupplyApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    database_ = new TestDatabase();
+    setup_error_ = database_->LoadDemo();
+    const std::vector<std::array<std::string, 3>> users = {{"hq", "headquarters", "KP"},
+                                                           {"officer", "supply_officer", "KP-04"},
+                                                           {"national", "supply_officer", "KP"},
+                                                           {"viewer", "viewer", "KP-04"}};
+    for (const auto& [name, role, region] : users) {
+      if (setup_error_.empty()) setup_error_ = database_->AddUser(name, role, region);
+    }
+    if (!setup_error_.empty()) return;
+    server_ = new ServerProcess(*database_, {"--threads", "4"});
+    if (!server_->started()) {
+      setup_error_ = "the server did not start\n" + server_->Output();
+      return;
+    }
+    tokens_ = new std::map<std::string, std::string>();
+    for (const auto& [name, role, region] : users) {
+      HttpReply reply =
+          Send(server_->port(), "POST", "/api/v1/auth/login", {},
+               json::serialize(json::object{{"name", name}, {"password", kTestPassword}}));
+      if (reply.status != 200) {
+        setup_error_ = "sign-in of " + name + ": " + Describe(reply);
+        return;
+      }
+      (*tokens_)[name] = std::string(reply.Json().at("token").as_string());
+    }
+  }
+  static void TearDownTestSuite() {
+    if (server_ != nullptr && server_->started()) server_->Stop();
+    delete server_;
+    delete tokens_;
+    delete database_;
+    server_ = nullptr;
+    tokens_ = nullptr;
+    database_ = nullptr;
+  }
+  void SetUp() override {
+    if (!setup_error_.empty()) FAIL() << setup_error_;
+  }
+
+  static HttpReply Get(const std::string& target, const std::string& user) {
+    return Send(server_->port(), "GET", target, {{"Authorization", "Bearer " + tokens_->at(user)}});
+  }
+  static HttpReply Post(const std::string& target, const std::string& user, const json::value& body,
+                        Headers extra = {}) {
+    Headers headers{{"Authorization", "Bearer " + tokens_->at(user)},
+                    {"Content-Type", "application/json"}};
+    headers.insert(headers.end(), extra.begin(), extra.end());
+    return Send(server_->port(), "POST", target, headers, json::serialize(body));
+  }
+  static HttpReply PostText(const std::string& target, const std::string& user,
+                            const std::string& body) {
+    return Send(
+        server_->port(), "POST", target,
+        {{"Authorization", "Bearer " + tokens_->at(user)}, {"Content-Type", "application/json"}},
+        body);
+  }
+  // The ledger entries at the nodes under `region` matching `filters` ("&lot=X").
+  static json::array Ledger(const std::string& region, const std::string& filters = "") {
+    HttpReply reply = Get("/api/v1/supply/ledger?region=" + region + "&limit=1000" + filters, "hq");
+    EXPECT_EQ(reply.status, 200) << Describe(reply);
+    if (reply.status != 200) return {};
+    EXPECT_LE(reply.Json().at("total").as_int64(), 1000);
+    return reply.Json().at("items").as_array();
+  }
+  static int64_t Sum(const json::array& entries) {
+    int64_t total = 0;
+    for (const json::value& entry : entries) total += entry.at("quantity").as_int64();
+    return total;
+  }
+  // On hand of one lot at one node, from the stock report.
+  static int64_t LotOnHand(const std::string& region, const std::string& node,
+                           const std::string& medicine, const std::string& lot) {
+    HttpReply reply = Get("/api/v1/supply/stock?region=" + region + "&medicine=" + medicine, "hq");
+    EXPECT_EQ(reply.status, 200) << Describe(reply);
+    if (reply.status != 200) return -1;
+    for (const json::value& line : reply.Json().at("lines").as_array()) {
+      if (line.at("node").as_string() != node) continue;
+      for (const json::value& each : line.at("lots").as_array()) {
+        if (each.at("lot").as_string() == lot) return each.at("quantity").as_int64();
+      }
+    }
+    return 0;
+  }
+
+  static inline TestDatabase* database_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;
+  static inline std::map<std::string, std::string>* tokens_ = nullptr;
+  static inline std::string setup_error_;
+};
+
+}  // namespace outbreak::testing
