@@ -2,8 +2,11 @@
 // SociStore: the Store port over a SOCI session. The SQLite and PostgreSQL adapters open the
 // session their way and share this implementation; where their SQL differs, the Dialect says.
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <soci/row.h>
 #include <soci/session.h>
@@ -84,7 +87,7 @@ class SociStore : public Store {
 
   std::unique_ptr<soci::session> session_;
   Dialect dialect_;
-  std::unique_ptr<SupplyStore> supply_;  // soci_supply_store.hpp
+  std::unique_ptr<SupplyStore> supply_;      // soci_supply_store.hpp
   std::unique_ptr<ResponseStore> response_;  // soci_store_response.hpp
   std::unique_ptr<GuidanceStore> guidance_;  // soci_store_guidance.hpp
 };
@@ -100,6 +103,29 @@ void InsertAuditRow(soci::session& session, const AuditEntry& entry);
 
 // An integer column, whatever width the backend reports it in (SQLite and PostgreSQL differ).
 int64_t IntegerAt(const soci::row& row, size_t idx);
+
+// A day column (days since 1970-01-01).
+inline Date DayAt(const soci::row& row, size_t idx) {
+  return Date(static_cast<int32_t>(IntegerAt(row, idx)));
+}
+
+// A query whose conditions come from optional filters. Values are bound, never spliced into the
+// SQL: Bind returns the placeholder of a value, List a comma-separated list of placeholders.
+class FilteredQuery {
+ public:
+  std::string Bind(const std::string& value);
+  std::string List(const std::vector<std::string>& values);
+  void Where(const std::string& condition) { conditions_.push_back(condition); }
+  // "1 = 1" when there is no condition.
+  std::string Conditions() const;
+  // Runs `sql` (which uses the placeholders) and calls `read` for every row.
+  void Run(soci::session& session, const std::string& sql,
+           const std::function<void(const soci::row&)>& read) const;
+
+ private:
+  std::vector<std::string> values_;
+  std::vector<std::string> conditions_;
+};
 
 // Maps a SOCI or database error to a Status with the operation named.
 Status DatabaseError(std::string_view operation, const std::exception& error);

@@ -131,7 +131,7 @@ void InsertAuditRow(soci::session& session, const AuditEntry& entry) {
   soci::indicator old_ind = entry.old_value.empty() ? soci::i_null : soci::i_ok;
   soci::indicator new_ind = entry.new_value.empty() ? soci::i_null : soci::i_ok;
   session << "INSERT INTO audit_log (recorded_at, user_name, address, action, target, old_value,"
-               " new_value) VALUES (:at, :user, :address, :action, :target, :old, :new)",
+             " new_value) VALUES (:at, :user, :address, :action, :target, :old, :new)",
       soci::use(entry.recorded_at), soci::use(entry.user), soci::use(entry.address),
       soci::use(entry.action), soci::use(entry.target), soci::use(entry.old_value, old_ind),
       soci::use(entry.new_value, new_ind);
@@ -214,6 +214,39 @@ Status SociStore::SaveIdempotency(const IdempotencyRecord& record) {
   } catch (const std::exception& error) {
     return DatabaseError("saving idempotency key", error);
   }
+}
+
+std::string FilteredQuery::Bind(const std::string& value) {
+  values_.push_back(value);
+  return fmt::format(":v{}", values_.size() - 1);
+}
+
+std::string FilteredQuery::List(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& value : values) out += (out.empty() ? "" : ", ") + Bind(value);
+  return out;
+}
+
+std::string FilteredQuery::Conditions() const {
+  if (conditions_.empty()) return "1 = 1";
+  std::string out;
+  for (const std::string& condition : conditions_) {
+    out += (out.empty() ? "" : " AND ") + condition;
+  }
+  return out;
+}
+
+void FilteredQuery::Run(soci::session& session, const std::string& sql,
+                        const std::function<void(const soci::row&)>& read) const {
+  soci::statement statement(session);
+  soci::row row;
+  statement.alloc();
+  statement.prepare(sql);
+  for (const std::string& value : values_) statement.exchange(soci::use(value));
+  statement.exchange(soci::into(row));
+  statement.define_and_bind();
+  statement.execute(false);
+  while (statement.fetch()) read(row);
 }
 
 }  // namespace outbreak::store

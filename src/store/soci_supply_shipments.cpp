@@ -17,10 +17,6 @@ namespace {
 
 using boost::json::object;
 
-Date DayAt(const soci::row& row, size_t idx) {
-  return Date(static_cast<int32_t>(IntegerAt(row, idx)));
-}
-
 constexpr const char* kShipmentColumns =
     "id, from_node, to_node, status, ship_day, arrival_day, plan_id, reserve_order, note";
 
@@ -39,30 +35,29 @@ supply::Shipment ShipmentFromRow(const soci::row& row) {
   return s;
 }
 
-// Inserts one shipment with its lines and first custody step; returns its id.
-long long InsertShipment(soci::session& session, const supply::Shipment& shipment) {
+}  // namespace
+
+int64_t SociSupplyStore::InsertShipment(const supply::Shipment& shipment) {
   long long id = 0;
   const std::string status(supply::ShipmentStatusName(supply::ShipmentStatus::kPlanned));
   const int ship = shipment.ship_day.days_since_epoch();
   const int arrival = shipment.arrival_day.days_since_epoch();
   const long long plan = shipment.plan_id;
   const int reserve = shipment.reserve_order;
-  session << "INSERT INTO shipments (from_node, to_node, status, ship_day, arrival_day, plan_id,"
-             " reserve_order, note) VALUES (:from, :to, :status, :ship, :arrival, :plan,"
-             " :reserve, :note) RETURNING id",
+  session_ << "INSERT INTO shipments (from_node, to_node, status, ship_day, arrival_day, plan_id,"
+              " reserve_order, note) VALUES (:from, :to, :status, :ship, :arrival, :plan,"
+              " :reserve, :note) RETURNING id",
       soci::use(shipment.from), soci::use(shipment.to), soci::use(status), soci::use(ship),
       soci::use(arrival), soci::use(plan), soci::use(reserve), soci::use(shipment.note),
       soci::into(id);
   for (const supply::ShipmentLine& line : shipment.lines) {
     const long long quantity = line.quantity;
-    session << "INSERT INTO shipment_lines (shipment_id, medicine, quantity) VALUES (:id,"
-               " :medicine, :quantity)",
+    session_ << "INSERT INTO shipment_lines (shipment_id, medicine, quantity) VALUES (:id,"
+                " :medicine, :quantity)",
         soci::use(id), soci::use(line.medicine), soci::use(quantity);
   }
   return id;
 }
-
-}  // namespace
 
 void SociSupplyStore::AppendCustody(int64_t id, const std::string& step,
                                     const WriteContext& context, const std::string& note) {
@@ -133,7 +128,7 @@ Result<std::vector<int64_t>> SociSupplyStore::CreateShipments(
     std::vector<int64_t> ids;
     for (const supply::Shipment& shipment : shipments) {
       if (Status s = supply::ValidateNewShipment(shipment); !s.ok()) return s;
-      const long long id = InsertShipment(session_, shipment);
+      const long long id = InsertShipment(shipment);
       AppendCustody(id, "planned", context, context.reason);
       ids.push_back(id);
     }
@@ -155,39 +150,17 @@ Result<std::optional<supply::Shipment>> SociSupplyStore::FindShipment(int64_t id
 Result<std::vector<supply::Shipment>> SociSupplyStore::ListShipments(const ShipmentQuery& query) {
   try {
     std::vector<long long> ids;
-    {
-      std::string where = "1 = 1";
-      std::vector<std::string> values;
-      auto bind = [&](const std::string& value) {
-        values.push_back(value);
-        return fmt::format(":v{}", values.size() - 1);
-      };
-      if (!query.nodes.empty()) {
-        std::string list;
-        for (const std::string& node : query.nodes) {
-          list += (list.empty() ? "" : ", ") + bind(node);
-        }
-        std::string again;
-        for (const std::string& node : query.nodes) {
-          again += (again.empty() ? "" : ", ") + bind(node);
-        }
-        where += " AND (from_node IN (" + list + ") OR to_node IN (" + again + "))";
-      }
-      if (!query.status.empty()) where += " AND status = " + bind(query.status);
-      if (query.plan_id != 0) where += fmt::format(" AND plan_id = {}", query.plan_id);
-      soci::statement statement(session_);
-      long long id = 0;
-      statement.alloc();
-      statement.prepare(
-          fmt::format("SELECT id FROM shipments WHERE {} ORDER BY id DESC LIMIT {}"
-                      " OFFSET {}",
-                      where, query.limit, query.offset));
-      for (const std::string& value : values) statement.exchange(soci::use(value));
-      statement.exchange(soci::into(id));
-      statement.define_and_bind();
-      statement.execute(false);
-      while (statement.fetch()) ids.push_back(id);
+    FilteredQuery filter;
+    if (!query.nodes.empty()) {
+      filter.Where("(from_node IN (" + filter.List(query.nodes) + ") OR to_node IN (" +
+                   filter.List(query.nodes) + "))");
     }
+    if (!query.status.empty()) filter.Where("status = " + filter.Bind(query.status));
+    if (query.plan_id != 0) filter.Where(fmt::format("plan_id = {}", query.plan_id));
+    filter.Run(session_,
+               fmt::format("SELECT id FROM shipments WHERE {} ORDER BY id DESC LIMIT {} OFFSET {}",
+                           filter.Conditions(), query.limit, query.offset),
+               [&](const soci::row& row) { ids.push_back(IntegerAt(row, 0)); });
     std::vector<supply::Shipment> out;
     for (long long id : ids) {
       auto shipment = LoadShipment(id);
@@ -221,62 +194,48 @@ Status MoveStatus(soci::session& session, const supply::Shipment& shipment,
 
 }  // namespace
 
-Result<supply::Shipment> SociSupplyStore::ApproveShipment(int64_t id, const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto shipment = LoadShipment(id);
-    if (!shipment.ok()) return shipment.status();
-    if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
-    if (Status s = MoveStatus(session_, **shipment, supply::ShipmentStatus::kApproved); !s.ok()) {
-      return s;
-    }
-    AppendCustody(id, "approved", context, context.reason);
-    auto out = LoadShipment(id);
-    transaction.commit();
-    return **out;
-  } catch (const std::exception& error) {
-    return DatabaseError("approving a shipment", error);
-  }
-}
-
-Result<supply::Shipment> SociSupplyStore::CancelShipment(int64_t id, const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto shipment = LoadShipment(id);
-    if (!shipment.ok()) return shipment.status();
-    if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
-    if (Status s = MoveStatus(session_, **shipment, supply::ShipmentStatus::kCancelled); !s.ok()) {
-      return s;
-    }
-    AppendCustody(id, "cancelled", context, context.reason);
-    auto out = LoadShipment(id);
-    transaction.commit();
-    return **out;
-  } catch (const std::exception& error) {
-    return DatabaseError("cancelling a shipment", error);
-  }
-}
-
-Result<supply::Shipment> SociSupplyStore::DispatchShipment(int64_t id, Date day, bool draw_reserve,
-                                                           const WriteContext& context) {
+Result<supply::Shipment> SociSupplyStore::Step(int64_t id, supply::ShipmentStatus to,
+                                               const WriteContext& context, std::string_view what,
+                                               const StepWork& work) {
   try {
     WriteTransaction transaction(session_, dialect_);
     LockLedger();
     auto shipment = LoadShipment(id);
     if (!shipment.ok()) return shipment.status();
     if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
-    if (Status s = MoveStatus(session_, **shipment, supply::ShipmentStatus::kDispatched); !s.ok()) {
-      return s;
-    }
+    if (Status s = supply::CheckTransition(id, (*shipment)->status, to); !s.ok()) return s;
+    Result<std::string> note = work ? work(**shipment) : Result<std::string>(context.reason);
+    if (!note.ok()) return note.status();
+    if (Status s = MoveStatus(session_, **shipment, to); !s.ok()) return s;
+    AppendCustody(id, std::string(supply::ShipmentStatusName(to)), context, *note);
+    auto out = LoadShipment(id);
+    transaction.commit();
+    return **out;
+  } catch (const std::exception& error) {
+    return DatabaseError(what, error);
+  }
+}
+
+Result<supply::Shipment> SociSupplyStore::ApproveShipment(int64_t id, const WriteContext& context) {
+  return Step(id, supply::ShipmentStatus::kApproved, context, "approving a shipment", {});
+}
+
+Result<supply::Shipment> SociSupplyStore::CancelShipment(int64_t id, const WriteContext& context) {
+  return Step(id, supply::ShipmentStatus::kCancelled, context, "cancelling a shipment", {});
+}
+
+Result<supply::Shipment> SociSupplyStore::DispatchShipment(int64_t id, Date day, bool draw_reserve,
+                                                           const WriteContext& context) {
+  auto work = [&](const supply::Shipment& shipment) -> Result<std::string> {
     std::vector<supply::PostRequest> requests;
-    for (const supply::ShipmentLine& line : (*shipment)->lines) {
+    for (const supply::ShipmentLine& line : shipment.lines) {
       supply::PostRequest request;
       request.kind = supply::EntryKind::kTransferOut;
-      request.node = (*shipment)->from;
+      request.node = shipment.from;
       request.medicine = line.medicine;
       request.quantity = line.quantity;
       request.day = day;
-      request.reason = fmt::format("shipment {} to {}", id, (*shipment)->to);
+      request.reason = fmt::format("shipment {} to {}", id, shipment.to);
       request.shipment_id = id;
       request.draw_reserve = draw_reserve;
       requests.push_back(std::move(request));
@@ -285,86 +244,70 @@ Result<supply::Shipment> SociSupplyStore::DispatchShipment(int64_t id, Date day,
     if (!entries.ok()) return entries.status();
     // What left, by lot: the FEFO picks of the transfer-out entries.
     std::map<std::pair<std::string, std::string>, long long> sent;
-    for (const supply::LedgerEntry& entry : *entries)
+    for (const supply::LedgerEntry& entry : *entries) {
       sent[{entry.medicine, entry.lot}] -= entry.quantity;
+    }
+    const long long shipment_id = id;
     for (const auto& [key, quantity] : sent) {
-      const long long shipment_id = id;
       session_ << "INSERT INTO shipment_lots (shipment_id, medicine, lot, sent) VALUES (:id, :m,"
                   " :l, :sent)",
           soci::use(shipment_id), soci::use(key.first), soci::use(key.second), soci::use(quantity);
     }
     const int ship_day = day.days_since_epoch();
-    const long long shipment_id = id;
     session_ << "UPDATE shipments SET ship_day = :day, arrival_day = CASE WHEN arrival_day < :day2"
                 " THEN :day3 ELSE arrival_day END WHERE id = :id",
         soci::use(ship_day), soci::use(ship_day), soci::use(ship_day), soci::use(shipment_id);
-    AppendCustody(id, "dispatched", context, context.reason);
-    auto out = LoadShipment(id);
-    transaction.commit();
-    return **out;
-  } catch (const std::exception& error) {
-    return DatabaseError("dispatching a shipment", error);
-  }
+    return context.reason;
+  };
+  return Step(id, supply::ShipmentStatus::kDispatched, context, "dispatching a shipment", work);
 }
 
 Result<supply::Shipment> SociSupplyStore::ReceiveShipment(
     int64_t id, Date day, const std::vector<supply::ReceivedCount>& counts,
     const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    LockLedger();
-    auto shipment = LoadShipment(id);
-    if (!shipment.ok()) return shipment.status();
-    if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
-    auto lots = supply::ApplyReceipt(**shipment, counts);
+  auto work = [&](const supply::Shipment& shipment) -> Result<std::string> {
+    auto lots = supply::ApplyReceipt(shipment, counts);
     if (!lots.ok()) return lots.status();
-    if (day < (*shipment)->ship_day) {
+    if (day < shipment.ship_day) {
       return Status::InvalidArgument(fmt::format("day: {} is before the shipment left on {}",
-                                                 day.ToString(), (*shipment)->ship_day.ToString()));
-    }
-    if (Status s = MoveStatus(session_, **shipment, supply::ShipmentStatus::kReceived); !s.ok()) {
-      return s;
+                                                 day.ToString(), shipment.ship_day.ToString()));
     }
     std::vector<supply::PostRequest> requests;
     const long long shipment_id = id;
+    int64_t lost = 0;
     for (const supply::ShipmentLot& lot : *lots) {
-      const long long received = lot.received, lost = lot.lost;
+      const long long received = lot.received, lot_lost = lot.lost;
       const int excursion = lot.temperature_excursion;
       soci::indicator reason_ind = lot.loss_reason.empty() ? soci::i_null : soci::i_ok;
       session_ << "UPDATE shipment_lots SET received = :received, lost = :lost, loss_reason ="
                   " :reason, temperature_excursion = :excursion WHERE shipment_id = :id AND"
                   " medicine = :m AND lot = :l",
-          soci::use(received), soci::use(lost), soci::use(lot.loss_reason, reason_ind),
+          soci::use(received), soci::use(lot_lost), soci::use(lot.loss_reason, reason_ind),
           soci::use(excursion), soci::use(shipment_id), soci::use(lot.medicine), soci::use(lot.lot);
+      lost += lot.lost;
       if (lot.received == 0) continue;
       supply::PostRequest request;
       request.kind = supply::EntryKind::kTransferIn;
-      request.node = (*shipment)->to;
+      request.node = shipment.to;
       request.medicine = lot.medicine;
       request.lot = lot.lot;
       request.quantity = lot.received;
       request.day = day;
-      request.reason = fmt::format("shipment {} from {}", id, (*shipment)->from);
+      request.reason = fmt::format("shipment {} from {}", id, shipment.from);
       request.shipment_id = id;
       requests.push_back(std::move(request));
     }
-    auto entries = PostLocked(requests, context);
-    if (!entries.ok()) return entries.status();
+    if (!requests.empty()) {
+      auto entries = PostLocked(requests, context);
+      if (!entries.ok()) return entries.status();
+    }
     const int arrival = day.days_since_epoch();
     session_ << "UPDATE shipments SET arrival_day = :day WHERE id = :id", soci::use(arrival),
         soci::use(shipment_id);
-    int64_t lost = 0;
-    for (const supply::ShipmentLot& lot : *lots) lost += lot.lost;
-    AppendCustody(id, "received", context,
-                  lost > 0
-                      ? fmt::format("{} unit(s) lost in transit, signed by {}", lost, context.user)
-                      : context.reason);
-    auto out = LoadShipment(id);
-    transaction.commit();
-    return **out;
-  } catch (const std::exception& error) {
-    return DatabaseError("receiving a shipment", error);
-  }
+    return lost > 0 ? fmt::format("{} unit(s) lost in transit, signed by {}", lost, context.user)
+                    : context.reason;
+  };
+  return Step(id, supply::ShipmentStatus::kReceived, context, "receiving a shipment", work);
 }
 
 Result<std::vector<supply::Shipment>> SociSupplyStore::ShipmentsWithLot(const std::string& medicine,
@@ -385,151 +328,6 @@ Result<std::vector<supply::Shipment>> SociSupplyStore::ShipmentsWithLot(const st
     return out;
   } catch (const std::exception& error) {
     return DatabaseError("finding the shipments of a lot", error);
-  }
-}
-
-// Distribution plans.
-
-Result<int64_t> SociSupplyStore::SavePlan(const SupplyPlanRecord& plan,
-                                          const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    long long id = 0;
-    const int as_of = plan.as_of.days_since_epoch();
-    session_ << "INSERT INTO supply_plans (created_at, created_by, as_of, horizon_days, scope,"
-                " detail, status) VALUES (:at, :by, :as_of, :horizon, :scope, :detail,"
-                " 'proposed') RETURNING id",
-        soci::use(context.recorded_at), soci::use(context.user), soci::use(as_of),
-        soci::use(plan.horizon_days), soci::use(plan.scope), soci::use(plan.detail), soci::into(id);
-    int seq = 0;
-    for (const supply::Shipment& shipment : plan.shipments) {
-      const int ship = shipment.ship_day.days_since_epoch();
-      const int arrival = shipment.arrival_day.days_since_epoch();
-      for (const supply::ShipmentLine& line : shipment.lines) {
-        const long long quantity = line.quantity;
-        session_ << "INSERT INTO supply_plan_lines (plan_id, seq, from_node, to_node, medicine,"
-                    " quantity, ship_day, arrival_day) VALUES (:plan, :seq, :from, :to, :m, :q,"
-                    " :ship, :arrival)",
-            soci::use(id), soci::use(seq), soci::use(shipment.from), soci::use(shipment.to),
-            soci::use(line.medicine), soci::use(quantity), soci::use(ship), soci::use(arrival);
-        ++seq;
-      }
-    }
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                              "supply_plan.propose", fmt::format("supply_plan/{}", id), "",
-                              boost::json::serialize(object{{"shipments", plan.shipments.size()},
-                                                            {"scope", plan.scope}})});
-    transaction.commit();
-    return id;
-  } catch (const std::exception& error) {
-    return DatabaseError("saving a distribution plan", error);
-  }
-}
-
-namespace {
-
-SupplyPlanRecord PlanFromRow(const soci::row& row) {
-  SupplyPlanRecord plan;
-  plan.id = IntegerAt(row, 0);
-  plan.created_at = row.get<std::string>(1);
-  plan.created_by = row.get<std::string>(2);
-  plan.as_of = DayAt(row, 3);
-  plan.horizon_days = static_cast<int>(IntegerAt(row, 4));
-  plan.scope = row.get<std::string>(5);
-  plan.status = row.get<std::string>(6);
-  if (row.get_indicator(7) == soci::i_ok) plan.adopted_by = row.get<std::string>(7);
-  if (row.get_indicator(8) == soci::i_ok) plan.adopted_at = row.get<std::string>(8);
-  return plan;
-}
-
-constexpr const char* kPlanColumns =
-    "id, created_at, created_by, as_of, horizon_days, scope, status, adopted_by, adopted_at";
-
-// The plan's lines grouped into shipments: one per (from, to, ship day), a line per medicine.
-std::vector<supply::Shipment> PlanShipments(soci::session& session, long long plan_id) {
-  std::map<std::tuple<std::string, std::string, int>, supply::Shipment> grouped;
-  soci::rowset<soci::row> rows =
-      (session.prepare << "SELECT from_node, to_node, medicine, quantity, ship_day, arrival_day"
-                          " FROM supply_plan_lines WHERE plan_id = :id ORDER BY seq",
-       soci::use(plan_id));
-  for (const soci::row& row : rows) {
-    const int ship = static_cast<int>(IntegerAt(row, 4));
-    supply::Shipment& shipment = grouped[{row.get<std::string>(0), row.get<std::string>(1), ship}];
-    shipment.from = row.get<std::string>(0);
-    shipment.to = row.get<std::string>(1);
-    shipment.ship_day = Date(ship);
-    shipment.arrival_day = std::max(shipment.arrival_day, DayAt(row, 5));
-    shipment.plan_id = plan_id;
-    shipment.lines.push_back({row.get<std::string>(2), IntegerAt(row, 3)});
-  }
-  std::vector<supply::Shipment> out;
-  for (auto& [key, shipment] : grouped) out.push_back(std::move(shipment));
-  return out;
-}
-
-}  // namespace
-
-Result<std::vector<SupplyPlanRecord>> SociSupplyStore::ListPlans() {
-  try {
-    std::vector<SupplyPlanRecord> out;
-    soci::rowset<soci::row> rows = session_.prepare
-                                   << fmt::format("SELECT {} FROM supply_plans ORDER BY id DESC",
-                                                  kPlanColumns);
-    for (const soci::row& row : rows) out.push_back(PlanFromRow(row));
-    return out;
-  } catch (const std::exception& error) {
-    return DatabaseError("listing distribution plans", error);
-  }
-}
-
-Result<std::optional<SupplyPlanRecord>> SociSupplyStore::FindPlan(int64_t id) {
-  try {
-    const long long plan_id = id;
-    std::optional<SupplyPlanRecord> out;
-    soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {}, detail FROM supply_plans WHERE id = :id",
-                                         kPlanColumns),
-         soci::use(plan_id));
-    for (const soci::row& row : rows) {
-      out = PlanFromRow(row);
-      out->detail = row.get<std::string>(9);
-    }
-    if (out) out->shipments = PlanShipments(session_, plan_id);
-    return out;
-  } catch (const std::exception& error) {
-    return DatabaseError("reading a distribution plan", error);
-  }
-}
-
-Result<std::vector<int64_t>> SociSupplyStore::AdoptPlan(int64_t id, const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    const long long plan_id = id;
-    soci::statement update =
-        (session_.prepare << "UPDATE supply_plans SET status = 'adopted', adopted_by = :by,"
-                             " adopted_at = :at WHERE id = :id AND status = 'proposed'",
-         soci::use(context.user), soci::use(context.recorded_at), soci::use(plan_id));
-    update.execute(true);
-    if (update.get_affected_rows() != 1) {
-      int exists = 0;
-      session_ << "SELECT COUNT(*) FROM supply_plans WHERE id = :id", soci::use(plan_id),
-          soci::into(exists);
-      if (exists == 0) return Status::NotFound(fmt::format("no distribution plan {}", id));
-      return Status::Conflict(fmt::format("distribution plan {} was adopted already", id));
-    }
-    std::vector<int64_t> ids;
-    for (const supply::Shipment& shipment : PlanShipments(session_, plan_id)) {
-      const long long shipment_id = InsertShipment(session_, shipment);
-      AppendCustody(shipment_id, "planned", context, fmt::format("distribution plan {}", id));
-      ids.push_back(shipment_id);
-    }
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                              "supply_plan.adopt", fmt::format("supply_plan/{}", id), "",
-                              boost::json::serialize(object{{"shipments", ids.size()}})});
-    transaction.commit();
-    return ids;
-  } catch (const std::exception& error) {
-    return DatabaseError("adopting a distribution plan", error);
   }
 }
 

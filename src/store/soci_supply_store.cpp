@@ -1,5 +1,4 @@
-// SociSupplyStore: the catalogue, protocols, network, reserve floors, factory capacities and the
-// stock ledger.
+// SociSupplyStore: the catalogue, protocols, network, reserve floors and factory capacities.
 
 #include "store/soci_supply_store.hpp"
 
@@ -19,10 +18,6 @@ namespace outbreak::store {
 namespace {
 
 using boost::json::object;
-
-Date DayAt(const soci::row& row, size_t idx) {
-  return Date(static_cast<int32_t>(IntegerAt(row, idx)));
-}
 
 // How one kind of reference row is keyed, shown in the audit trail and written.
 template <typename Row>
@@ -210,26 +205,23 @@ const RowKind<supply::FactoryCapacity> kCapacities = NodeMedicineUnits<supply::F
     "factory_capacity", "factory_capacities", "units_per_day",
     &supply::FactoryCapacity::units_per_day);
 
-supply::LedgerEntry EntryFromRow(const soci::row& row) {
-  supply::LedgerEntry e;
-  e.id = IntegerAt(row, 0);
-  e.day = DayAt(row, 1);
-  e.node = row.get<std::string>(2);
-  e.medicine = row.get<std::string>(3);
-  e.lot = row.get<std::string>(4);
-  e.kind = supply::ParseEntryKind(row.get<std::string>(5)).value_or(supply::EntryKind::kAdjustment);
-  e.quantity = IntegerAt(row, 6);
-  e.reason = row.get<std::string>(7);
-  e.shipment_id = row.get_indicator(8) == soci::i_null ? 0 : IntegerAt(row, 8);
-  e.reserve_order = IntegerAt(row, 9) != 0;
-  e.recorded_by = row.get<std::string>(10);
-  e.recorded_at = row.get<std::string>(11);
-  return e;
+// One reference save: load what is stored, add and replace, audit; one transaction.
+template <typename Row>
+Result<CareWriteCounts> SaveAll(soci::session& session, Dialect dialect, std::span<const Row> rows,
+                                const std::function<Result<std::vector<Row>>()>& load,
+                                const RowKind<Row>& kind, const WriteContext& context,
+                                std::string_view what) {
+  try {
+    WriteTransaction transaction(session, dialect);
+    auto stored = load();
+    if (!stored.ok()) return stored.status();
+    CareWriteCounts counts = SaveRows(session, rows, *stored, kind, context);
+    transaction.commit();
+    return counts;
+  } catch (const std::exception& error) {
+    return DatabaseError(what, error);
+  }
 }
-
-constexpr const char* kEntryColumns =
-    "id, day, node, medicine, lot, kind, quantity, reason, shipment_id, reserve_order, "
-    "recorded_by, recorded_at";
 
 }  // namespace
 
@@ -237,16 +229,9 @@ constexpr const char* kEntryColumns =
 
 Result<CareWriteCounts> SociSupplyStore::SaveMedicines(std::span<const supply::Medicine> medicines,
                                                        const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto stored = LoadMedicines();
-    if (!stored.ok()) return stored.status();
-    CareWriteCounts counts = SaveRows(session_, medicines, *stored, kMedicines, context);
-    transaction.commit();
-    return counts;
-  } catch (const std::exception& error) {
-    return DatabaseError("saving medicines", error);
-  }
+  return SaveAll<supply::Medicine>(
+      session_, dialect_, medicines, [this] { return LoadMedicines(); }, kMedicines, context,
+      "saving medicines");
 }
 
 Result<std::vector<supply::Medicine>> SociSupplyStore::LoadMedicines() {
@@ -263,16 +248,9 @@ Result<std::vector<supply::Medicine>> SociSupplyStore::LoadMedicines() {
 
 Result<CareWriteCounts> SociSupplyStore::SaveProtocols(
     std::span<const supply::TreatmentProtocol> protocols, const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto stored = LoadProtocols();
-    if (!stored.ok()) return stored.status();
-    CareWriteCounts counts = SaveRows(session_, protocols, *stored, kProtocols, context);
-    transaction.commit();
-    return counts;
-  } catch (const std::exception& error) {
-    return DatabaseError("saving treatment protocols", error);
-  }
+  return SaveAll<supply::TreatmentProtocol>(
+      session_, dialect_, protocols, [this] { return LoadProtocols(); }, kProtocols, context,
+      "saving treatment protocols");
 }
 
 Result<std::vector<supply::TreatmentProtocol>> SociSupplyStore::LoadProtocols() {
@@ -293,16 +271,9 @@ Result<std::vector<supply::TreatmentProtocol>> SociSupplyStore::LoadProtocols() 
 
 Result<CareWriteCounts> SociSupplyStore::SaveNodes(std::span<const supply::SupplyNode> nodes,
                                                    const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto stored = LoadNodes();
-    if (!stored.ok()) return stored.status();
-    CareWriteCounts counts = SaveRows(session_, nodes, *stored, kNodes, context);
-    transaction.commit();
-    return counts;
-  } catch (const std::exception& error) {
-    return DatabaseError("saving supply nodes", error);
-  }
+  return SaveAll<supply::SupplyNode>(
+      session_, dialect_, nodes, [this] { return LoadNodes(); }, kNodes, context,
+      "saving supply nodes");
 }
 
 Result<std::vector<supply::SupplyNode>> SociSupplyStore::LoadNodes() {
@@ -324,16 +295,9 @@ Result<std::vector<supply::SupplyNode>> SociSupplyStore::LoadNodes() {
 
 Result<CareWriteCounts> SociSupplyStore::SaveLinks(std::span<const supply::SupplyLink> links,
                                                    const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto stored = LoadLinks();
-    if (!stored.ok()) return stored.status();
-    CareWriteCounts counts = SaveRows(session_, links, *stored, kLinks, context);
-    transaction.commit();
-    return counts;
-  } catch (const std::exception& error) {
-    return DatabaseError("saving supply links", error);
-  }
+  return SaveAll<supply::SupplyLink>(
+      session_, dialect_, links, [this] { return LoadLinks(); }, kLinks, context,
+      "saving supply links");
 }
 
 Result<std::vector<supply::SupplyLink>> SociSupplyStore::LoadLinks() {
@@ -353,16 +317,9 @@ Result<std::vector<supply::SupplyLink>> SociSupplyStore::LoadLinks() {
 
 Result<CareWriteCounts> SociSupplyStore::SaveReserveFloors(
     std::span<const supply::NodeReserveFloor> floors, const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto stored = LoadReserveFloors();
-    if (!stored.ok()) return stored.status();
-    CareWriteCounts counts = SaveRows(session_, floors, *stored, kFloors, context);
-    transaction.commit();
-    return counts;
-  } catch (const std::exception& error) {
-    return DatabaseError("saving reserve floors", error);
-  }
+  return SaveAll<supply::NodeReserveFloor>(
+      session_, dialect_, floors, [this] { return LoadReserveFloors(); }, kFloors, context,
+      "saving reserve floors");
 }
 
 Result<std::vector<supply::NodeReserveFloor>> SociSupplyStore::LoadReserveFloors() {
@@ -371,7 +328,7 @@ Result<std::vector<supply::NodeReserveFloor>> SociSupplyStore::LoadReserveFloors
         session_, "SELECT node, medicine, units FROM reserve_floors ORDER BY node, medicine",
         [](const soci::row& row) {
           return supply::NodeReserveFloor{row.get<std::string>(0), row.get<std::string>(1),
-                                      IntegerAt(row, 2)};
+                                          IntegerAt(row, 2)};
         });
   } catch (const std::exception& error) {
     return DatabaseError("loading reserve floors", error);
@@ -380,16 +337,9 @@ Result<std::vector<supply::NodeReserveFloor>> SociSupplyStore::LoadReserveFloors
 
 Result<CareWriteCounts> SociSupplyStore::SaveCapacities(
     std::span<const supply::FactoryCapacity> capacities, const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    auto stored = LoadCapacities();
-    if (!stored.ok()) return stored.status();
-    CareWriteCounts counts = SaveRows(session_, capacities, *stored, kCapacities, context);
-    transaction.commit();
-    return counts;
-  } catch (const std::exception& error) {
-    return DatabaseError("saving factory capacities", error);
-  }
+  return SaveAll<supply::FactoryCapacity>(
+      session_, dialect_, capacities, [this] { return LoadCapacities(); }, kCapacities, context,
+      "saving factory capacities");
 }
 
 Result<std::vector<supply::FactoryCapacity>> SociSupplyStore::LoadCapacities() {
@@ -403,222 +353,6 @@ Result<std::vector<supply::FactoryCapacity>> SociSupplyStore::LoadCapacities() {
         });
   } catch (const std::exception& error) {
     return DatabaseError("loading factory capacities", error);
-  }
-}
-
-// The ledger.
-
-void SociSupplyStore::LockLedger() {
-  if (dialect_ == Dialect::kPostgres) {
-    session_ << "LOCK TABLE stock_entries IN SHARE ROW EXCLUSIVE MODE";
-  }
-}
-
-supply::StockBook SociSupplyStore::LoadBook(std::span<const supply::PostRequest> requests) {
-  supply::StockBook book;
-  std::set<std::pair<std::string, std::string>> pairs;
-  std::set<std::string> nodes;
-  std::set<std::string> medicines;
-  for (const supply::PostRequest& request : requests) {
-    pairs.insert({request.node, request.medicine});
-    nodes.insert(request.node);
-    medicines.insert(request.medicine);
-  }
-  for (const std::string& medicine : medicines) {
-    soci::rowset<soci::row> lots =
-        (session_.prepare << "SELECT lot, expiry_day, maker FROM lots WHERE medicine = :m",
-         soci::use(medicine));
-    for (const soci::row& row : lots) {
-      book.AddLot({medicine, row.get<std::string>(0), DayAt(row, 1), row.get<std::string>(2)});
-    }
-  }
-  for (const auto& [node, medicine] : pairs) {
-    soci::rowset<soci::row> balances =
-        (session_.prepare << "SELECT lot, SUM(quantity) FROM stock_entries WHERE node = :n AND"
-                             " medicine = :m GROUP BY lot",
-         soci::use(node), soci::use(medicine));
-    for (const soci::row& row : balances) {
-      book.SetBalance(node, medicine, row.get<std::string>(0), IntegerAt(row, 1));
-    }
-    long long floor = 0;
-    soci::indicator indicator = soci::i_null;
-    session_ << "SELECT units FROM reserve_floors WHERE node = :n AND medicine = :m",
-        soci::use(node), soci::use(medicine), soci::into(floor, indicator);
-    if (session_.got_data() && indicator == soci::i_ok) book.SetReserveFloor(node, medicine, floor);
-  }
-  for (const std::string& node : nodes) {
-    int latest = 0;
-    soci::indicator indicator = soci::i_null;
-    session_ << "SELECT MAX(day) FROM stock_entries WHERE node = :n", soci::use(node),
-        soci::into(latest, indicator);
-    if (indicator == soci::i_ok) book.SetLatestDay(node, Date(latest));
-  }
-  return book;
-}
-
-Result<std::vector<supply::LedgerEntry>> SociSupplyStore::PostLocked(
-    std::span<const supply::PostRequest> requests, const WriteContext& context) {
-  std::set<std::string> nodes;
-  std::set<std::string> medicines;
-  {
-    soci::rowset<std::string> rows = session_.prepare << "SELECT code FROM supply_nodes";
-    nodes.insert(rows.begin(), rows.end());
-    soci::rowset<std::string> codes = session_.prepare << "SELECT code FROM medicines";
-    medicines.insert(codes.begin(), codes.end());
-  }
-  std::vector<std::string> errors;
-  for (size_t idx = 0; idx < requests.size(); ++idx) {
-    if (!nodes.contains(requests[idx].node)) {
-      errors.push_back(fmt::format("entry {}: node: \"{}\" is not a known supply node", idx + 1,
-                                   requests[idx].node));
-    }
-    if (!medicines.contains(requests[idx].medicine)) {
-      errors.push_back(fmt::format("entry {}: medicine: \"{}\" is not in the catalogue", idx + 1,
-                                   requests[idx].medicine));
-    }
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument(fmt::format("{} error(s); nothing was recorded", errors.size()),
-                                   std::move(errors));
-  }
-  supply::StockBook book = LoadBook(requests);
-  std::vector<supply::LedgerEntry> out;
-  for (size_t idx = 0; idx < requests.size(); ++idx) {
-    auto entries = book.Post(requests[idx], fmt::format("entry {}", idx + 1));
-    if (!entries.ok()) return entries.status();
-    out.insert(out.end(), entries->begin(), entries->end());
-  }
-  for (supply::LedgerEntry& entry : out) {
-    entry.recorded_by = context.user;
-    entry.recorded_at = context.recorded_at;
-    const int day = entry.day.days_since_epoch();
-    const std::string kind(supply::EntryKindName(entry.kind));
-    const long long quantity = entry.quantity;
-    const long long shipment = entry.shipment_id;
-    soci::indicator shipment_ind = entry.shipment_id == 0 ? soci::i_null : soci::i_ok;
-    const int reserve = entry.reserve_order;
-    long long id = 0;
-    session_ << "INSERT INTO stock_entries (day, node, medicine, lot, kind, quantity, reason,"
-                " shipment_id, reserve_order, recorded_by, recorded_at) VALUES (:day, :node,"
-                " :medicine, :lot, :kind, :quantity, :reason, :shipment, :reserve, :by, :at)"
-                " RETURNING id",
-        soci::use(day), soci::use(entry.node), soci::use(entry.medicine), soci::use(entry.lot),
-        soci::use(kind), soci::use(quantity), soci::use(entry.reason),
-        soci::use(shipment, shipment_ind), soci::use(reserve), soci::use(context.user),
-        soci::use(context.recorded_at), soci::into(id);
-    entry.id = id;
-  }
-  return out;
-}
-
-Result<std::vector<supply::LedgerEntry>> SociSupplyStore::Post(
-    std::span<const supply::Lot> new_lots, std::span<const supply::PostRequest> requests,
-    const WriteContext& context) {
-  try {
-    WriteTransaction transaction(session_, dialect_);
-    LockLedger();
-    for (const supply::Lot& lot : new_lots) {
-      int expiry = 0;
-      std::string maker;
-      session_ << "SELECT expiry_day, maker FROM lots WHERE medicine = :m AND lot = :l",
-          soci::use(lot.medicine), soci::use(lot.lot), soci::into(expiry), soci::into(maker);
-      if (session_.got_data()) {
-        if (Date(expiry) != lot.expiry) {
-          return Status::InvalidArgument(
-              fmt::format("lot {} of {}: expiry {} differs from the {} recorded for this lot",
-                          lot.lot, lot.medicine, lot.expiry.ToString(), Date(expiry).ToString()));
-        }
-        continue;
-      }
-      const int day = lot.expiry.days_since_epoch();
-      session_ << "INSERT INTO lots (medicine, lot, expiry_day, maker) VALUES (:m, :l, :e, :k)",
-          soci::use(lot.medicine), soci::use(lot.lot), soci::use(day), soci::use(lot.maker);
-    }
-    auto entries = PostLocked(requests, context);
-    if (!entries.ok()) return entries.status();
-    InsertAuditRow(
-        session_,
-        {0, context.recorded_at, context.user, context.address, "stock.post", context.source, "",
-         boost::json::serialize(object{{"entries", entries->size()}, {"reason", context.reason}})});
-    transaction.commit();
-    return entries;
-  } catch (const std::exception& error) {
-    return DatabaseError("posting to the stock ledger", error);
-  }
-}
-
-Result<std::vector<supply::LedgerEntry>> SociSupplyStore::LoadLedger(const LedgerQuery& query) {
-  try {
-    std::string where = "1 = 1";
-    std::vector<std::string> values;
-    // Codes are bound, never spliced: each condition names a numbered placeholder.
-    auto bind = [&](const std::string& value) {
-      values.push_back(value);
-      return fmt::format(":v{}", values.size() - 1);
-    };
-    if (!query.nodes.empty()) {
-      std::string list;
-      for (const std::string& node : query.nodes) list += (list.empty() ? "" : ", ") + bind(node);
-      where += " AND node IN (" + list + ")";
-    }
-    if (!query.medicine.empty()) where += " AND medicine = " + bind(query.medicine);
-    if (!query.lot.empty()) where += " AND lot = " + bind(query.lot);
-    if (query.from) where += fmt::format(" AND day >= {}", query.from->days_since_epoch());
-    if (query.to) where += fmt::format(" AND day <= {}", query.to->days_since_epoch());
-    soci::statement statement(session_);
-    const std::string sql =
-        fmt::format("SELECT {} FROM stock_entries WHERE {} ORDER BY id LIMIT {} OFFSET {}",
-                    kEntryColumns, where, query.limit, query.offset);
-    soci::row row;
-    statement.alloc();
-    statement.prepare(sql);
-    for (const std::string& value : values) statement.exchange(soci::use(value));
-    statement.exchange(soci::into(row));
-    statement.define_and_bind();
-    statement.execute(false);
-    std::vector<supply::LedgerEntry> out;
-    while (statement.fetch()) out.push_back(EntryFromRow(row));
-    return out;
-  } catch (const std::exception& error) {
-    return DatabaseError("reading the stock ledger", error);
-  }
-}
-
-Result<std::vector<supply::StockRow>> SociSupplyStore::LoadBalances(std::optional<Date> as_of) {
-  try {
-    const int day = as_of ? as_of->days_since_epoch() : std::numeric_limits<int>::max();
-    std::vector<supply::StockRow> out;
-    soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT node, medicine, lot, SUM(quantity) FROM stock_entries"
-                             " WHERE day <= :day GROUP BY node, medicine, lot"
-                             " HAVING SUM(quantity) <> 0 ORDER BY node, medicine, lot",
-         soci::use(day));
-    for (const soci::row& row : rows) {
-      out.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
-                     IntegerAt(row, 3)});
-    }
-    return out;
-  } catch (const std::exception& error) {
-    return DatabaseError("reading stock balances", error);
-  }
-}
-
-Result<std::vector<supply::StockRow>> SociSupplyStore::LoadIssued(Date from, Date to) {
-  try {
-    const int first = from.days_since_epoch();
-    const int last = to.days_since_epoch();
-    std::vector<supply::StockRow> out;
-    soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT node, medicine, -SUM(quantity) FROM stock_entries"
-                             " WHERE kind = 'issue' AND day >= :first AND day <= :last"
-                             " GROUP BY node, medicine ORDER BY node, medicine",
-         soci::use(first), soci::use(last));
-    for (const soci::row& row : rows) {
-      out.push_back({row.get<std::string>(0), row.get<std::string>(1), "", IntegerAt(row, 2)});
-    }
-    return out;
-  } catch (const std::exception& error) {
-    return DatabaseError("reading issues to patients", error);
   }
 }
 

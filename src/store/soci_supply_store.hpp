@@ -1,7 +1,11 @@
 #pragma once
 // SociSupplyStore: the SupplyStore port over the SociStore's session (the same connection, so
-// the same database and transactions). Reference data and the ledger live in
-// soci_supply_store.cpp, shipments and plans in soci_supply_shipments.cpp.
+// the same database and transactions). Reference data lives in soci_supply_store.cpp, the ledger
+// in soci_supply_ledger.cpp, shipments in soci_supply_shipments.cpp and plans in
+// soci_supply_plans.cpp.
+
+#include <functional>
+#include <string_view>
 
 #include <soci/row.h>
 #include <soci/session.h>
@@ -74,6 +78,14 @@ class SociSupplyStore : public SupplyStore {
   Result<std::vector<supply::LedgerEntry>> PostLocked(std::span<const supply::PostRequest> requests,
                                                       const WriteContext& context);
   Result<std::optional<supply::Shipment>> LoadShipment(int64_t id);
+  // One step of a shipment's chain of custody, in one transaction: loads it (kNotFound), checks
+  // it may move to `to` (kConflict), runs `work` (which may post to the ledger and returns the
+  // custody note), moves it and records who took the step.
+  using StepWork = std::function<Result<std::string>(const supply::Shipment&)>;
+  Result<supply::Shipment> Step(int64_t id, supply::ShipmentStatus to, const WriteContext& context,
+                                std::string_view what, const StepWork& work);
+  // Inserts a planned shipment with its lines; returns its id. Custody is the caller's.
+  int64_t InsertShipment(const supply::Shipment& shipment);
   void AppendCustody(int64_t id, const std::string& step, const WriteContext& context,
                      const std::string& note);
 

@@ -307,7 +307,9 @@ void CheckPlan(const DistributionProblem& p, const DistributionPlan& plan) {
   }
   for (const auto& [key, units] : link_day) {
     const int64_t cap = p.links[key.first].daily_capacity_units;
-    if (cap > 0) EXPECT_LE(units, cap) << "link " << key.first << " day " << key.second;
+    if (cap > 0) {
+      EXPECT_LE(units, cap) << "link " << key.first << " day " << key.second;
+    }
   }
   for (const NodeMedicineOutcome& o : plan.outcomes) {
     EXPECT_EQ(o.met_on_time + o.met_late + o.unmet, o.need);
@@ -319,7 +321,9 @@ void CheckPlan(const DistributionProblem& p, const DistributionPlan& plan) {
       EXPECT_GE(cumulative, Kept(p, o.node, o.medicine)) << "day " << d;
     }
     EXPECT_EQ(o.end_stock, cumulative - o.met_on_time - o.met_late) << "conservation";
-    if (!p.draw_reserve) EXPECT_GE(o.end_stock, Kept(p, o.node, o.medicine));
+    if (!p.draw_reserve) {
+      EXPECT_GE(o.end_stock, Kept(p, o.node, o.medicine));
+    }
   }
   for (int n = 0; n < N; ++n) {
     const int64_t bound = StoreBound(p, n, H - 1);

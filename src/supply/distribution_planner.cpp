@@ -1,9 +1,11 @@
 #include "supply/distribution_planner.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -91,7 +93,8 @@ void Summarise(const DistributionProblem& problem, const detail::SharedLayout& l
   for (const ReserveFloor& f : problem.reserve_floors) {
     if (f.medicine == m) outcome(f.node);
   }
-  std::map<std::pair<int, int>, int64_t> served;  // (node, day) → served that day
+  const size_t need_count = net.needs.size();
+  std::vector<int64_t> served(need_count * days, 0);  // per need × day
   for (int a = 0; a < net.arcs(); ++a) {
     const int64_t x = s.flow.flow[a];
     if (x == 0) continue;
@@ -107,31 +110,47 @@ void Summarise(const DistributionProblem& problem, const detail::SharedLayout& l
         summary.holding_unit_days += x;
         if (net.day[a] == days - 1) outcome(net.ref[a]).end_stock += x;
         break;
-      case ArcKind::kServe:
-        served[{net.ref[a], net.day[a]}] += x;
-        break;
-      case ArcKind::kBacklog:
-        outcome(net.ref[a]).late_unit_days += x;
-        break;
-      case ArcKind::kMeet: {
-        NodeMedicineOutcome& o = outcome(net.ref[a]);
-        const int64_t on_time = std::min(x, served[{net.ref[a], net.day[a]}]);
-        o.met_on_time += on_time;
-        o.met_late += x - on_time;
+      case ArcKind::kServe: {
+        const int need_idx = net.need_of_node[net.ref[a]];
+        served[static_cast<size_t>(need_idx) * days + net.day[a]] += x;
+        if (const int via = net.needs[need_idx].via_link; via >= 0) {  // a folded node
+          const PlanLink& link = problem.links[via];
+          plan.shipments.push_back({link.from, link.to, m, net.day[a], net.day[a], x});
+          summary.transport_unit_hours += x * link.transit_hours;
+        }
         break;
       }
       default:
         break;
     }
   }
-  // Unmet counts as late to the day after the horizon.
+  // Which need each day's service meets: that day's first (on time), then the oldest still open.
+  // Any such matching gives the same lateness (see time_expanded_network.hpp, "Need"); the unmet
+  // count as late to the day after the horizon.
   std::vector<int64_t> unmet_late(problem.nodes.size(), 0);
-  std::map<std::pair<int, int>, int64_t> met_of_day;
-  for (int a = 0; a < net.arcs(); ++a) {
-    if (net.kind[a] == ArcKind::kMeet) {
-      const int64_t left = net.upper[a] - s.flow.flow[a];
-      unmet_late[net.ref[a]] += left * (days - net.day[a]);
+  std::vector<int64_t> open(days);
+  for (size_t need_idx = 0; need_idx < need_count; ++need_idx) {
+    const detail::NeedNode& need = net.needs[need_idx];
+    NodeMedicineOutcome& o = outcome(need.node);
+    int oldest = 0;
+    for (int day_idx = 0; day_idx < days; ++day_idx) {
+      int64_t left = served[need_idx * days + day_idx];
+      open[day_idx] = need.need_by_day[day_idx];
+      const int64_t on_time = std::min(left, open[day_idx]);
+      o.met_on_time += on_time;
+      open[day_idx] -= on_time;
+      left -= on_time;
+      for (; left > 0 && oldest < day_idx; ++oldest) {
+        const int64_t take = std::min(left, open[oldest]);
+        o.met_late += take;
+        o.late_unit_days += take * (day_idx - oldest);
+        open[oldest] -= take;
+        left -= take;
+        if (open[oldest] > 0) break;
+      }
     }
+    for (int day_idx = 0; day_idx < days; ++day_idx)
+      unmet_late[need.node] += open[day_idx] * (days - day_idx);
   }
   summary.lambda_num = 1;
   summary.lambda_den = 1;
@@ -152,6 +171,26 @@ void Summarise(const DistributionProblem& problem, const detail::SharedLayout& l
   summary.lambda =
       static_cast<double>(summary.lambda_num) / static_cast<double>(summary.lambda_den);
   plan.max_flows += s.flow.max_flows;
+}
+
+// Runs job(0) … job(count - 1) on up to hardware_concurrency threads; each job writes only its
+// own results, so the outcome does not depend on the threads.
+template <typename Job>
+void RunAll(int count, const Job& job) {
+  const int threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, count);
+  if (threads <= 1) {
+    for (int idx = 0; idx < count; ++idx) job(idx);
+    return;
+  }
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int idx = next++; idx < count; idx = next++) job(idx);
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
 }
 
 }  // namespace
@@ -271,10 +310,12 @@ Result<DistributionPlan> PlanDistribution(const DistributionProblem& problem) {
   }
   const detail::SharedLayout layout = detail::BuildSharedLayout(problem);
   std::vector<Solved> solved(medicines);
-  for (int m = 0; m < medicines; ++m) {
+  RunAll(medicines, [&](int m) {
     solved[m].net = detail::BuildNetwork(problem, layout, m);
     solved[m].flow = detail::SolveMedicine(solved[m].net, nullptr);
-    if (!solved[m].flow.ok) return Status::Internal("distribution plan: a min-cost flow failed");
+  });
+  for (const Solved& s : solved) {
+    if (!s.flow.ok) return Status::Internal("distribution plan: a min-cost flow failed");
   }
   const FlowNetwork& first = solved.front().net;
   const int shared_arcs = first.shared_arcs;
@@ -351,20 +392,18 @@ Result<DistributionPlan> PlanDistribution(const DistributionProblem& problem) {
     plan.lp_columns = lp.columns;
     double unmet_constant = 0;
     for (const FlowNetwork* net : nets) {
-      for (int a = 0; a < net->arcs(); ++a) {
-        if (net->kind[a] == ArcKind::kMeet) {
-          unmet_constant +=
-              static_cast<double>(net->upper[a]) * (problem.horizon_days - net->day[a]);
-        }
-      }
+      for (const detail::NeedNode& need : net->needs)
+        unmet_constant += static_cast<double>(need.unmet_late_unit_days);
     }
     plan.lp_late_unit_days = lp.lateness_cost + unmet_constant;
     const std::vector<std::vector<int64_t>> shares = Shares(lp.shared_flow, lp_capacity, nets);
-    for (size_t idx = 0; idx < in_lp.size(); ++idx) {
+    RunAll(static_cast<int>(in_lp.size()), [&](int idx) {
       Solved& s = solved[in_lp[idx]];
       s.flow = detail::SolveMedicine(s.net, &shares[idx]);
-      if (!s.flow.ok) return Status::Internal("distribution plan: a min-cost flow failed");
-      plan.medicines[in_lp[idx]].in_lp = true;
+    });
+    for (int m : in_lp) {
+      if (!solved[m].flow.ok) return Status::Internal("distribution plan: a min-cost flow failed");
+      plan.medicines[m].in_lp = true;
     }
     use = shared_use();
   }

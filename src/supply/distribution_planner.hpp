@@ -32,10 +32,17 @@
 //   4. transport: Σ units × transit hours of planned shipments;
 //   5. holding: Σ units held at the end of each day (unit-days in storage), a last tie-breaker.
 //
-// Method. One time-expanded network per medicine: a vertex per (node, day) for stock, a vertex
-// per (node, day) for need with backlog arcs from day d to day d-1, a collector per node with need,
-// and end-stock vertices. Supplies, demands and capacities are integers and the network matrix is
-// totally unimodular, so every level has an integral optimum: whole units.
+// Method. One time-expanded network per medicine: a vertex per (node, day) for stock, a chain
+// per node with need that carries what is served by each day (at most the need of the days so
+// far), and end-stock vertices (time_expanded_network.hpp). Stock no supply can reach by its day
+// is left out, and a pharmacy-like leaf (one same-day link of unlimited capacity, unlimited
+// stores) is served straight from its link's origin: both keep every level's optimum. Supplies,
+// demands and capacities are integers and the network matrix is totally unimodular, so every
+// level has an integral optimum: whole units. Medicines are solved in parallel on
+// std::thread::hardware_concurrency() threads; each writes its own result, so the plan does not
+// depend on the threads.
+//   * λ = 1 needs no max-flow when the supply covers the total need: the first min-cost flow
+//     with every need required in full is feasible exactly when λ = 1.
 //   * λ is exact: feasibility of "every (n, m) has at least ceil(λ × need) met" only changes at
 //     the fractions k / need, and it is monotone in λ. Each probe is a LEMON Preflow max-flow; an
 //     infeasible probe's minimum cut bounds λ (the needs behind the cut can receive at most its
@@ -66,8 +73,9 @@
 //     medicines whose own plans break a shared capacity, on what the others leave (the method
 //     says so).
 //   * Speed (bench/README.md, "Supply distribution plan"): at 3,000 nodes × 50 medicines × 14
-//     days the exact per-medicine plan takes about 12 s of CPU, not DESIGN.md's < 1 s; the LP of
-//     the shared case grows with the whole network of every coupled medicine and is slower still.
+//     days the exact per-medicine plan takes about 1 s of CPU (12 s before the smaller networks,
+//     the chain costs and first-eligible pricing) and half that in wall time on two idle cores;
+//     the shared case's LP at that size takes over a minute.
 
 #include <cstdint>
 #include <string>
@@ -164,7 +172,7 @@ struct NodeMedicineOutcome {
   int node = 0;
   int medicine = 0;
   int64_t need = 0;
-  int64_t met_on_time = 0;
+  int64_t met_on_time = 0;  // a day's service meets that day's need first, then the oldest open
   int64_t met_late = 0;
   int64_t unmet = 0;
   int64_t late_unit_days = 0;

@@ -55,6 +55,42 @@ TEST(DistributionPlanner, MeetsOneCountyFromOneBaseOnTime) {
   EXPECT_EQ(plan->medicines[0].transport_unit_hours, 600);
 }
 
+TEST(DistributionPlanner, ServesAPharmacyFromItsCountyOnTheDayOfConsumption) {
+  DistributionProblem p = Base(1, 4);
+  p.nodes.push_back({"PH-1", NodeKind::kPharmacy, 0});
+  p.links.push_back({0, 1, 1, 0, 10});
+  p.links.push_back({1, 2, 0, 0, 2});  // same day, unlimited: the pharmacy is folded
+  p.supply.push_back({0, 0, 0, 100});
+  p.demand.push_back({2, 0, 1, 5});
+  p.demand.push_back({2, 0, 3, 10});
+  p.cover_targets.push_back({1, 0, 4});
+  Result<DistributionPlan> folded = PlanDistribution(p);
+  ASSERT_TRUE(folded.ok()) << folded.status().ToString();
+  int64_t pharmacy_days = 0;
+  for (const PlannedShipment& s : folded->shipments) {
+    if (s.to != 2) continue;
+    EXPECT_EQ(s.arrive_day, s.dispatch_day);
+    pharmacy_days += 1;
+  }
+  EXPECT_EQ(pharmacy_days, 2);
+  EXPECT_EQ(Shipped(*folded, 1, 2), 15);
+  const NodeMedicineOutcome& pharmacy = Outcome(*folded, 2);
+  EXPECT_EQ(pharmacy.met_on_time, 15);
+  EXPECT_EQ(pharmacy.end_stock, 0);
+  // A store limit at the pharmacy keeps it a node of its own: every level must be the same.
+  p.nodes[2].storage_capacity_units = 1000;
+  Result<DistributionPlan> unfolded = PlanDistribution(p);
+  ASSERT_TRUE(unfolded.ok()) << unfolded.status().ToString();
+  const MedicinePlanSummary& a = folded->medicines[0];
+  const MedicinePlanSummary& b = unfolded->medicines[0];
+  EXPECT_EQ(a.lambda, b.lambda);
+  EXPECT_EQ(a.late_unit_days, b.late_unit_days);
+  EXPECT_EQ(a.cover_shortfall_units, b.cover_shortfall_units);
+  EXPECT_EQ(a.transport_unit_hours, b.transport_unit_hours);
+  EXPECT_EQ(a.holding_unit_days, b.holding_unit_days);
+  EXPECT_EQ(a.transport_unit_hours, 15 * 10 + 4 * 10 + 15 * 2);
+}
+
 TEST(DistributionPlanner, ReportsACountyBeyondTransitTimeAsUnreachable) {
   DistributionProblem p = Base(1, 3);
   p.links.push_back({0, 1, 5, 0, 120});

@@ -10,7 +10,10 @@ namespace outbreak::supply::detail {
 
 namespace {
 
-bool InLp(ArcKind kind) { return kind != ArcKind::kSource && kind != ArcKind::kSink; }
+// Arcs that can carry nothing (upper bound 0: unreachable stock, folded nodes) are left out.
+bool InLp(const FlowNetwork& net, int arc) {
+  return net.kind[arc] != ArcKind::kSource && net.kind[arc] != ArcKind::kSink && net.upper[arc] > 0;
+}
 
 struct Model {
   std::vector<int> row_index, column_index;
@@ -37,7 +40,7 @@ Model Build(const std::vector<const FlowNetwork*>& nets, const std::vector<int64
   for (const FlowNetwork* net : nets) {
     std::vector<int>& columns = m.column_of.emplace_back(net->arcs(), -1);
     for (int a = 0; a < net->arcs(); ++a) {
-      if (!InLp(net->kind[a])) continue;
+      if (!InLp(*net, a)) continue;
       columns[a] = static_cast<int>(m.column_lower.size());
       m.column_lower.push_back(static_cast<double>(net->lower[a]));
       m.column_upper.push_back(static_cast<double>(net->upper[a]));
@@ -51,9 +54,14 @@ Model Build(const std::vector<const FlowNetwork*>& nets, const std::vector<int64
     const FlowNetwork& net = *nets[net_idx];
     const std::vector<int>& columns = m.column_of[net_idx];
     // Flow conservation: out − in = supply, for every vertex but S and T.
+    std::vector<bool> touched(net.vertices, false);
+    for (int a = 0; a < net.arcs(); ++a) {
+      if (columns[a] >= 0) touched[net.tail[a]] = touched[net.head[a]] = true;
+    }
     std::vector<int> row_of(net.vertices, -1);
     for (int v = 0; v < net.vertices; ++v) {
       if (v == net.source || v == net.sink) continue;
+      if (!touched[v] && net.vertex_supply[v] == 0) continue;
       const double supply = static_cast<double>(net.vertex_supply[v]);
       row_of[v] = m.AddRow(supply, supply);
     }
@@ -74,8 +82,9 @@ Model Build(const std::vector<const FlowNetwork*>& nets, const std::vector<int64
   for (int a = 0; a < shared_arcs; ++a) {
     if (capacity[a] < 0) continue;
     const int row = m.AddRow(-COIN_DBL_MAX, static_cast<double>(capacity[a]));
-    for (size_t net_idx = 0; net_idx < nets.size(); ++net_idx)
-      m.Put(row, m.column_of[net_idx][a], 1);
+    for (size_t net_idx = 0; net_idx < nets.size(); ++net_idx) {
+      if (m.column_of[net_idx][a] >= 0) m.Put(row, m.column_of[net_idx][a], 1);
+    }
   }
   return m;
 }
@@ -87,7 +96,7 @@ bool Optimal(ClpSimplex& lp) { return lp.status() == 0; }
 int64_t JointLpColumns(const std::vector<const FlowNetwork*>& nets) {
   int64_t columns = 1;
   for (const FlowNetwork* net : nets) {
-    for (ArcKind kind : net->kind) columns += InLp(kind) ? 1 : 0;
+    for (int a = 0; a < net->arcs(); ++a) columns += InLp(*net, a) ? 1 : 0;
   }
   return columns;
 }
@@ -150,7 +159,8 @@ JointLpResult SolveJointLp(const std::vector<const FlowNetwork*>& nets,
   for (size_t net_idx = 0; net_idx < nets.size(); ++net_idx) {
     std::vector<double>& flows = out.shared_flow.emplace_back(nets[net_idx]->shared_arcs, 0);
     for (int a = 0; a < nets[net_idx]->shared_arcs; ++a) {
-      flows[a] = solution[m.column_of[net_idx][a]];
+      const int column = m.column_of[net_idx][a];
+      if (column >= 0) flows[a] = solution[column];
     }
   }
   out.ok = true;

@@ -1,9 +1,12 @@
 #pragma once
 // The exact plan of one medicine on its own time-expanded network: the largest fair fill rate λ
-// (a search over the fractions k / need with LEMON Preflow max-flows), then the levels lateness,
-// cover, transport and holding, each a LEMON NetworkSimplex min-cost flow over the optima of the
-// level before (arcs fixed by the sign of their reduced cost). distribution_planner.hpp states
-// the model and why this is exact. LEMON stays inside medicine_flow.cpp. Internal.
+// (a search over the fractions k / need with LEMON Preflow max-flows and their minimum cuts),
+// then the levels lateness, cover, transport and holding as LEMON NetworkSimplex min-cost flows,
+// each over the optima of the level before (arcs fixed by the sign of their reduced cost), two
+// adjacent levels in one flow where a proven weight keeps their order. When the supply covers the
+// total need, the first min-cost flow is tried with every need met in full: feasible means λ = 1
+// and no max-flow is run. distribution_planner.hpp states the model and why this is exact. LEMON
+// stays inside medicine_flow.cpp. Reentrant: medicines are solved on several threads. Internal.
 
 #include <cstdint>
 #include <vector>
