@@ -119,7 +119,8 @@ class GuidanceApiTest : public ::testing::Test {
   static int64_t TeamOf(const std::string& province) {
     HttpReply reply = Get("/api/v1/guidance/teams?region=" + province, "hq");
     EXPECT_EQ(reply.status, 200) << Describe(reply);
-    for (const json::value& team : reply.Json().at("items").as_array()) {
+    const json::value reply_body = reply.Json();
+    for (const json::value& team : reply_body.at("items").as_array()) {
       if (team.at("area").as_string() == province) return team.at("id").as_int64();
     }
     ADD_FAILURE() << "no team for " << province;
@@ -233,7 +234,8 @@ TEST_F(GuidanceApiTest, APlanThatCannotMeetItsRulesNamesTheRuleAndTheProvince) {
   ASSERT_EQ(roster.status, 200) << Describe(roster);
   // Leave only leaders from Pyongyang: Pyongyang's team has no one to lead it.
   json::array exclude;
-  for (const json::value& official : roster.Json().at("items").as_array()) {
+  const json::value roster_body = roster.Json();
+  for (const json::value& official : roster_body.at("items").as_array()) {
     const std::string position(official.at("position").as_string());
     if ((position == "presidium_member" || position == "secretary") &&
         official.at("home").as_string() != "KP-01") {
@@ -292,7 +294,8 @@ TEST_F(GuidanceApiTest, ReadersSeeOnlyTheTeamsOfTheirRegion) {
   EXPECT_EQ(Get("/api/v1/guidance/teams?region=KP-05", "officer").status, 403);
   HttpReply plans = Get("/api/v1/guidance/plans", "officer");
   ASSERT_EQ(plans.status, 200) << Describe(plans);
-  for (const json::value& plan : plans.Json().at("items").as_array()) {
+  const json::value plans_body = plans.Json();
+  for (const json::value& plan : plans_body.at("items").as_array()) {
     EXPECT_LE(plan.at("teams").as_array().size(), 1u);
   }
 }

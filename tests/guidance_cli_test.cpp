@@ -128,8 +128,9 @@ TEST_F(GuidanceCliTest, TheDemoAdoptsAPlanThatKeepsEveryRule) {
       }
     }
     EXPECT_GE(department, 1);
-    if (farming.contains(area))
+    if (farming.contains(area)) {
       EXPECT_TRUE(agriculture) << "a farming province without agriculture";
+    }
   }
 }
 

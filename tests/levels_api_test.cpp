@@ -93,7 +93,8 @@ class LevelsApiTest : public ::testing::Test {
     EXPECT_EQ(reply.status, 200) << Describe(reply);
     std::vector<int64_t> out;
     if (reply.status != 200) return out;
-    for (const json::value& p : reply.Json().at("prevention").at("pending_proposals").as_array()) {
+    const json::value body = reply.Json();
+    for (const json::value& p : body.at("prevention").at("pending_proposals").as_array()) {
       out.push_back(p.at("id").as_int64());
     }
     return out;
@@ -238,7 +239,8 @@ TEST_F(LevelsApiTest, TheReplayGivesPyongyangsHandCheckedTimeline) {
   reply = Get("/api/v1/levels/replay?region=KP-01", "hq");
   ASSERT_EQ(reply.status, 200) << Describe(reply);
   std::vector<std::string> moves;
-  for (const json::value& change : reply.Json().at("changes").as_array()) {
+  const json::value body = reply.Json();
+  for (const json::value& change : body.at("changes").as_array()) {
     moves.push_back(std::string(change.at("day").as_string()) + " " +
                     std::string(change.at("to_level").as_string()));
   }

@@ -43,7 +43,8 @@ inline std::string SetUpLevels(const TestDatabase& database) {
   for (const char* region : {"KP", "KP-04", "KP-04-003"}) {
     const RunResult run = database.Cli({"levels", "tasks", "--region", region, "--format", "json"});
     if (run.exit_code != 0) return "outbreak levels tasks: " + run.err;
-    for (const json::value& task : json::parse(run.out).at("tasks").as_array()) {
+    const json::value listed = json::parse(run.out);
+    for (const json::value& task : listed.at("tasks").as_array()) {
       if (task.at("region").as_string() == region) {
         LevelTasks()[region] = std::to_string(task.at("id").as_int64());
         break;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,16 @@ inline json::object Movements(json::array movements, bool draw_reserve = false) 
   json::object out{{"movements", std::move(movements)}};
   if (draw_reserve) out["draw_reserve"] = true;
   return out;
+}
+
+// The shipments adopting a plan makes: one per (from, to, dispatch day), its medicines as lines.
+inline size_t ShipmentsOfPlan(const json::value& plan) {
+  std::set<std::string> trips;
+  for (const json::value& s : plan.at("shipments").as_array()) {
+    trips.insert(std::string(s.at("from").as_string()) + " " + std::string(s.at("to").as_string()) +
+                 " " + std::string(s.at("dispatch_day").as_string()));
+  }
+  return trips.size();
 }
 
 class SupplyApiTest : public ::testing::Test {
@@ -126,7 +137,8 @@ class SupplyApiTest : public ::testing::Test {
     HttpReply reply = Get("/api/v1/supply/stock?region=" + region + "&medicine=" + medicine, "hq");
     EXPECT_EQ(reply.status, 200) << Describe(reply);
     if (reply.status != 200) return -1;
-    for (const json::value& line : reply.Json().at("lines").as_array()) {
+    const json::value reply_json = reply.Json();
+    for (const json::value& line : reply_json.at("lines").as_array()) {
       if (line.at("node").as_string() != node) continue;
       for (const json::value& each : line.at("lots").as_array()) {
         if (each.at("lot").as_string() == lot) return each.at("quantity").as_int64();

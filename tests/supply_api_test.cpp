@@ -111,7 +111,8 @@ TEST_F(SupplyApiTest, ReceiptsAndIssuesMoveStockAndTheLedgerSumsToIt) {
   HttpReply stock = Get("/api/v1/supply/stock?region=KP-04-002&medicine=PARA-500", "viewer");
   ASSERT_EQ(stock.status, 200) << Describe(stock);
   int64_t on_hand = -1;
-  for (const json::value& line : stock.Json().at("lines").as_array()) {
+  const json::value stock_json = stock.Json();
+  for (const json::value& line : stock_json.at("lines").as_array()) {
     if (line.at("node").as_string() == "CO-KP-04-002") on_hand = line.at("on_hand").as_int64();
   }
   EXPECT_EQ(on_hand, Sum(Ledger("KP-04-002", "&node=CO-KP-04-002&medicine=PARA-500")));

@@ -262,66 +262,78 @@ Result<CareWriteResult> CareService::WriteWorkforce(std::vector<care::WorkforceC
 Result<care::WorkforceReport> CareService::Workforce(std::string_view region,
                                                      std::optional<Date> as_of,
                                                      std::optional<int> level) const {
+  auto reports =
+      WorkforceOn(region, std::vector<Date>{as_of.value_or(surveillance_.LatestDay())}, level);
+  if (!reports.ok()) return reports.status();
+  return std::move(reports->front());
+}
+
+Result<std::vector<care::WorkforceReport>> CareService::WorkforceOn(
+    std::string_view region, const std::vector<Date>& days, std::optional<int> level) const {
   Result<RegionIdx> root = surveillance_.FindRegion(region);
   if (!root.ok()) return root.status();
-  const Date day = as_of.value_or(surveillance_.LatestDay());
   std::unique_lock lock(mutex_);
   auto counts = store_->LoadWorkforce();
   if (!counts.ok()) return counts.status();
   auto deployments = store_->LoadAdoptedDeployments();
   if (!deployments.ok()) return deployments.status();
   lock.unlock();
-  care::WorkforceReport report;
-  report.region = *root;
-  report.as_of = day;
-  const std::vector<care::WorkforceCount> latest = LatestCounts(*counts, day);
-  surveillance_.WithTree([&](const RegionTree& tree) {
-    // Each count goes to its region, or to its ancestor at `level` when one is asked for.
-    std::map<std::pair<RegionIdx, care::WorkerCategory>, care::WorkforceLine> lines;
-    std::vector<care::WorkforceCount> in_scope;
-    for (const care::WorkforceCount& count : latest) {
-      std::optional<RegionIdx> idx = tree.Find(count.region);
-      if (!idx || !tree.IsInSubtree(*root, *idx)) continue;
-      in_scope.push_back(count);
-      while (level && tree.region(*idx).level > *level && tree.parent(*idx) != kNoRegion) {
-        idx = tree.parent(*idx);
+  std::vector<care::WorkforceReport> reports;
+  for (const Date day : days) {
+    care::WorkforceReport report;
+    report.region = *root;
+    report.as_of = day;
+    const std::vector<care::WorkforceCount> latest = LatestCounts(*counts, day);
+    surveillance_.WithTree([&](const RegionTree& tree) {
+      // Each count goes to its region, or to its ancestor at `level` when one is asked for.
+      std::map<std::pair<RegionIdx, care::WorkerCategory>, care::WorkforceLine> lines;
+      std::vector<care::WorkforceCount> in_scope;
+      for (const care::WorkforceCount& count : latest) {
+        std::optional<RegionIdx> idx = tree.Find(count.region);
+        if (!idx || !tree.IsInSubtree(*root, *idx)) continue;
+        in_scope.push_back(count);
+        while (level && tree.region(*idx).level > *level && tree.parent(*idx) != kNoRegion) {
+          idx = tree.parent(*idx);
+        }
+        if (level && tree.region(*idx).level != *level) continue;
+        auto [it, added] = lines.try_emplace({*idx, count.category});
+        care::WorkforceCount& sum = it->second.count;
+        if (added) {
+          sum = count;
+          sum.region = tree.region(*idx).code;
+          continue;
+        }
+        sum.date = std::max(sum.date, count.date);
+        sum.on_duty += count.on_duty;
+        sum.ill += count.ill;
+        sum.quarantined += count.quarantined;
+        sum.resting += count.resting;
+        sum.longest_duty_run_days =
+            std::max(sum.longest_duty_run_days, count.longest_duty_run_days);
       }
-      if (level && tree.region(*idx).level != *level) continue;
-      auto [it, added] = lines.try_emplace({*idx, count.category});
-      care::WorkforceCount& sum = it->second.count;
-      if (added) {
-        sum = count;
-        sum.region = tree.region(*idx).code;
-        continue;
+      for (auto& [key, line] : lines) {
+        const RegionIdx at = key.first;
+        for (const store::DeploymentRecord& d : *deployments) {
+          if (d.category != key.second || day < d.start || day > d.end) continue;
+          const std::optional<RegionIdx> from = tree.Find(d.from);
+          const std::optional<RegionIdx> to = tree.Find(d.to);
+          const bool from_here = from && tree.IsInSubtree(at, *from);
+          const bool to_here = to && tree.IsInSubtree(at, *to);
+          if (from_here && !to_here) line.away += d.workers;
+          if (to_here && !from_here) line.incoming += d.workers;
+        }
+        report.lines.push_back(std::move(line));
       }
-      sum.date = std::max(sum.date, count.date);
-      sum.on_duty += count.on_duty;
-      sum.ill += count.ill;
-      sum.quarantined += count.quarantined;
-      sum.resting += count.resting;
-      sum.longest_duty_run_days = std::max(sum.longest_duty_run_days, count.longest_duty_run_days);
-    }
-    for (auto& [key, line] : lines) {
-      const RegionIdx at = key.first;
-      for (const store::DeploymentRecord& d : *deployments) {
-        if (d.category != key.second || day < d.start || day > d.end) continue;
-        const std::optional<RegionIdx> from = tree.Find(d.from);
-        const std::optional<RegionIdx> to = tree.Find(d.to);
-        const bool from_here = from && tree.IsInSubtree(at, *from);
-        const bool to_here = to && tree.IsInSubtree(at, *to);
-        if (from_here && !to_here) line.away += d.workers;
-        if (to_here && !from_here) line.incoming += d.workers;
-      }
-      report.lines.push_back(std::move(line));
-    }
-    std::sort(report.lines.begin(), report.lines.end(), [](const auto& a, const auto& b) {
-      return std::tie(a.count.region, a.count.category) <
-             std::tie(b.count.region, b.count.category);
+      std::sort(report.lines.begin(), report.lines.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.count.region, a.count.category) <
+               std::tie(b.count.region, b.count.category);
+      });
+      report.findings = care::CheckWorkforce(in_scope, options_.protection);
+      return 0;
     });
-    report.findings = care::CheckWorkforce(in_scope, options_.protection);
-    return 0;
-  });
-  return report;
+    reports.push_back(std::move(report));
+  }
+  return reports;
 }
 
 }  // namespace outbreak::app

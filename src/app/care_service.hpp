@@ -86,6 +86,10 @@ class CareService {
   // plans deploy away and in on that day; summed to the regions of `level` when one is given.
   Result<care::WorkforceReport> Workforce(std::string_view region, std::optional<Date> as_of,
                                           std::optional<int> level = std::nullopt) const;
+  // The same on each of `days`, in order, from one read of the store.
+  Result<std::vector<care::WorkforceReport>> WorkforceOn(
+      std::string_view region, const std::vector<Date>& days,
+      std::optional<int> level = std::nullopt) const;
 
   // Plans: computes a plan (deployment_planner.hpp) and stores it as proposed.
   Result<store::PlanRecord> Plan(const PlanRequest& request, const Actor& actor);

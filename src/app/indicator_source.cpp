@@ -176,23 +176,25 @@ Status IndicatorSource::FillCare(response::IndicatorTable& table, Date from, Dat
   }
 
   // Patients per available doctor, from the workforce summed to each level asked for.
-  for (int day_idx = 0; from + day_idx <= to; ++day_idx) {
-    const Date day = from + day_idx;
-    std::map<std::string, int64_t> doctors;
-    for (const auto& [level, count] : levels) {
-      auto workforce = care_->Workforce(root, day, level);
-      if (!workforce.ok()) return workforce.status();
-      for (const care::WorkforceLine& line : workforce->lines) {
+  std::vector<Date> days;
+  for (Date day = from; day <= to; day = day + 1) days.push_back(day);
+  std::vector<std::map<std::string, int64_t>> doctors(days.size());
+  for (const auto& [level, count] : levels) {
+    auto workforce = care_->WorkforceOn(root, days, level);
+    if (!workforce.ok()) return workforce.status();
+    for (size_t day_idx = 0; day_idx < days.size(); ++day_idx) {
+      for (const care::WorkforceLine& line : (*workforce)[day_idx].lines) {
         if (line.count.category == care::WorkerCategory::kDoctor) {
-          doctors[line.count.region] += line.Available();
+          doctors[day_idx][line.count.region] += line.Available();
         }
       }
     }
+  }
+  for (size_t day_idx = 0; day_idx < days.size(); ++day_idx) {
     for (auto& [code, region] : table) {
-      std::optional<double>& value =
-          region.days[static_cast<size_t>(day_idx)][Indicator::kPatientsPerDoctor];
-      auto it = doctors.find(code);
-      if (!value || it == doctors.end() || it->second <= 0) {
+      std::optional<double>& value = region.days[day_idx][Indicator::kPatientsPerDoctor];
+      auto it = doctors[day_idx].find(code);
+      if (!value || it == doctors[day_idx].end() || it->second <= 0) {
         value.reset();
         continue;
       }

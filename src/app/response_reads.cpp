@@ -94,7 +94,7 @@ Result<response::ReplayView> ResponseService::Replay(
   Result<RegionIdx> root = surveillance_.FindRegion(region);
   if (!root.ok()) return root.status();
   std::optional<response::LevelRules> rules = rules_given ? rules_given : Rules();
-  if (!rules) return Status::Unavailable(kNoRules);
+  if (!rules) return Status::NotFound(kNoRules);
   if (!surveillance_.HasData() && (!from || !to)) {
     return Status::NotFound("there are no reports to replay the rules over");
   }

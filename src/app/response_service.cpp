@@ -109,7 +109,7 @@ Result<LoadedDocument> ResponseService::LoadRules(std::string_view text, std::st
 Result<response::ActionProgrammes> ResponseService::CheckProgrammes(std::string_view text,
                                                                     std::string_view file) const {
   std::optional<response::LevelRules> rules = Rules();
-  if (!rules) return Status::Unavailable("no prevention rules are loaded: load the rules first");
+  if (!rules) return Status::NotFound("no prevention rules are loaded: load the rules first");
   return response::ParseActionProgrammes(text, file, *rules);
 }
 
@@ -200,7 +200,7 @@ Result<std::vector<response::RegionLevel>> ResponseService::Levels(
   if (!root.ok()) return root.status();
   std::optional<response::LevelRules> rules = Rules();
   if (!rules)
-    return Status::Unavailable("no prevention rules are loaded (outbreak levels rules load)");
+    return Status::NotFound("no prevention rules are loaded (outbreak levels rules load)");
   const Date day = as_of.value_or(surveillance_.LatestDay());
   Result<std::vector<store::DecisionRecord>> decisions = [&] {
     std::lock_guard lock(mutex_);
@@ -221,7 +221,7 @@ Result<EvaluateResult> ResponseService::Evaluate(std::string_view region, std::o
   if (!root.ok()) return root.status();
   std::lock_guard lock(mutex_);
   if (!rules_)
-    return Status::Unavailable("no prevention rules are loaded (outbreak levels rules load)");
+    return Status::NotFound("no prevention rules are loaded (outbreak levels rules load)");
   const response::LevelRules rules = *rules_;
   EvaluateResult result;
   result.as_of = as_of.value_or(surveillance_.LatestDay());
@@ -293,7 +293,7 @@ Result<response::DecisionView> ResponseService::Decide(int64_t proposal_id,
   }
   std::unique_lock lock(mutex_);
   if (!rules_)
-    return Status::Unavailable("no prevention rules are loaded (outbreak levels rules load)");
+    return Status::NotFound("no prevention rules are loaded (outbreak levels rules load)");
   auto proposal = store_->Response().FindProposal(proposal_id);
   if (!proposal.ok()) return proposal.status();
   if (!proposal->has_value()) {
@@ -351,7 +351,7 @@ Result<response::DecisionView> ResponseService::SetLevel(std::string_view region
   if (!idx.ok()) errors.push_back(fmt::format("region: \"{}\" is not a known region", region));
   std::optional<response::LevelRules> rules = Rules();
   if (!rules)
-    return Status::Unavailable("no prevention rules are loaded (outbreak levels rules load)");
+    return Status::NotFound("no prevention rules are loaded (outbreak levels rules load)");
   if (!rules->IndexOf(level)) {
     errors.push_back(
         fmt::format("level: \"{}\" is not a level of the rules ({})", level, rules->KeyList()));
@@ -374,7 +374,7 @@ Result<response::DecisionView> ResponseService::Record(store::DecisionRecord dec
                                                        const Actor& actor) {
   std::lock_guard lock(mutex_);
   if (!rules_)
-    return Status::Unavailable("no prevention rules are loaded (outbreak levels rules load)");
+    return Status::NotFound("no prevention rules are loaded (outbreak levels rules load)");
   auto decisions = store_->Response().LoadDecisions();
   if (!decisions.ok()) return decisions.status();
   const RegionIdx idx = *surveillance_.FindRegion(decision.region);

@@ -13,7 +13,7 @@
 // Errors: kInvalidArgument for bad rules or programmes files (every mistake listed), unknown
 // regions or levels, a missing reason; kNotFound for no such proposal or task; kConflict for a
 // proposal already decided or made stale by a later decision, a task already done, rules that
-// drop a level still in use; kUnavailable when no rules have been loaded. Nothing is written on
+// drop a level still in use; kNotFound also when no rules have been loaded. Nothing is written on
 // any error.
 //
 // Thread-safe: one mutex serialises the store connection and the rules in force.

@@ -455,13 +455,14 @@ Result<supply::Shipment> SupplyService::Cancel(int64_t id, const Actor& actor) {
 
 Result<supply::Shipment> SupplyService::Dispatch(int64_t id, std::optional<Date> day,
                                                  const Actor& actor) {
-  const Date when = day.value_or(Today());
-  if (when > Today())
-    return Status::InvalidArgument("day: " + when.ToString() + " is in the future");
   std::lock_guard lock(mutex_);
   auto shipment = store_->Supply().FindShipment(id);
   if (!shipment.ok()) return shipment.status();
   if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
+  // Without a day: the planned ship day, unless that is still ahead (then today).
+  const Date when = day.value_or(std::min((*shipment)->ship_day, Today()));
+  if (when > Today())
+    return Status::InvalidArgument("day: " + when.ToString() + " is in the future");
   ForgetCover();
   return store_->Supply().DispatchShipment(id, when, (*shipment)->reserve_order, Context(actor));
 }
@@ -469,10 +470,14 @@ Result<supply::Shipment> SupplyService::Dispatch(int64_t id, std::optional<Date>
 Result<supply::Shipment> SupplyService::Receive(int64_t id, std::optional<Date> day,
                                                 const std::vector<supply::ReceivedCount>& counts,
                                                 const Actor& actor) {
-  const Date when = day.value_or(Today());
+  std::lock_guard lock(mutex_);
+  auto shipment = store_->Supply().FindShipment(id);
+  if (!shipment.ok()) return shipment.status();
+  if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
+  // Without a day: the expected arrival day, unless that is still ahead (then today).
+  const Date when = day.value_or(std::min((*shipment)->arrival_day, Today()));
   if (when > Today())
     return Status::InvalidArgument("day: " + when.ToString() + " is in the future");
-  std::lock_guard lock(mutex_);
   ForgetCover();
   return store_->Supply().ReceiveShipment(id, when, counts, Context(actor));
 }

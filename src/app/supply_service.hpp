@@ -178,4 +178,12 @@ class SupplyService {
   mutable std::map<Date, std::map<std::pair<std::string, std::string>, int64_t>> usable_by_day_;
 };
 
+// The prevention indicators' medicine days of cover (indicator_source.hpp), from `supply`, which
+// must outlive the provider.
+inline auto MedicineCoverOf(const SupplyService& supply) {
+  return [&supply](const std::string& region, Date day) {
+    return supply.RegionCoverDays(region, day);
+  };
+}
+
 }  // namespace outbreak::app

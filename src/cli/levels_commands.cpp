@@ -35,6 +35,7 @@ struct LevelsOptions {
 // What a levels command needs, opened in order and destroyed in reverse.
 struct LevelServices {
   CareServices care;
+  std::unique_ptr<app::SupplyService> supply;  // medicine days of cover
   std::unique_ptr<app::IndicatorSource> indicators;
   std::unique_ptr<app::ResponseService> response;
 };
@@ -44,8 +45,12 @@ Result<LevelServices> OpenLevelServices(CliState& s) {
   auto care = OpenCareServices(s);
   if (!care.ok()) return care.status();
   out.care = std::move(*care);
+  auto supply = OpenSupply(s, *out.care.surveillance, out.care.analytics.get());
+  if (!supply.ok()) return supply.status();
+  out.supply = std::move(*supply);
   out.indicators = std::make_unique<app::IndicatorSource>(*out.care.surveillance,
                                                           *out.care.analytics, out.care.care.get());
+  out.indicators->SetMedicineCoverProvider(app::MedicineCoverOf(*out.supply));
   auto response = OpenResponse(s, *out.care.surveillance, *out.indicators);
   if (!response.ok()) return response.status();
   out.response = std::move(*response);

@@ -59,9 +59,8 @@ int Serve(CliState& s, ServeOptions& options) {
   if (!supply.ok()) return Fail(supply.status());
   auto guidance = OpenGuidance(s, **service);
   if (!guidance.ok()) return Fail(guidance.status());
-  // Medicine days of cover stay missing until a provider is set here
-  // (indicators.SetMedicineCoverProvider); rules on them then do not fire.
   app::IndicatorSource indicators(**service, analytics, care->get());
+  indicators.SetMedicineCoverProvider(app::MedicineCoverOf(**supply));
   auto response = OpenResponse(s, **service, indicators);
   if (!response.ok()) return Fail(response.status());
   if (options.demo) {

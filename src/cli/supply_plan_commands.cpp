@@ -175,7 +175,10 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
   CLI::App* dispatch = shipments->add_subcommand(
       "dispatch",
       "Dispatch an approved shipment: its stock leaves the sender, lots first expiry first out");
-  dispatch->add_option("--day", s.date, "Day it leaves (default: today)")->check(DateValidator());
+  dispatch
+      ->add_option("--day", s.date,
+                   "Day it leaves (default: its planned ship day, or today if that is ahead)")
+      ->check(DateValidator());
   OnShipment(dispatch, s, o, [&s](app::SupplyService& service, PlanOptions& options) {
     std::optional<Date> day;
     if (!s.date.empty()) day = Date::Parse(s.date);
@@ -187,7 +190,10 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
       "medicine,lot,received[,loss_reason,temperature_excursion]. A shortfall needs a "
       "loss_reason.");
   receive->add_option("--counts", o->counts_file, "Counts CSV file")->required();
-  receive->add_option("--day", s.date, "Day it arrived (default: today)")->check(DateValidator());
+  receive
+      ->add_option("--day", s.date,
+                   "Day it arrived (default: its expected arrival day, or today if that is ahead)")
+      ->check(DateValidator());
   OnShipment(
       receive, s, o,
       [&s](app::SupplyService& service, PlanOptions& options) -> Result<supply::Shipment> {
@@ -298,8 +304,8 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
       "is met on time and the reserve reaches its target, and what capacity cannot cover");
   production->add_option("--as-of", s.as_of, "Plan from the data of this day (default: the latest)")
       ->check(DateValidator());
-  production->add_option("--horizon", o->production_horizon_days, "Days ahead, 1 to 90")
-      ->check(CLI::Range(1, 90))
+  production->add_option("--horizon", o->production_horizon_days, "Days ahead, 1 to 28")
+      ->check(CLI::Range(1, 28))
       ->capture_default_str();
   FormatOption(production, s.format);
   production->callback([&s, o] {

@@ -144,6 +144,7 @@ app.add_subcommand("demo",
         if (!guidance.ok()) return Fail(guidance.status());
         app::IndicatorSource indicators(*services->surveillance, *services->analytics,
                                         services->care.get());
+        indicators.SetMedicineCoverProvider(app::MedicineCoverOf(**supply));
         auto response = OpenResponse(s, *services->surveillance, indicators);
         if (!response.ok()) return Fail(response.status());
         auto summary = app::LoadDemo(*services->surveillance, s.config.data_dir, s.user,

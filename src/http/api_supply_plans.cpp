@@ -173,13 +173,13 @@ void Api::AddSupplyPlanRoutes() {
                 "what capacity cannot cover",
                 "supply",
                 {{"as_of", "date", "Day (default: the latest with data)"},
-                 {"horizon", "integer", "Days ahead, 1 to 90 (default 14)"}},
+                 {"horizon", "integer", "Days ahead, 1 to 28 (default 14)"}},
                 "",
                 "ProductionPlan"},
                [this](RequestContext& context) {
                  auto day = DateParam(context, "as_of");
                  if (!day.ok()) return ErrorResponse(day.status());
-                 auto horizon = IntParam(context, "horizon", 1, 90);
+                 auto horizon = IntParam(context, "horizon", 1, 28);
                  if (!horizon.ok()) return ErrorResponse(horizon.status());
                  auto report = supply_.Production(*day, static_cast<int>(horizon->value_or(14)));
                  if (!report.ok()) return ErrorResponse(report.status());

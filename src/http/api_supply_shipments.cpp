@@ -3,7 +3,8 @@
 // Who may take a step: either end creates a shipment (the receiving end may ask for one) and
 // either end cancels it; the sending end approves and dispatches (its stock leaves); the
 // receiving end signs for what arrived. A shipment with a reserve order is created only by
-// those who may draw on the reserve.
+// those who may draw on the reserve. A shipment may be read by those whose region holds either
+// end, or lies inside the region one end serves.
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -44,6 +45,18 @@ void Api::AddSupplyShipmentRoutes() {
     if (idx.ok()) return true;
     if (idx.status().code() == StatusCode::kForbidden) return false;
     return idx.status();
+  };
+
+  // Whether a node concerns the caller, for reading: its region is inside the caller's or holds
+  // it (a shipment of the central base concerns every county it may supply).
+  auto concerns = [this](const RequestContext& context, const std::string& node) -> Result<bool> {
+    Result<std::string> region = supply_.NodeRegion(node);
+    if (!region.ok()) return region.status();
+    return surveillance_.WithTree([&](const RegionTree& tree) {
+      const std::optional<RegionIdx> home = tree.Find(context.principal.region);
+      const std::optional<RegionIdx> at = tree.Find(*region);
+      return home && at && (tree.IsInSubtree(*home, *at) || tree.IsInSubtree(*at, *home));
+    });
   };
 
   // The shipment of the path, when the caller may take `step` on it from the end it needs.
@@ -181,9 +194,21 @@ void Api::AddSupplyShipmentRoutes() {
                 {},
                 "",
                 "Shipment"},
-               [authorise](RequestContext& context) {
-                 auto shipment = authorise(context, End::kEither, "read");
+               [this, concerns](RequestContext& context) {
+                 Result<int64_t> id = IdParam(context, "shipment");
+                 if (!id.ok()) return ErrorResponse(id.status());
+                 Result<supply::Shipment> shipment = supply_.FindShipment(*id);
                  if (!shipment.ok()) return ErrorResponse(shipment.status());
+                 Result<bool> from = concerns(context, shipment->from);
+                 if (!from.ok()) return ErrorResponse(from.status());
+                 Result<bool> to = concerns(context, shipment->to);
+                 if (!to.ok()) return ErrorResponse(to.status());
+                 if (!*from && !*to) {
+                   return ErrorResponse(Status::Forbidden(fmt::format(
+                       "shipment {} ({} -> {}) concerns neither your region {} nor a region "
+                       "holding it",
+                       *id, shipment->from, shipment->to, context.principal.region)));
+                 }
                  return JsonResponse(200, report::ShipmentJson(*shipment));
                }});
 

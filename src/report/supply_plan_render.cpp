@@ -170,12 +170,12 @@ std::string RenderSupplyPlanText(const boost::json::object& plan) {
                      need > 0 ? Percent(static_cast<double>(Int(totals, "met")) / need) : "-",
                      Count(Int(totals, "unmet")));
 
-  out += fmt::format("\n{:<12} {:>12} {:>12} {:>16} {:>14} {:>4}\n", "medicine", "supply", "need",
+  out += fmt::format("\n{:<12} {:>12} {:>12} {:>24} {:>14} {:>4}\n", "medicine", "supply", "need",
                      "worst fill (λ)", "late unit-d", "LP");
   for (const value& item : Array(plan, "medicines")) {
     const object& m = Object(item);
     out += fmt::format(
-        "{:<12} {:>12} {:>12} {:>16} {:>14} {:>4}\n", Str(m, "medicine"),
+        "{:<12} {:>12} {:>12} {:>24} {:>14} {:>4}\n", Str(m, "medicine"),
         Count(Int(m, "supply_units")), Count(Int(m, "need_units")),
         fmt::format("{} {}/{}", Percent(Number(m, "lambda")), Count(Int(m, "lambda_num")),
                     Count(Int(m, "lambda_den"))),

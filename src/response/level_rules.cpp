@@ -1,5 +1,6 @@
 #include "response/level_rules.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -295,6 +296,16 @@ Result<LevelRules> ParseLevelRules(std::string_view text, std::string_view file)
     CheckHysteresis(level, file, errors);
   }
   if (!errors.empty()) {
+    // In the order of the file, whichever check found them.
+    auto line_of = [&](const std::string& error) {
+      return ParseWholeNumber(
+                 std::string_view(error).substr(file.size() + 1,
+                                                error.find(':', file.size() + 1) - file.size() - 1))
+          .value_or(0);
+    };
+    std::stable_sort(errors.begin(), errors.end(), [&](const std::string& a, const std::string& b) {
+      return line_of(a) < line_of(b);
+    });
     std::string message = fmt::format("{}: {} error(s) in the rules", file, errors.size());
     return Status::InvalidArgument(std::move(message), std::move(errors));
   }

@@ -254,9 +254,10 @@ Result<supply::Shipment> SociSupplyStore::DispatchShipment(int64_t id, Date day,
           soci::use(shipment_id), soci::use(key.first), soci::use(key.second), soci::use(quantity);
     }
     const int ship_day = day.days_since_epoch();
-    session_ << "UPDATE shipments SET ship_day = :day, arrival_day = CASE WHEN arrival_day < :day2"
-                " THEN :day3 ELSE arrival_day END WHERE id = :id",
-        soci::use(ship_day), soci::use(ship_day), soci::use(ship_day), soci::use(shipment_id);
+    // The planned transit time still holds from the day it actually left.
+    const int arrival_day = ship_day + (shipment.arrival_day - shipment.ship_day);
+    session_ << "UPDATE shipments SET ship_day = :ship, arrival_day = :arrival WHERE id = :id",
+        soci::use(ship_day), soci::use(arrival_day), soci::use(shipment_id);
     return context.reason;
   };
   return Step(id, supply::ShipmentStatus::kDispatched, context, "dispatching a shipment", work);

@@ -134,7 +134,7 @@ Result<std::vector<LedgerEntry>> StockBook::Post(const PostRequest& request,
     }
     const Lot* lot = FindLot(request.medicine, request.lot);
     if (lot == nullptr) {
-      return Status::NotFound(
+      return Status::InvalidArgument(
           fmt::format("{}lot: {} of {} is not a known lot", at, request.lot, request.medicine));
     }
     if (request.kind != EntryKind::kTransferIn && request.day > lot->expiry) {
@@ -164,7 +164,7 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
   if (!request.lot.empty()) {
     const Lot* lot = FindLot(request.medicine, request.lot);
     if (lot == nullptr) {
-      return Status::NotFound(
+      return Status::InvalidArgument(
           fmt::format("{}lot: {} of {} is not a known lot", at, request.lot, request.medicine));
     }
     if (usable_only && request.day > lot->expiry) {

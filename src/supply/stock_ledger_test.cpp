@@ -95,7 +95,7 @@ TEST(StockLedger, IncomingNeedsAKnownUnexpiredLotAndAdjustmentsAReason) {
   StockBook book = BookWithTwoLots();
   PostRequest receipt = Issue(10, "L-NEW");
   receipt.kind = EntryKind::kReceipt;
-  EXPECT_EQ(book.Post(receipt).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(book.Post(receipt).status().code(), StatusCode::kInvalidArgument);
   receipt.lot = "L-GONE";
   EXPECT_FALSE(book.Post(receipt).ok());
   PostRequest adjustment = Issue(-3, "L-LATE");

@@ -1,8 +1,10 @@
 // The command-centre page: who is signed in decides the first view (the nation for the
 // headquarters, a province for its officer, the daily report form for a county clerk, the care
-// of its region for a treatment centre); the hash
-// names the view (#/overview/KP-04?as_of=2022-05-20, #/care/KP?plan=3, #/report, #/signin) so
-// that drilling down and the back button work; the live feed and the outbox run beside every view.
+// of its region for a treatment centre, its supply for a supply officer, the guidance teams for a
+// team); the hash names the view (#/overview/KP-04?as_of=2022-05-20, #/care/KP?plan=3,
+// #/supply/KP-04, #/levels/KP, #/guidance, #/report, #/signin) so that drilling down and the back
+// button work; the live feed and the outbox run beside every view. The views other than the
+// overview and the report form are chunks of their own, fetched when first opened.
 
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
@@ -10,6 +12,8 @@ import './styles.css';
 import { setUnauthorisedHandler } from './api';
 import { careHash } from './care_route';
 import { byId, h } from './dom';
+import { guidanceHash } from './view_routes';
+import { levelsHash } from './view_routes';
 import { showEvent } from './feed';
 import { LiveConnection } from './live';
 import { ReportQueue } from './offline_queue';
@@ -17,6 +21,7 @@ import { overviewHash, renderOverview } from './overview';
 import { renderReport } from './report_view';
 import { forgetToken, mayWriteReports, roleLabel, signOut, storedToken, whoAmI } from './session';
 import { renderSignIn } from './signin';
+import { supplyHash } from './view_routes';
 import type { Me } from './types';
 import type { ViewContext } from './view';
 
@@ -30,6 +35,8 @@ let dispose: () => void = () => undefined;
 function homeHash(who: Me): string {
   if (who.role === 'county_clerk') return '#/report';
   if (who.role === 'treatment_centre') return careHash({ region: who.region });
+  if (who.role === 'supply_officer') return supplyHash({ region: who.region });
+  if (who.role === 'guidance_team') return guidanceHash();
   return overviewHash({ region: who.region });
 }
 
@@ -52,13 +59,18 @@ function drawHeader(): void {
   }
   const current = location.hash;
   const link = (href: string, text: string, active: boolean) => h('a', { href, 'aria-current': active ? 'page' : null }, text);
-  // From the overview of a region to its care and back, on the same day.
-  const [, view, code, query] = /^#\/(overview|care)\/([^?]+)\??(.*)$/.exec(current) ?? [];
+  // From one view of a region to another, on the same day.
+  const [, view, code, query] = /^#\/(overview|care|supply|levels|guidance)\/?([^?]*)\??(.*)$/.exec(current) ?? [];
   const asOf = new URLSearchParams(query ?? '').get('as_of') ?? undefined;
   const region = code ? decodeURIComponent(code) : me.region;
+  // The link of the view shown leads home: the caller's own region, the latest day.
+  const at = (name: string) => (name === view ? { region: me!.region } : { region, asOf });
   nav.replaceChildren(
-    link(view === 'care' ? overviewHash({ region, asOf }) : overviewHash({ region: me.region }), 'Overview', view === 'overview'),
-    link(view === 'overview' ? careHash({ region, asOf }) : careHash({ region: me.region }), 'Care', view === 'care'),
+    link(overviewHash(at('overview')), 'Overview', view === 'overview'),
+    link(careHash(at('care')), 'Care', view === 'care'),
+    link(supplyHash(at('supply')), 'Supply', view === 'supply'),
+    link(levelsHash(at('levels')), 'Levels', view === 'levels'),
+    link(guidanceHash({ asOf: at('guidance').asOf }), 'Guidance', view === 'guidance'),
     ...(mayWriteReports(me) ? [link('#/report', 'Daily report', current.startsWith('#/report'))] : []),
     link('/api/v1/openapi.json', 'API', false),
   );
@@ -85,6 +97,26 @@ function drawStatus(): void {
   status.dataset.live = live.state;
 }
 
+// A view that is a chunk of its own: fetched when first opened, then shown unless the reader has
+// moved on meanwhile. Returns what disposes of it.
+function lazyView(name: string, load: () => Promise<() => () => void>): () => void {
+  let left = false;
+  let leave: () => void = () => undefined;
+  main.replaceChildren(h('p', { class: 'loading' }, `Loading the ${name} view…`));
+  load().then(
+    (show) => {
+      if (!left) leave = show();
+    },
+    (error) => {
+      if (!left) main.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('p', null, `The ${name} view could not be loaded: ${String(error)}`), h('button', { type: 'button', onclick: () => location.reload() }, 'Try again')));
+    },
+  );
+  return () => {
+    left = true;
+    leave();
+  };
+}
+
 function route(): void {
   dispose();
   dispose = () => undefined;
@@ -102,25 +134,16 @@ function route(): void {
   const ctx: ViewContext = { me, live, queue, navigate, setTitle };
   if (parts[0] === 'overview' && parts[1]) {
     dispose = renderOverview(main, ctx, { region: parts[1], asOf: params.get('as_of') ?? undefined, by: params.get('by') ?? undefined });
-  } else if (parts[0] === 'care' && parts[1]) {
-    // The care view is a chunk of its own, fetched when first opened.
+  } else if (['care', 'supply', 'levels'].includes(parts[0]) && parts[1]) {
     const plan = Number(params.get('plan'));
-    const careParams = { region: parts[1], asOf: params.get('as_of') ?? undefined, plan: plan > 0 ? plan : undefined };
-    let left = false;
-    let leave: () => void = () => undefined;
-    dispose = () => {
-      left = true;
-      leave();
-    };
-    main.replaceChildren(h('p', { class: 'loading' }, 'Loading the care view…'));
-    import('./care_view').then(
-      ({ renderCare }) => {
-        if (!left) leave = renderCare(main, ctx, careParams);
-      },
-      (error) => {
-        if (!left) main.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('p', null, `The care view could not be loaded: ${String(error)}`), h('button', { type: 'button', onclick: () => location.reload() }, 'Try again')));
-      },
-    );
+    const viewParams = { region: parts[1], asOf: params.get('as_of') ?? undefined, plan: plan > 0 ? plan : undefined };
+    if (parts[0] === 'care') dispose = lazyView('care', () => import('./care_view').then((m) => () => m.renderCare(main, ctx, viewParams)));
+    else if (parts[0] === 'supply') dispose = lazyView('supply', () => import('./supply_view').then((m) => () => m.renderSupply(main, ctx, viewParams)));
+    else dispose = lazyView('prevention levels', () => import('./levels_view').then((m) => () => m.renderLevels(main, ctx, viewParams)));
+  } else if (parts[0] === 'guidance') {
+    const plan = Number(params.get('plan'));
+    const viewParams = { asOf: params.get('as_of') ?? undefined, plan: plan > 0 ? plan : undefined };
+    dispose = lazyView('guidance', () => import('./guidance_view').then((m) => () => m.renderGuidance(main, ctx, viewParams)));
   } else if (parts[0] === 'report') {
     dispose = renderReport(main, ctx);
   } else {

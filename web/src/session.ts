@@ -88,6 +88,33 @@ export function mayAdoptPlans(me: Me): boolean {
   return !me.anonymous && kAdopters.includes(me.role);
 }
 
+// What the supply, guidance and prevention-level routes allow (src/access/role.cpp): shipments,
+// ledger and distribution plans; forming teams and closing findings; deciding levels; marking the
+// tasks of an action programme done.
+const kSupplyWriters: Role[] = ['admin', 'headquarters', 'supply_officer'];
+const kHeadquarters: Role[] = ['admin', 'headquarters'];
+const kTaskWriters: Role[] = ['admin', 'headquarters', 'province_officer', 'county_clerk'];
+
+export function mayWriteSupply(me: Me): boolean {
+  return !me.anonymous && kSupplyWriters.includes(me.role);
+}
+
+export function mayDrawReserve(me: Me): boolean {
+  return !me.anonymous && kHeadquarters.includes(me.role);
+}
+
+export function mayManageGuidance(me: Me): boolean {
+  return !me.anonymous && kHeadquarters.includes(me.role);
+}
+
+export function mayDecideLevels(me: Me): boolean {
+  return !me.anonymous && kHeadquarters.includes(me.role);
+}
+
+export function mayUpdateTasks(me: Me): boolean {
+  return !me.anonymous && kTaskWriters.includes(me.role);
+}
+
 export function roleLabel(role: Role): string {
   return role.replace(/_/g, ' ');
 }
