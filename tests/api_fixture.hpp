@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include "api_reply.hpp"
 #include "http_client.hpp"
 #include "levels_samples.hpp"
 #include "supply_samples.hpp"
@@ -142,13 +143,6 @@ inline std::string ReportBody(const std::string& region, const std::string& date
   json::object body = ReportObject(region, date, counts);
   if (!reason.empty()) body["reason"] = reason;
   return json::serialize(body);
-}
-
-inline Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
-
-inline std::string Describe(const HttpReply& reply) {
-  return reply.status == 0 ? "no answer: " + reply.error
-                           : std::to_string(reply.status) + " " + reply.body;
 }
 
 // The error body every failure carries: {"error": {"code", "message", "details"}}.
@@ -429,20 +423,20 @@ class ApiTest : public ::testing::Test {
                                                {"position", "department_official"},
                                                {"home", region}});
     } else if (route.request_schema == "GuidanceChecklistInput") {
-      call.body = json::serialize(json::object{
-          {"title", "Matrix checklist"},
-          {"questions", json::array{json::object{{"code", "M1"},
-                                                 {"topic", "treatment"},
-                                                 {"text", "Matrix?"},
-                                                 {"answer_type", "yes_no"}}}}});
+      call.body = json::serialize(
+          json::object{{"title", "Matrix checklist"},
+                       {"questions", json::array{json::object{{"code", "M1"},
+                                                              {"topic", "treatment"},
+                                                              {"text", "Matrix?"},
+                                                              {"answer_type", "yes_no"}}}}});
     } else if (route.request_schema == "GuidancePlanRequest") {
       call.body = "{}";
     } else if (route.request_schema == "GuidanceVisitInput") {
-      call.body = json::serialize(
-          json::object{{"region", region},
-                       {"date", kDemoDay},
-                       {"checklist_version", 1},
-                       {"answers", json::array{json::object{{"question", "MS1"}, {"value", "yes"}}}}});
+      call.body = json::serialize(json::object{
+          {"region", region},
+          {"date", kDemoDay},
+          {"checklist_version", 1},
+          {"answers", json::array{json::object{{"question", "MS1"}, {"value", "yes"}}}}});
     } else if (route.request_schema == "GuidanceFindingClosure") {
       call.body = json::serialize(json::object{{"how", "matrix"}});
     } else if (auto supply = SupplySampleBody(route.request_schema, region, FreshDate())) {

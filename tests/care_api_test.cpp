@@ -1,14 +1,12 @@
 // The care resources of the API end to end: who may record a census, propose and adopt plans,
 // and what bad input gets back. One server on the demo for the suite (test_server.hpp).
 
-#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "http_client.hpp"
-#include "test_server.hpp"
+#include "capability_api_fixture.hpp"
 
 namespace outbreak::testing {
 namespace {
@@ -17,67 +15,15 @@ namespace json = boost::json;
 
 constexpr char kDay[] = "2022-05-20";
 
-std::string Describe(const HttpReply& reply) {
-  return std::to_string(reply.status) + " " + reply.body;
-}
-
-bool Mentions(const HttpReply& reply, const std::string& text) {
-  return reply.body.find(text) != std::string::npos;
-}
-
-class CareApiTest : public ::testing::Test {
+class CareApiTest : public CapabilityApiTest {
  protected:
   static void SetUpTestSuite() {
-    database_ = new TestDatabase();
-    setup_error_ = database_->LoadDemo();
-    const std::vector<std::array<std::string, 3>> users = {
-        {"hq", "headquarters", "KP"},
-        {"centre", "treatment_centre", "KP-04-003"},
-        {"officer", "province_officer", "KP-04"}};
-    for (const auto& [name, role, region] : users) {
-      if (setup_error_.empty()) setup_error_ = database_->AddUser(name, role, region);
-    }
-    if (!setup_error_.empty()) return;
-    server_ = new ServerProcess(*database_, {"--threads", "2"});
-    if (!server_->started()) {
-      setup_error_ = "the server did not start\n" + server_->Output();
-      return;
-    }
-    tokens_ = new std::map<std::string, std::string>();
-    for (const auto& [name, role, region] : users) {
-      HttpReply reply =
-          Send(server_->port(), "POST", "/api/v1/auth/login", {},
-               json::serialize(json::object{{"name", name}, {"password", kTestPassword}}));
-      if (reply.status != 200) {
-        setup_error_ = "sign-in of " + name + ": " + Describe(reply);
-        return;
-      }
-      (*tokens_)[name] = std::string(reply.Json().at("token").as_string());
-    }
-  }
-  static void TearDownTestSuite() {
-    if (server_ != nullptr && server_->started()) server_->Stop();
-    delete server_;
-    delete tokens_;
-    delete database_;
-    server_ = nullptr;
-    tokens_ = nullptr;
-    database_ = nullptr;
-  }
-  void SetUp() override {
-    if (!setup_error_.empty()) FAIL() << setup_error_;
+    StartSuite({{"hq", "headquarters", "KP"},
+                {"centre", "treatment_centre", "KP-04-003"},
+                {"officer", "province_officer", "KP-04"}},
+               {"--threads", "2"});
   }
 
-  static HttpReply Get(const std::string& target, const std::string& user) {
-    return Send(server_->port(), "GET", target, {{"Authorization", "Bearer " + tokens_->at(user)}});
-  }
-  static HttpReply Post(const std::string& target, const std::string& user,
-                        const json::value& body) {
-    return Send(
-        server_->port(), "POST", target,
-        {{"Authorization", "Bearer " + tokens_->at(user)}, {"Content-Type", "application/json"}},
-        json::serialize(body));
-  }
   static json::object Census(const std::string& centre, const std::string& date, int64_t occupied) {
     return {{"centre", centre},     {"date", date},    {"occupied", occupied},
             {"admitted", occupied}, {"discharged", 0}, {"died", 0}};
@@ -88,11 +34,6 @@ class CareApiTest : public ::testing::Test {
     EXPECT_EQ(reply.status, 200) << Describe(reply);
     return reply.status == 200 ? reply.Json().at("items").as_array().size() : 0;
   }
-
-  static inline TestDatabase* database_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
-  static inline std::map<std::string, std::string>* tokens_ = nullptr;
-  static inline std::string setup_error_;
 };
 
 TEST_F(CareApiTest, ATreatmentCentreRecordsOnlyItsOwnCensusAndOverCapacityIsAFinding) {

@@ -1,9 +1,6 @@
 // `outbreak care` end to end on the real binary: the planner on the 2022 demo, adoption, and bad
 // input that must name file, line and field and change nothing.
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,58 +8,23 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "process.hpp"
+#include "cli_fixture.hpp"
 
 namespace outbreak::testing {
 namespace {
 
-namespace fs = std::filesystem;
 namespace json = boost::json;
 
-class CareCliTest : public ::testing::Test {
+class CareCliTest : public DemoCliTest {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/outbreak-care-cli-XXXXXX";
-    dir_ = mkdtemp(pattern);
-    db_ = dir_ + "/test.db";
-    RunResult demo = Outbreak({"demo"});
-    ASSERT_EQ(demo.exit_code, 0) << demo.err;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  RunResult Outbreak(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db_, "--data-dir", OUTBREAK_TEST_DATA_DIR});
-    return outbreak::testing::Run(OUTBREAK_BINARY, args);
-  }
-  json::value Json(std::vector<std::string> args) {
-    RunResult result = Outbreak(std::move(args));
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return result.exit_code == 0 ? json::parse(result.out) : json::value();
-  }
-  std::string File(const std::string& name, const std::string& text) {
-    WriteFile(dir_ + "/" + name, text);
-    return dir_ + "/" + name;
-  }
   // Everything a reader sees of the care data.
-  std::string Snapshot() {
+  std::string Snapshot() override {
     return Outbreak({"care", "centre", "list", "--format", "json"}).out +
            Outbreak({"care", "occupancy", "--as-of", "2022-08-09", "--horizon-days", "0",
                      "--format", "json"})
                .out +
            Outbreak({"care", "workforce", "list", "--format", "json"}).out;
   }
-  void ExpectRejected(const std::vector<std::string>& args, const std::vector<std::string>& says) {
-    const std::string before = Snapshot();
-    RunResult result = Outbreak(args);
-    EXPECT_NE(result.exit_code, 0);
-    for (const std::string& text : says) {
-      EXPECT_NE(result.err.find(text), std::string::npos) << result.err << "\nmissing: " << text;
-    }
-    EXPECT_EQ(Snapshot(), before) << "a rejected command changed the data";
-  }
-
-  std::string dir_;
-  std::string db_;
 };
 
 TEST_F(CareCliTest, EveryCareCommandHasHelp) {

@@ -3,16 +3,14 @@
 // that cannot meet its rules says which rule and which province, and the compiled report. One
 // server on the demo for the suite (test_server.hpp).
 
-#include <array>
 #include <fstream>
-#include <map>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "http_client.hpp"
-#include "test_server.hpp"
+#include "capability_api_fixture.hpp"
 
 namespace outbreak::testing {
 namespace {
@@ -21,28 +19,19 @@ namespace json = boost::json;
 
 constexpr char kDay[] = "2022-05-20";
 
-std::string Describe(const HttpReply& reply) {
-  return std::to_string(reply.status) + " " + reply.body;
-}
-
-bool Mentions(const HttpReply& reply, const std::string& text) {
-  return reply.body.find(text) != std::string::npos;
-}
-
-class GuidanceApiTest : public ::testing::Test {
+class GuidanceApiTest : public CapabilityApiTest {
  protected:
   static void SetUpTestSuite() {
-    database_ = new TestDatabase();
-    setup_error_ = database_->LoadDemo();
-    const std::vector<std::array<std::string, 3>> users = {
-        {"hq", "headquarters", "KP"},
-        {"team4", "guidance_team", "KP"},
-        {"team5", "guidance_team", "KP"},
-        {"officer", "province_officer", "KP-04"}};
-    for (const auto& [name, role, region] : users) {
-      if (setup_error_.empty()) setup_error_ = database_->AddUser(name, role, region);
-    }
-    const std::string roster = database_->dir() + "/roster.csv";
+    StartSuite({{"hq", "headquarters", "KP"},
+                {"team4", "guidance_team", "KP"},
+                {"team5", "guidance_team", "KP"},
+                {"officer", "province_officer", "KP-04"}},
+               {"--threads", "2"}, SetUpTeams);
+  }
+  // Officials T-4 and T-5 of the roster, linked to users team4 and team5 and pinned to Jagang
+  // (KP-04) and Ryanggang (KP-05) in an adopted plan.
+  static std::string SetUpTeams(const TestDatabase& database) {
+    const std::string roster = database.dir() + "/roster.csv";
     std::ofstream(roster) << "code,name,position,home,expertise,available,user\n"
                              "T-4,Team four official,department_official,KP-01,,yes,team4\n"
                              "T-5,Team five official,cabinet_official,KP-01,,yes,team5\n";
@@ -50,51 +39,12 @@ class GuidanceApiTest : public ::testing::Test {
          {std::vector<std::string>{"guidance", "roster", "import", roster},
           std::vector<std::string>{"guidance", "plan", "--pin", "T-4=KP-04", "--pin", "T-5=KP-05",
                                    "--adopt"}}) {
-      if (!setup_error_.empty()) break;
-      const RunResult run = database_->Cli(args);
-      if (run.exit_code != 0) setup_error_ = "outbreak " + args[1] + ": " + run.err;
+      const RunResult run = database.Cli(args);
+      if (run.exit_code != 0) return "outbreak " + args[1] + ": " + run.err;
     }
-    if (!setup_error_.empty()) return;
-    server_ = new ServerProcess(*database_, {"--threads", "2"});
-    if (!server_->started()) {
-      setup_error_ = "the server did not start\n" + server_->Output();
-      return;
-    }
-    tokens_ = new std::map<std::string, std::string>();
-    for (const auto& [name, role, region] : users) {
-      HttpReply reply =
-          Send(server_->port(), "POST", "/api/v1/auth/login", {},
-               json::serialize(json::object{{"name", name}, {"password", kTestPassword}}));
-      if (reply.status != 200) {
-        setup_error_ = "sign-in of " + name + ": " + Describe(reply);
-        return;
-      }
-      (*tokens_)[name] = std::string(reply.Json().at("token").as_string());
-    }
-  }
-  static void TearDownTestSuite() {
-    if (server_ != nullptr && server_->started()) server_->Stop();
-    delete server_;
-    delete tokens_;
-    delete database_;
-    server_ = nullptr;
-    tokens_ = nullptr;
-    database_ = nullptr;
-  }
-  void SetUp() override {
-    if (!setup_error_.empty()) FAIL() << setup_error_;
+    return "";
   }
 
-  static HttpReply Get(const std::string& target, const std::string& user) {
-    return Send(server_->port(), "GET", target, {{"Authorization", "Bearer " + tokens_->at(user)}});
-  }
-  static HttpReply Post(const std::string& target, const std::string& user,
-                        const json::value& body) {
-    return Send(
-        server_->port(), "POST", target,
-        {{"Authorization", "Bearer " + tokens_->at(user)}, {"Content-Type", "application/json"}},
-        json::serialize(body));
-  }
   static json::object Visit(const std::string& region, json::array answers,
                             json::array findings = {}) {
     return {{"region", region},
@@ -126,11 +76,6 @@ class GuidanceApiTest : public ::testing::Test {
     ADD_FAILURE() << "no team for " << province;
     return 0;
   }
-
-  static inline TestDatabase* database_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
-  static inline std::map<std::string, std::string>* tokens_ = nullptr;
-  static inline std::string setup_error_;
 };
 
 TEST_F(GuidanceApiTest, ATeamRecordsAVisitInItsAreaAndTheReportShowsItsFinding) {

@@ -2,9 +2,6 @@
 // pins and exclusions, a diagnosis naming rule and province, visits and findings, the report, and
 // bad input that names file, line and field and changes nothing.
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -13,57 +10,22 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "process.hpp"
+#include "cli_fixture.hpp"
 
 namespace outbreak::testing {
 namespace {
 
-namespace fs = std::filesystem;
 namespace json = boost::json;
 
-class GuidanceCliTest : public ::testing::Test {
+class GuidanceCliTest : public DemoCliTest {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/outbreak-guidance-cli-XXXXXX";
-    dir_ = mkdtemp(pattern);
-    db_ = dir_ + "/test.db";
-    RunResult demo = Outbreak({"demo"});
-    ASSERT_EQ(demo.exit_code, 0) << demo.err;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  RunResult Outbreak(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db_, "--data-dir", OUTBREAK_TEST_DATA_DIR});
-    return outbreak::testing::Run(OUTBREAK_BINARY, args);
-  }
-  json::value Json(std::vector<std::string> args) {
-    RunResult result = Outbreak(std::move(args));
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return result.exit_code == 0 ? json::parse(result.out) : json::value();
-  }
-  std::string File(const std::string& name, const std::string& text) {
-    WriteFile(dir_ + "/" + name, text);
-    return dir_ + "/" + name;
-  }
   // Everything a reader sees of the guidance data.
-  std::string Snapshot() {
+  std::string Snapshot() override {
     return Outbreak({"guidance", "roster", "list", "--format", "json"}).out +
            Outbreak({"guidance", "plans"}).out +
            Outbreak({"guidance", "checklist", "list", "--format", "json"}).out +
            Outbreak({"guidance", "findings", "list", "--format", "json"}).out;
   }
-  void ExpectRejected(const std::vector<std::string>& args, const std::vector<std::string>& says) {
-    const std::string before = Snapshot();
-    RunResult result = Outbreak(args);
-    EXPECT_NE(result.exit_code, 0);
-    for (const std::string& text : says) {
-      EXPECT_NE(result.err.find(text), std::string::npos) << result.err << "\nmissing: " << text;
-    }
-    EXPECT_EQ(Snapshot(), before) << "a rejected command changed the data";
-  }
-
-  std::string dir_;
-  std::string db_;
 };
 
 TEST_F(GuidanceCliTest, EveryGuidanceCommandHasHelp) {

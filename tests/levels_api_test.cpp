@@ -3,85 +3,33 @@
 // stale prevention section. One server on the demo for the suite (test_server.hpp).
 
 #include <algorithm>
-#include <array>
-#include <map>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "http_client.hpp"
-#include "test_server.hpp"
+#include "capability_api_fixture.hpp"
 
 namespace outbreak::testing {
 namespace {
 
 namespace json = boost::json;
 
-std::string Describe(const HttpReply& reply) {
-  return std::to_string(reply.status) + " " + reply.body;
-}
-
-bool Mentions(const HttpReply& reply, const std::string& text) {
-  return reply.body.find(text) != std::string::npos;
-}
-
-class LevelsApiTest : public ::testing::Test {
+class LevelsApiTest : public CapabilityApiTest {
  protected:
   static void SetUpTestSuite() {
-    database_ = new TestDatabase();
-    setup_error_ = database_->LoadDemo();
-    const std::vector<std::array<std::string, 3>> users = {{"hq", "headquarters", "KP"},
-                                                           {"officer", "province_officer", "KP-04"},
-                                                           {"clerk", "county_clerk", "KP-04-003"}};
-    for (const auto& [name, role, region] : users) {
-      if (setup_error_.empty()) setup_error_ = database_->AddUser(name, role, region);
-    }
+    StartSuite({{"hq", "headquarters", "KP"},
+                {"officer", "province_officer", "KP-04"},
+                {"clerk", "county_clerk", "KP-04-003"}},
+               {"--threads", "2"});
     if (!setup_error_.empty()) return;
-    server_ = new ServerProcess(*database_, {"--threads", "2"});
-    if (!server_->started()) {
-      setup_error_ = "the server did not start\n" + server_->Output();
-      return;
-    }
-    tokens_ = new std::map<std::string, std::string>();
-    for (const auto& [name, role, region] : users) {
-      HttpReply reply =
-          Send(server_->port(), "POST", "/api/v1/auth/login", {},
-               json::serialize(json::object{{"name", name}, {"password", kTestPassword}}));
-      if (reply.status != 200) {
-        setup_error_ = "sign-in of " + name + ": " + Describe(reply);
-        return;
-      }
-      (*tokens_)[name] = std::string(reply.Json().at("token").as_string());
-    }
     // The first evaluation of the suite: proposals 1 (Pyongyang) and 2 (North Hamgyong).
     HttpReply evaluated = Post("/api/v1/levels/evaluate", "hq",
                                json::object{{"region", "KP"}, {"as_of", "2022-06-25"}});
     if (evaluated.status != 200) setup_error_ = "evaluate: " + Describe(evaluated);
   }
-  static void TearDownTestSuite() {
-    if (server_ != nullptr && server_->started()) server_->Stop();
-    delete server_;
-    delete tokens_;
-    delete database_;
-    server_ = nullptr;
-    tokens_ = nullptr;
-    database_ = nullptr;
-  }
-  void SetUp() override {
-    if (!setup_error_.empty()) FAIL() << setup_error_;
-  }
 
-  static HttpReply Get(const std::string& target, const std::string& user) {
-    return Send(server_->port(), "GET", target, {{"Authorization", "Bearer " + tokens_->at(user)}});
-  }
-  static HttpReply Post(const std::string& target, const std::string& user,
-                        const json::value& body) {
-    return Send(
-        server_->port(), "POST", target,
-        {{"Authorization", "Bearer " + tokens_->at(user)}, {"Content-Type", "application/json"}},
-        json::serialize(body));
-  }
   static int64_t DecisionCount() {
     HttpReply reply = Get("/api/v1/levels/decisions?region=KP&limit=1000", "hq");
     EXPECT_EQ(reply.status, 200) << Describe(reply);
@@ -99,11 +47,6 @@ class LevelsApiTest : public ::testing::Test {
     }
     return out;
   }
-
-  static inline TestDatabase* database_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
-  static inline std::map<std::string, std::string>* tokens_ = nullptr;
-  static inline std::string setup_error_;
 };
 
 TEST_F(LevelsApiTest, TheRulesProposeLoweringAndAnAcceptedProposalMovesTheRegionWithItsTasks) {

@@ -2,9 +2,6 @@
 // (deterministic, with hand-checked dates), bad rules files, and the evaluate → decide → tasks
 // cycle with its unhappy paths.
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,44 +9,18 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "process.hpp"
+#include "cli_fixture.hpp"
 
 namespace outbreak::testing {
 namespace {
 
-namespace fs = std::filesystem;
 namespace json = boost::json;
 
-class LevelsCliTest : public ::testing::Test {
+class LevelsCliTest : public DemoCliTest {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/outbreak-levels-cli-XXXXXX";
-    dir_ = mkdtemp(pattern);
-    db_ = dir_ + "/test.db";
-    RunResult demo = Outbreak({"demo"});
-    ASSERT_EQ(demo.exit_code, 0) << demo.err;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  RunResult Outbreak(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db_, "--data-dir", OUTBREAK_TEST_DATA_DIR});
-    return outbreak::testing::Run(OUTBREAK_BINARY, args);
-  }
-  json::value Json(std::vector<std::string> args) {
-    RunResult result = Outbreak(std::move(args));
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return result.exit_code == 0 ? json::parse(result.out) : json::value();
-  }
-  std::string File(const std::string& name, const std::string& text) {
-    WriteFile(dir_ + "/" + name, text);
-    return dir_ + "/" + name;
-  }
   size_t Decisions() {
     return Json({"levels", "history", "--format", "json"}).at("decisions").as_array().size();
   }
-
-  std::string dir_;
-  std::string db_;
 };
 
 // Each region's moves in the replay: "DAY LEVEL".

@@ -3,8 +3,6 @@
 // headquarters user, a supply officer of Jagang (KP-04), a national supply officer and a viewer
 // of Jagang, and helpers for the ledger and stock reads.
 
-#include <array>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,20 +10,11 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "http_client.hpp"
-#include "test_server.hpp"
+#include "capability_api_fixture.hpp"
 
 namespace outbreak::testing {
 
 namespace json = boost::json;
-
-inline std::string Describe(const HttpReply& reply) {
-  return std::to_string(reply.status) + " " + reply.body;
-}
-
-inline bool Mentions(const HttpReply& reply, const std::string& text) {
-  return reply.body.find(text) != std::string::npos;
-}
 
 inline json::object Movement(const std::string& day, const std::string& node,
                              const std::string& medicine, const std::string& kind, int64_t quantity,
@@ -58,66 +47,16 @@ inline size_t ShipmentsOfPlan(const json::value& plan) {
   return trips.size();
 }
 
-class SupplyApiTest : public ::testing::Test {
+class SupplyApiTest : public CapabilityApiTest {
  protected:
   static void SetUpTestSuite() {
-    database_ = new TestDatabase();
-    setup_error_ = database_->LoadDemo();
-    const std::vector<std::array<std::string, 3>> users = {{"hq", "headquarters", "KP"},
-                                                           {"officer", "supply_officer", "KP-04"},
-                                                           {"national", "supply_officer", "KP"},
-                                                           {"viewer", "viewer", "KP-04"}};
-    for (const auto& [name, role, region] : users) {
-      if (setup_error_.empty()) setup_error_ = database_->AddUser(name, role, region);
-    }
-    if (!setup_error_.empty()) return;
-    server_ = new ServerProcess(*database_, {"--threads", "4"});
-    if (!server_->started()) {
-      setup_error_ = "the server did not start\n" + server_->Output();
-      return;
-    }
-    tokens_ = new std::map<std::string, std::string>();
-    for (const auto& [name, role, region] : users) {
-      HttpReply reply =
-          Send(server_->port(), "POST", "/api/v1/auth/login", {},
-               json::serialize(json::object{{"name", name}, {"password", kTestPassword}}));
-      if (reply.status != 200) {
-        setup_error_ = "sign-in of " + name + ": " + Describe(reply);
-        return;
-      }
-      (*tokens_)[name] = std::string(reply.Json().at("token").as_string());
-    }
-  }
-  static void TearDownTestSuite() {
-    if (server_ != nullptr && server_->started()) server_->Stop();
-    delete server_;
-    delete tokens_;
-    delete database_;
-    server_ = nullptr;
-    tokens_ = nullptr;
-    database_ = nullptr;
-  }
-  void SetUp() override {
-    if (!setup_error_.empty()) FAIL() << setup_error_;
+    StartSuite({{"hq", "headquarters", "KP"},
+                {"officer", "supply_officer", "KP-04"},
+                {"national", "supply_officer", "KP"},
+                {"viewer", "viewer", "KP-04"}},
+               {"--threads", "4"});
   }
 
-  static HttpReply Get(const std::string& target, const std::string& user) {
-    return Send(server_->port(), "GET", target, {{"Authorization", "Bearer " + tokens_->at(user)}});
-  }
-  static HttpReply Post(const std::string& target, const std::string& user, const json::value& body,
-                        Headers extra = {}) {
-    Headers headers{{"Authorization", "Bearer " + tokens_->at(user)},
-                    {"Content-Type", "application/json"}};
-    headers.insert(headers.end(), extra.begin(), extra.end());
-    return Send(server_->port(), "POST", target, headers, json::serialize(body));
-  }
-  static HttpReply PostText(const std::string& target, const std::string& user,
-                            const std::string& body) {
-    return Send(
-        server_->port(), "POST", target,
-        {{"Authorization", "Bearer " + tokens_->at(user)}, {"Content-Type", "application/json"}},
-        body);
-  }
   // The ledger entries at the nodes under `region` matching `filters` ("&lot=X").
   static json::array Ledger(const std::string& region, const std::string& filters = "") {
     HttpReply reply = Get("/api/v1/supply/ledger?region=" + region + "&limit=1000" + filters, "hq");
@@ -146,11 +85,6 @@ class SupplyApiTest : public ::testing::Test {
     }
     return 0;
   }
-
-  static inline TestDatabase* database_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
-  static inline std::map<std::string, std::string>* tokens_ = nullptr;
-  static inline std::string setup_error_;
 };
 
 }  // namespace outbreak::testing

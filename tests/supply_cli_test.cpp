@@ -2,8 +2,6 @@
 // files, the ledger, a shipment from planned to received, a recall, a plan proposed and adopted,
 // production; and bad files that must name file, line and field and change nothing.
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <set>
 #include <string>
@@ -12,7 +10,7 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "process.hpp"
+#include "cli_fixture.hpp"
 
 namespace outbreak::testing {
 namespace {
@@ -34,8 +32,7 @@ size_t ShipmentsOfPlan(const json::value& plan) {
 class SupplyCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    char pattern[] = "/tmp/outbreak-supply-cli-XXXXXX";
-    dir_ = new std::string(mkdtemp(pattern));
+    dir_ = new std::string(NewTestDir());
     RunResult demo = Outbreak({"demo"});
     if (demo.exit_code != 0) setup_error_ = "outbreak demo: " + demo.err;
   }
@@ -49,15 +46,12 @@ class SupplyCliTest : public ::testing::Test {
   }
 
   static RunResult Outbreak(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", *dir_ + "/test.db", "--data-dir", OUTBREAK_TEST_DATA_DIR,
-                               "--user", "cli"});
-    return outbreak::testing::Run(OUTBREAK_BINARY, args);
+    args.insert(args.begin(), {"--user", "cli"});
+    return RunOutbreak(*dir_ + "/test.db", std::move(args));
   }
   static json::value Json(std::vector<std::string> args) {
     args.insert(args.end(), {"--format", "json"});
-    RunResult result = Outbreak(args);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return result.exit_code == 0 ? json::parse(result.out) : json::value();
+    return JsonOf(Outbreak(args));
   }
   static std::string File(const std::string& name, const std::string& text) {
     WriteFile(*dir_ + "/" + name, text);
@@ -75,13 +69,7 @@ class SupplyCliTest : public ::testing::Test {
   }
   static void ExpectRejected(const std::vector<std::string>& args,
                              const std::vector<std::string>& says) {
-    const std::string before = Snapshot();
-    RunResult result = Outbreak(args);
-    EXPECT_NE(result.exit_code, 0);
-    for (const std::string& text : says) {
-      EXPECT_NE(result.err.find(text), std::string::npos) << result.err << "\nmissing: " << text;
-    }
-    EXPECT_EQ(Snapshot(), before) << "a rejected command changed the data";
+    ExpectRejectedUnchanged(Outbreak, Snapshot, args, says);
   }
 
   static inline std::string* dir_ = nullptr;
