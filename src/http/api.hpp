@@ -14,8 +14,11 @@
 //
 // Thread-safe; handlers may run on several threads at once.
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "app/analytics_service.hpp"
@@ -25,6 +28,7 @@
 #include "app/response_service.hpp"
 #include "app/supply_service.hpp"
 #include "app/surveillance_service.hpp"
+#include "http/json_response.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
 
@@ -116,6 +120,13 @@ Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,
                                const RequestContext& context, const std::string& param);
 // An optional date parameter; kInvalidArgument when malformed.
 Result<std::optional<Date>> DateParam(const RequestContext& context, const std::string& name);
+// The optional days `from` and `to` (both included); kInvalidArgument when either is malformed
+// (`from` is looked at first).
+struct DateRange {
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+Result<DateRange> DateRangeParams(const RequestContext& context);
 
 struct Paging {
   int64_t limit = 100;
@@ -123,5 +134,26 @@ struct Paging {
 };
 Result<Paging> PagingParams(const RequestContext& context);
 boost::json::object PageJson(boost::json::array items, int64_t total, const Paging& paging);
+
+// The page `paging` of the whole list `all`, each item rendered by `to_json`.
+template <typename T, typename ToJson>
+boost::json::object PageOf(const std::vector<T>& all, const Paging& paging, ToJson&& to_json) {
+  boost::json::array items;
+  for (int64_t at = paging.offset;
+       at < static_cast<int64_t>(all.size()) && static_cast<int64_t>(items.size()) < paging.limit;
+       ++at) {
+    items.push_back(to_json(all[static_cast<size_t>(at)]));
+  }
+  return PageJson(std::move(items), static_cast<int64_t>(all.size()), paging);
+}
+
+// 200 with the page of `all` the request's `limit` and `offset` ask for; 400 when they are bad.
+template <typename T, typename ToJson>
+HttpResponse PageResponse(const RequestContext& context, const std::vector<T>& all,
+                          ToJson&& to_json) {
+  Result<Paging> paging = PagingParams(context);
+  if (!paging.ok()) return ErrorResponse(paging.status());
+  return JsonResponse(200, PageOf(all, *paging, to_json));
+}
 
 }  // namespace outbreak::http

@@ -78,17 +78,15 @@ void Api::AddAnalyticsRoutes() {
                [this, cached](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto from = DateParam(context, "from");
-                 if (!from.ok()) return ErrorResponse(from.status());
-                 auto to = DateParam(context, "to");
-                 if (!to.ok()) return ErrorResponse(to.status());
+                 auto dates = DateRangeParams(context);
+                 if (!dates.ok()) return ErrorResponse(dates.status());
                  auto window = IntParam(context, "window", 7, 1, 365);
                  if (!window.ok()) return ErrorResponse(window.status());
                  const std::string code = surveillance_.tree().region(*idx).code;
                  const std::string key = fmt::format("rt|{}|{}|{}|{}", code, context.Param("from"),
                                                      context.Param("to"), *window);
                  return cached(key, [&] {
-                   app::RtRequest request{*from, *to, *window, std::nullopt};
+                   app::RtRequest request{dates->from, dates->to, *window, std::nullopt};
                    auto rt = analytics_.Rt(code, request);
                    if (!rt.ok()) return ErrorResponse(rt.status());
                    boost::json::value json =
@@ -147,15 +145,13 @@ void Api::AddAnalyticsRoutes() {
                [this, cached](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto from = DateParam(context, "from");
-                 if (!from.ok()) return ErrorResponse(from.status());
-                 auto to = DateParam(context, "to");
-                 if (!to.ok()) return ErrorResponse(to.status());
-                 if (!*from || !*to) {
+                 auto dates = DateRangeParams(context);
+                 if (!dates.ok()) return ErrorResponse(dates.status());
+                 if (!dates->from || !dates->to) {
                    return ErrorResponse(Status::InvalidArgument("from and to are required"));
                  }
                  constexpr int kMaxOrigins = 366;
-                 if (**to - **from >= kMaxOrigins) {
+                 if (*dates->to - *dates->from >= kMaxOrigins) {
                    return ErrorResponse(Status::InvalidArgument(
                        fmt::format("at most {} forecast days in one backtest", kMaxOrigins)));
                  }
@@ -166,7 +162,7 @@ void Api::AddAnalyticsRoutes() {
                      fmt::format("backtest|{}|{}|{}|{}", code, context.Param("from"),
                                  context.Param("to"), context.Param("horizon"));
                  return cached(key, [&] {
-                   auto backtest = analytics_.Backtest(code, **from, **to, *horizons);
+                   auto backtest = analytics_.Backtest(code, *dates->from, *dates->to, *horizons);
                    if (!backtest.ok()) return ErrorResponse(backtest.status());
                    boost::json::value json = report::BacktestJson(backtest->result);
                    json.as_object()["region"] = code;

@@ -142,39 +142,37 @@ void Api::AddCareRoutes() {
          return Written(*written);
        }});
 
-  router_.Add({"GET",
-               "/api/v1/care/census",
-               Permission::kReadSurveillance,
-               "region",
-               {"The census of the centres under a region, by centre then day",
-                "care",
-                {region,
-                 {"from", "date", "First day, included"},
-                 {"to", "date", "Last day, included"},
-                 limit,
-                 offset},
-                "",
-                "CensusPage"},
-               [this](RequestContext& context) {
-                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
-                 if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto from = DateParam(context, "from");
-                 if (!from.ok()) return ErrorResponse(from.status());
-                 auto to = DateParam(context, "to");
-                 if (!to.ok()) return ErrorResponse(to.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto census = care_.Census(surveillance_.tree().region(*idx).code, *from, *to);
-                 if (!census.ok()) return ErrorResponse(census.status());
-                 array items;
-                 for (int64_t at = paging->offset;
-                      at < static_cast<int64_t>(census->size()) &&
-                      static_cast<int64_t>(items.size()) < paging->limit;
-                      ++at) {
-                   items.push_back(report::CensusJson((*census)[at]));
-                 }
-                 return JsonResponse(200, PageJson(std::move(items), census->size(), *paging));
-               }});
+  router_.Add(
+      {"GET",
+       "/api/v1/care/census",
+       Permission::kReadSurveillance,
+       "region",
+       {"The census of the centres under a region, by centre then day",
+        "care",
+        {region,
+         {"from", "date", "First day, included"},
+         {"to", "date", "Last day, included"},
+         limit,
+         offset},
+        "",
+        "CensusPage"},
+       [this](RequestContext& context) {
+         Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+         if (!idx.ok()) return ErrorResponse(idx.status());
+         auto dates = DateRangeParams(context);
+         if (!dates.ok()) return ErrorResponse(dates.status());
+         Result<Paging> paging = PagingParams(context);
+         if (!paging.ok()) return ErrorResponse(paging.status());
+         auto census = care_.Census(surveillance_.tree().region(*idx).code, dates->from, dates->to);
+         if (!census.ok()) return ErrorResponse(census.status());
+         array items;
+         for (int64_t at = paging->offset; at < static_cast<int64_t>(census->size()) &&
+                                           static_cast<int64_t>(items.size()) < paging->limit;
+              ++at) {
+           items.push_back(report::CensusJson((*census)[at]));
+         }
+         return JsonResponse(200, PageJson(std::move(items), census->size(), *paging));
+       }});
 
   router_.Add(
       {"POST",

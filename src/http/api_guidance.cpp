@@ -28,19 +28,6 @@ Result<int64_t> IdParam(const RequestContext& context, const std::string& name) 
   return value;
 }
 
-template <typename T, typename Fn>
-HttpResponse Page(const RequestContext& context, const std::vector<T>& all, Fn&& to_json) {
-  Result<Paging> paging = PagingParams(context);
-  if (!paging.ok()) return ErrorResponse(paging.status());
-  array items;
-  for (int64_t at = paging->offset;
-       at < static_cast<int64_t>(all.size()) && static_cast<int64_t>(items.size()) < paging->limit;
-       ++at) {
-    items.push_back(to_json(all[at]));
-  }
-  return JsonResponse(200, PageJson(std::move(items), all.size(), *paging));
-}
-
 bool JsonBody(const RequestContext& context) {
   return context.request.Header("content-type").starts_with("application/json");
 }
@@ -96,7 +83,7 @@ void Api::AddGuidanceRoutes() {
                  if (!idx.ok()) return ErrorResponse(idx.status());
                  auto roster = guidance_.Roster(surveillance_.tree().region(*idx).code);
                  if (!roster.ok()) return ErrorResponse(roster.status());
-                 return Page(context, *roster, report::OfficialJson);
+                 return PageResponse(context, *roster, report::OfficialJson);
                }});
 
   router_.Add(

@@ -12,26 +12,6 @@
 
 namespace outbreak::http {
 
-namespace {
-
-using boost::json::array;
-using boost::json::object;
-
-template <typename T, typename Fn>
-HttpResponse Page(const RequestContext& context, const std::vector<T>& all, Fn&& to_json) {
-  Result<Paging> paging = PagingParams(context);
-  if (!paging.ok()) return ErrorResponse(paging.status());
-  array items;
-  for (int64_t at = paging->offset;
-       at < static_cast<int64_t>(all.size()) && static_cast<int64_t>(items.size()) < paging->limit;
-       ++at) {
-    items.push_back(to_json(all[at]));
-  }
-  return JsonResponse(200, PageJson(std::move(items), all.size(), *paging));
-}
-
-}  // namespace
-
 // A guidance_team user records visits for his own team only: the team of the official the roster
 // links to his user name, in the adopted plan. A body that is invalid on its face (a region that
 // is no county) is left to the service's 400.
@@ -120,13 +100,12 @@ void Api::AddGuidanceVisitRoutes() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto from = DateParam(context, "from");
-                 if (!from.ok()) return ErrorResponse(from.status());
-                 auto to = DateParam(context, "to");
-                 if (!to.ok()) return ErrorResponse(to.status());
-                 auto visits = guidance_.Visits(surveillance_.tree().region(*idx).code, *from, *to);
+                 auto dates = DateRangeParams(context);
+                 if (!dates.ok()) return ErrorResponse(dates.status());
+                 auto visits = guidance_.Visits(surveillance_.tree().region(*idx).code, dates->from,
+                                                dates->to);
                  if (!visits.ok()) return ErrorResponse(visits.status());
-                 return Page(context, *visits, report::VisitJson);
+                 return PageResponse(context, *visits, report::VisitJson);
                }});
 
   router_.Add({"GET",
@@ -151,7 +130,7 @@ void Api::AddGuidanceVisitRoutes() {
                  }
                  auto findings = guidance_.Findings(surveillance_.tree().region(*idx).code, status);
                  if (!findings.ok()) return ErrorResponse(findings.status());
-                 return Page(context, *findings, report::FindingJson);
+                 return PageResponse(context, *findings, report::FindingJson);
                }});
 
   router_.Add(

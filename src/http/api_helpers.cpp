@@ -38,6 +38,14 @@ Result<std::optional<Date>> DateParam(const RequestContext& context, const std::
   return date;
 }
 
+Result<DateRange> DateRangeParams(const RequestContext& context) {
+  auto from = DateParam(context, "from");
+  if (!from.ok()) return from.status();
+  auto to = DateParam(context, "to");
+  if (!to.ok()) return to.status();
+  return DateRange{*from, *to};
+}
+
 Result<Paging> PagingParams(const RequestContext& context) {
   Paging paging;
   auto parse = [&](const char* name, int64_t min, int64_t max, int64_t& into) -> Status {

@@ -89,17 +89,6 @@ Result<int64_t> IdParam(const RequestContext& context, const std::string& name) 
   return value;
 }
 
-template <typename T, typename Fn>
-object Paged(const std::vector<T>& items, const Paging& paging, Fn&& to_json) {
-  array out;
-  for (int64_t at = paging.offset;
-       at < static_cast<int64_t>(items.size()) && static_cast<int64_t>(out.size()) < paging.limit;
-       ++at) {
-    out.push_back(to_json(items[static_cast<size_t>(at)]));
-  }
-  return PageJson(std::move(out), static_cast<int64_t>(items.size()), paging);
-}
-
 }  // namespace
 
 void Api::AddResponseRoutes() {
@@ -307,7 +296,7 @@ void Api::AddResponseRoutes() {
          const RegionTree& tree = surveillance_.tree();
          auto proposals = response_.Proposals(tree.region(*idx).code, status);
          if (!proposals.ok()) return ErrorResponse(proposals.status());
-         return JsonResponse(200, Paged(*proposals, *paging, [&](const auto& p) {
+         return JsonResponse(200, PageOf(*proposals, *paging, [&](const auto& p) {
                                return report::ProposalJson(p, tree);
                              }));
        }});
@@ -404,7 +393,7 @@ void Api::AddResponseRoutes() {
                  const RegionTree& tree = surveillance_.tree();
                  auto decisions = response_.History(tree.region(*idx).code);
                  if (!decisions.ok()) return ErrorResponse(decisions.status());
-                 return JsonResponse(200, Paged(*decisions, *paging, [&](const auto& d) {
+                 return JsonResponse(200, PageOf(*decisions, *paging, [&](const auto& d) {
                                        return report::DecisionJson(d, tree);
                                      }));
                }});
@@ -425,12 +414,11 @@ void Api::AddResponseRoutes() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         auto from = DateParam(context, "from");
-         if (!from.ok()) return ErrorResponse(from.status());
-         auto to = DateParam(context, "to");
-         if (!to.ok()) return ErrorResponse(to.status());
+         auto dates = DateRangeParams(context);
+         if (!dates.ok()) return ErrorResponse(dates.status());
          const RegionTree& tree = surveillance_.tree();
-         auto replay = response_.Replay(tree.region(*idx).code, *from, *to, std::nullopt);
+         auto replay =
+             response_.Replay(tree.region(*idx).code, dates->from, dates->to, std::nullopt);
          if (!replay.ok()) return ErrorResponse(replay.status());
          return JsonResponse(200, report::ReplayJson(*replay, tree));
        }});
@@ -457,7 +445,7 @@ void Api::AddResponseRoutes() {
                  const RegionTree& tree = surveillance_.tree();
                  auto tasks = response_.Tasks(tree.region(*idx).code, overdue == "true");
                  if (!tasks.ok()) return ErrorResponse(tasks.status());
-                 return JsonResponse(200, Paged(*tasks, *paging, [&](const auto& t) {
+                 return JsonResponse(200, PageOf(*tasks, *paging, [&](const auto& t) {
                                        return report::TaskJson(t, tree);
                                      }));
                }});

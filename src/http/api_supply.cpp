@@ -20,11 +20,38 @@ namespace {
 using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::NotJson;
-using supply_api::PageOf;
 
 HttpResponse Written(const store::CareWriteCounts& counts) {
   return JsonResponse(201, report::SupplyWriteJson(counts.added, counts.updated, counts.unchanged));
 }
+
+// The write of reference rows: a JSON body parsed by `parse`, checked by `check` (a Status;
+// nothing is written unless it is ok), saved all or nothing by `supply.*save`, answered 201
+// with the counts.
+template <typename Parse, typename Check, typename Save>
+HttpResponse WriteRows(const RequestContext& context, Parse parse, Check check,
+                       app::SupplyService& supply, Save save) {
+  if (auto refused = NotJson(context)) return *refused;
+  auto body = parse(context.request.body);
+  if (!body.ok()) return ErrorResponse(body.status());
+  if (Status s = check(*body); !s.ok()) return ErrorResponse(s);
+  auto written = (supply.*save)(body->items, ActorOf(context, body->reason));
+  if (!written.ok()) return ErrorResponse(written.status());
+  return Written(*written);
+}
+
+// The list read of reference rows: a page of what `list` finds, each rendered by `to_json`.
+template <typename List, typename ToJson>
+HttpResponse ListRows(const RequestContext& context, List list, ToJson to_json) {
+  Result<Paging> paging = PagingParams(context);
+  if (!paging.ok()) return ErrorResponse(paging.status());
+  auto rows = list();
+  if (!rows.ok()) return ErrorResponse(rows.status());
+  return JsonResponse(200, PageOf(*rows, *paging, to_json));
+}
+
+// `check` for rows that need no check beyond their parsing.
+constexpr auto kNoCheck = [](const auto&) { return Status::Ok(); };
 
 const ParamDoc kRegion{"region", "string", "Region code (default: your home region)"};
 const ParamDoc kLimit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
@@ -71,11 +98,8 @@ void Api::AddSupplyRoutes() {
                "",
                {"The medicine catalogue", "supply", {kLimit, kOffset}, "", "MedicinePage"},
                [this](RequestContext& context) {
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto medicines = supply_.Medicines();
-                 if (!medicines.ok()) return ErrorResponse(medicines.status());
-                 return JsonResponse(200, PageOf(*medicines, *paging, report::MedicineJson));
+                 return ListRows(
+                     context, [this] { return supply_.Medicines(); }, report::MedicineJson);
                }});
 
   router_.Add({"POST",
@@ -89,12 +113,8 @@ void Api::AddSupplyRoutes() {
                 "SupplyWriteResult",
                 201},
                [this](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
-                 auto body = ParseMedicinesBody(context.request.body);
-                 if (!body.ok()) return ErrorResponse(body.status());
-                 auto written = supply_.SaveMedicines(body->items, ActorOf(context, body->reason));
-                 if (!written.ok()) return ErrorResponse(written.status());
-                 return Written(*written);
+                 return WriteRows(context, ParseMedicinesBody, kNoCheck, supply_,
+                                  &app::SupplyService::SaveMedicines);
                }});
 
   router_.Add({"GET",
@@ -108,11 +128,8 @@ void Api::AddSupplyRoutes() {
                 "",
                 "ProtocolPage"},
                [this](RequestContext& context) {
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto protocols = supply_.Protocols();
-                 if (!protocols.ok()) return ErrorResponse(protocols.status());
-                 return JsonResponse(200, PageOf(*protocols, *paging, report::ProtocolJson));
+                 return ListRows(
+                     context, [this] { return supply_.Protocols(); }, report::ProtocolJson);
                }});
 
   router_.Add({"POST",
@@ -126,12 +143,8 @@ void Api::AddSupplyRoutes() {
                 "SupplyWriteResult",
                 201},
                [this](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
-                 auto body = ParseProtocolsBody(context.request.body);
-                 if (!body.ok()) return ErrorResponse(body.status());
-                 auto written = supply_.SaveProtocols(body->items, ActorOf(context, body->reason));
-                 if (!written.ok()) return ErrorResponse(written.status());
-                 return Written(*written);
+                 return WriteRows(context, ParseProtocolsBody, kNoCheck, supply_,
+                                  &app::SupplyService::SaveProtocols);
                }});
 
   router_.Add({"GET",
@@ -146,11 +159,9 @@ void Api::AddSupplyRoutes() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto nodes = supply_.Nodes(surveillance_.tree().region(*idx).code);
-                 if (!nodes.ok()) return ErrorResponse(nodes.status());
-                 return JsonResponse(200, PageOf(*nodes, *paging, report::NodeJson));
+                 return ListRows(
+                     context, [&] { return supply_.Nodes(surveillance_.tree().region(*idx).code); },
+                     report::NodeJson);
                }});
 
   router_.Add({"POST",
@@ -164,29 +175,25 @@ void Api::AddSupplyRoutes() {
                 "SupplyWriteResult",
                 201},
                [this](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
-                 auto body = ParseNodesBody(context.request.body);
-                 if (!body.ok()) return ErrorResponse(body.status());
-                 std::vector<std::string> regions;
-                 std::vector<std::string> unknown;
-                 for (size_t idx = 0; idx < body->items.size(); ++idx) {
-                   const std::string& region = body->items[idx].region;
-                   if (!surveillance_.FindRegion(region).ok()) {
-                     unknown.push_back(fmt::format("nodes[{}].region: \"{}\" is not a known region",
-                                                   idx, region));
+                 auto check = [&](const auto& body) {
+                   std::vector<std::string> regions;
+                   std::vector<std::string> unknown;
+                   for (size_t idx = 0; idx < body.items.size(); ++idx) {
+                     const std::string& region = body.items[idx].region;
+                     if (!surveillance_.FindRegion(region).ok()) {
+                       unknown.push_back(fmt::format(
+                           "nodes[{}].region: \"{}\" is not a known region", idx, region));
+                     }
+                     regions.push_back(region);
                    }
-                   regions.push_back(region);
-                 }
-                 if (!unknown.empty()) {
-                   return ErrorResponse(Status::InvalidArgument(
-                       "unknown regions; nothing was written", std::move(unknown)));
-                 }
-                 if (Status s = CheckRegionsInScope(context, regions); !s.ok()) {
-                   return ErrorResponse(s);
-                 }
-                 auto written = supply_.SaveNodes(body->items, ActorOf(context, body->reason));
-                 if (!written.ok()) return ErrorResponse(written.status());
-                 return Written(*written);
+                   if (!unknown.empty()) {
+                     return Status::InvalidArgument("unknown regions; nothing was written",
+                                                    std::move(unknown));
+                   }
+                   return CheckRegionsInScope(context, regions);
+                 };
+                 return WriteRows(context, ParseNodesBody, check, supply_,
+                                  &app::SupplyService::SaveNodes);
                }});
 
   router_.Add({"GET",
@@ -201,11 +208,9 @@ void Api::AddSupplyRoutes() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto links = supply_.Links(surveillance_.tree().region(*idx).code);
-                 if (!links.ok()) return ErrorResponse(links.status());
-                 return JsonResponse(200, PageOf(*links, *paging, report::LinkJson));
+                 return ListRows(
+                     context, [&] { return supply_.Links(surveillance_.tree().region(*idx).code); },
+                     report::LinkJson);
                }});
 
   router_.Add({"POST",
@@ -219,18 +224,16 @@ void Api::AddSupplyRoutes() {
                 "SupplyWriteResult",
                 201},
                [this](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
-                 auto body = ParseLinksBody(context.request.body);
-                 if (!body.ok()) return ErrorResponse(body.status());
-                 std::vector<std::pair<std::string, std::string>> nodes;
-                 for (size_t idx = 0; idx < body->items.size(); ++idx) {
-                   nodes.emplace_back(fmt::format("links[{}].from", idx), body->items[idx].from);
-                   nodes.emplace_back(fmt::format("links[{}].to", idx), body->items[idx].to);
-                 }
-                 if (Status s = CheckNodesInScope(context, nodes); !s.ok()) return ErrorResponse(s);
-                 auto written = supply_.SaveLinks(body->items, ActorOf(context, body->reason));
-                 if (!written.ok()) return ErrorResponse(written.status());
-                 return Written(*written);
+                 auto check = [&](const auto& body) {
+                   std::vector<std::pair<std::string, std::string>> nodes;
+                   for (size_t idx = 0; idx < body.items.size(); ++idx) {
+                     nodes.emplace_back(fmt::format("links[{}].from", idx), body.items[idx].from);
+                     nodes.emplace_back(fmt::format("links[{}].to", idx), body.items[idx].to);
+                   }
+                   return CheckNodesInScope(context, nodes);
+                 };
+                 return WriteRows(context, ParseLinksBody, check, supply_,
+                                  &app::SupplyService::SaveLinks);
                }});
 
   router_.Add(
@@ -255,13 +258,17 @@ void Api::AddSupplyRoutes() {
          return Written(*written);
        }});
 
-  // Reserve floors and capacities of the nodes under a region.
-  auto node_codes = [this](RegionIdx idx) -> Result<std::set<std::string>> {
+  // Reserve floors and capacities of the nodes under a region: of what `fetch` finds, the rows
+  // whose node serves a region under it.
+  auto of_nodes_under = [this](RegionIdx idx, auto fetch) -> decltype(fetch()) {
     auto nodes = supply_.Nodes(surveillance_.tree().region(idx).code);
     if (!nodes.ok()) return nodes.status();
     std::set<std::string> codes;
     for (const supply::SupplyNode& node : *nodes) codes.insert(node.code);
-    return codes;
+    auto rows = fetch();
+    if (!rows.ok()) return rows;
+    std::erase_if(*rows, [&](const auto& row) { return !codes.contains(row.node); });
+    return rows;
   };
 
   router_.Add({"GET",
@@ -274,19 +281,13 @@ void Api::AddSupplyRoutes() {
                 {kRegion, kLimit, kOffset},
                 "",
                 "ReservePage"},
-               [this, node_codes](RequestContext& context) {
+               [this, of_nodes_under](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto codes = node_codes(*idx);
-                 if (!codes.ok()) return ErrorResponse(codes.status());
-                 auto floors = supply_.Reserve();
-                 if (!floors.ok()) return ErrorResponse(floors.status());
-                 std::erase_if(*floors, [&](const supply::NodeReserveFloor& floor) {
-                   return !codes->contains(floor.node);
-                 });
-                 return JsonResponse(200, PageOf(*floors, *paging, report::ReserveFloorJson));
+                 return ListRows(
+                     context,
+                     [&] { return of_nodes_under(*idx, [this] { return supply_.Reserve(); }); },
+                     report::ReserveFloorJson);
                }});
 
   router_.Add({"POST",
@@ -301,17 +302,15 @@ void Api::AddSupplyRoutes() {
                 "SupplyWriteResult",
                 201},
                [this](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
-                 auto body = ParseReserveBody(context.request.body);
-                 if (!body.ok()) return ErrorResponse(body.status());
-                 std::vector<std::pair<std::string, std::string>> nodes;
-                 for (size_t idx = 0; idx < body->items.size(); ++idx) {
-                   nodes.emplace_back(fmt::format("reserve[{}].node", idx), body->items[idx].node);
-                 }
-                 if (Status s = CheckNodesInScope(context, nodes); !s.ok()) return ErrorResponse(s);
-                 auto written = supply_.SaveReserve(body->items, ActorOf(context, body->reason));
-                 if (!written.ok()) return ErrorResponse(written.status());
-                 return Written(*written);
+                 auto check = [&](const auto& body) {
+                   std::vector<std::pair<std::string, std::string>> nodes;
+                   for (size_t idx = 0; idx < body.items.size(); ++idx) {
+                     nodes.emplace_back(fmt::format("reserve[{}].node", idx), body.items[idx].node);
+                   }
+                   return CheckNodesInScope(context, nodes);
+                 };
+                 return WriteRows(context, ParseReserveBody, check, supply_,
+                                  &app::SupplyService::SaveReserve);
                }});
 
   router_.Add({"GET",
@@ -323,19 +322,13 @@ void Api::AddSupplyRoutes() {
                 {kRegion, kLimit, kOffset},
                 "",
                 "CapacityPage"},
-               [this, node_codes](RequestContext& context) {
+               [this, of_nodes_under](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto codes = node_codes(*idx);
-                 if (!codes.ok()) return ErrorResponse(codes.status());
-                 auto capacities = supply_.Capacities();
-                 if (!capacities.ok()) return ErrorResponse(capacities.status());
-                 std::erase_if(*capacities, [&](const supply::FactoryCapacity& capacity) {
-                   return !codes->contains(capacity.node);
-                 });
-                 return JsonResponse(200, PageOf(*capacities, *paging, report::CapacityJson));
+                 return ListRows(
+                     context,
+                     [&] { return of_nodes_under(*idx, [this] { return supply_.Capacities(); }); },
+                     report::CapacityJson);
                }});
 
   router_.Add({"POST",
@@ -350,18 +343,16 @@ void Api::AddSupplyRoutes() {
                 "SupplyWriteResult",
                 201},
                [this](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
-                 auto body = ParseCapacitiesBody(context.request.body);
-                 if (!body.ok()) return ErrorResponse(body.status());
-                 std::vector<std::pair<std::string, std::string>> nodes;
-                 for (size_t idx = 0; idx < body->items.size(); ++idx) {
-                   nodes.emplace_back(fmt::format("capacities[{}].node", idx),
-                                      body->items[idx].node);
-                 }
-                 if (Status s = CheckNodesInScope(context, nodes); !s.ok()) return ErrorResponse(s);
-                 auto written = supply_.SaveCapacities(body->items, ActorOf(context, body->reason));
-                 if (!written.ok()) return ErrorResponse(written.status());
-                 return Written(*written);
+                 auto check = [&](const auto& body) {
+                   std::vector<std::pair<std::string, std::string>> nodes;
+                   for (size_t idx = 0; idx < body.items.size(); ++idx) {
+                     nodes.emplace_back(fmt::format("capacities[{}].node", idx),
+                                        body.items[idx].node);
+                   }
+                   return CheckNodesInScope(context, nodes);
+                 };
+                 return WriteRows(context, ParseCapacitiesBody, check, supply_,
+                                  &app::SupplyService::SaveCapacities);
                }});
 
   AddSupplyStockRoutes();

@@ -1,6 +1,6 @@
 #pragma once
 // What the supply handlers (api_supply*.cpp) share: the actor of a request, the body's media
-// type, id and whole-number parameters, a page of a whole list, and the reserve permission.
+// type, id and whole-number parameters, and the reserve permission.
 
 #include <charconv>
 #include <optional>
@@ -55,18 +55,6 @@ inline Result<std::optional<int64_t>> IntParam(const RequestContext& context,
         fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
   }
   return std::optional<int64_t>(value);
-}
-
-// A page of `all`, each item rendered by `to_json`.
-template <typename T, typename ToJson>
-boost::json::object PageOf(const std::vector<T>& all, const Paging& paging, ToJson to_json) {
-  boost::json::array items;
-  for (int64_t at = paging.offset;
-       at < static_cast<int64_t>(all.size()) && static_cast<int64_t>(items.size()) < paging.limit;
-       ++at) {
-    items.push_back(to_json(all[at]));
-  }
-  return PageJson(std::move(items), static_cast<int64_t>(all.size()), paging);
 }
 
 // A name in a request's body that does not exist (a lot, say) makes the request bad, not the

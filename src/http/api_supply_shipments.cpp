@@ -25,7 +25,6 @@ using supply_api::ActorOf;
 using supply_api::IdParam;
 using supply_api::IntParam;
 using supply_api::NotJson;
-using supply_api::PageOf;
 
 constexpr int64_t kShipmentReadLimit = 10'000'000;
 

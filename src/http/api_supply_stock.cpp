@@ -20,7 +20,6 @@ using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::IntParam;
 using supply_api::NotJson;
-using supply_api::PageOf;
 
 // The ledger is read whole for a page and its total; the store pages only by limit and offset.
 constexpr int64_t kLedgerReadLimit = 10'000'000;
@@ -54,18 +53,16 @@ void Api::AddSupplyStockRoutes() {
                  if (!idx.ok()) return ErrorResponse(idx.status());
                  Result<Paging> paging = PagingParams(context);
                  if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto from = DateParam(context, "from");
-                 if (!from.ok()) return ErrorResponse(from.status());
-                 auto to = DateParam(context, "to");
-                 if (!to.ok()) return ErrorResponse(to.status());
+                 auto dates = DateRangeParams(context);
+                 if (!dates.ok()) return ErrorResponse(dates.status());
                  store::LedgerQuery query;
                  if (const std::string node = context.Param("node"); !node.empty()) {
                    query.nodes.push_back(node);
                  }
                  query.medicine = context.Param("medicine");
                  query.lot = context.Param("lot");
-                 query.from = *from;
-                 query.to = *to;
+                 query.from = dates->from;
+                 query.to = dates->to;
                  query.limit = kLedgerReadLimit;
                  auto entries = supply_.Ledger(surveillance_.tree().region(*idx).code, query);
                  if (!entries.ok()) return ErrorResponse(entries.status());

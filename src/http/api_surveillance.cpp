@@ -211,15 +211,13 @@ void Api::AddSurveillanceRoutes() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto first = DateParam(context, "from");
-                 if (!first.ok()) return ErrorResponse(first.status());
-                 auto last = DateParam(context, "to");
-                 if (!last.ok()) return ErrorResponse(last.status());
+                 auto dates = DateRangeParams(context);
+                 if (!dates.ok()) return ErrorResponse(dates.status());
                  Result<Paging> paging = PagingParams(context);
                  if (!paging.ok()) return ErrorResponse(paging.status());
                  const std::string code = surveillance_.tree().region(*idx).code;
-                 auto page =
-                     surveillance_.ListReports(code, *first, *last, paging->limit, paging->offset);
+                 auto page = surveillance_.ListReports(code, dates->from, dates->to, paging->limit,
+                                                       paging->offset);
                  if (!page.ok()) return ErrorResponse(page.status());
                  array items;
                  for (const auto& item : page->items) {
@@ -319,8 +317,8 @@ void Api::AddSurveillanceRoutes() {
          const Date day = as_of->value_or(surveillance_.LatestDay());
          // Level decisions and task updates change the prevention section: their version is
          // part of the key.
-         const std::string key = fmt::format("{}|{}|{}|{}", tree.region(*idx).code,
-                                             day.ToString(), format, response_.DataVersion());
+         const std::string key = fmt::format("{}|{}|{}|{}", tree.region(*idx).code, day.ToString(),
+                                             format, response_.DataVersion());
          if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
          auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, day);
          if (!sitrep.ok()) return ErrorResponse(sitrep.status());
@@ -356,12 +354,10 @@ void Api::AddSurveillanceRoutes() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto first = DateParam(context, "from");
-                 if (!first.ok()) return ErrorResponse(first.status());
-                 auto last = DateParam(context, "to");
-                 if (!last.ok()) return ErrorResponse(last.status());
+                 auto dates = DateRangeParams(context);
+                 if (!dates.ok()) return ErrorResponse(dates.status());
                  const RegionTree& tree = surveillance_.tree();
-                 auto series = surveillance_.Series(tree.region(*idx).code, *first, *last);
+                 auto series = surveillance_.Series(tree.region(*idx).code, dates->from, dates->to);
                  if (!series.ok()) return ErrorResponse(series.status());
                  return JsonResponse(200, report::SeriesJson(*series, tree, *idx));
                }});

@@ -6,16 +6,47 @@
 
 namespace outbreak::http {
 
-namespace {
+namespace schema {
 
 using boost::json::array;
 using boost::json::object;
 
-object Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
-
+object Ref(const std::string& name) { return {{"$ref", "#/components/schemas/" + name}}; }
 object Type(const char* type) { return {{"type", type}}; }
-
 object Integer() { return Type("integer"); }
+object Number() { return Type("number"); }
+object String() { return Type("string"); }
+object Boolean() { return Type("boolean"); }
+object Date() { return {{"type", "string"}, {"format", "date"}}; }
+object Nullable(const char* type) { return {{"type", array{type, "null"}}}; }
+object ArrayOf(object items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+object Enum(array values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
+
+object Properties(object properties, array required) {
+  object out{{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) out["required"] = std::move(required);
+  return out;
+}
+
+object Page(const std::string& item) {
+  return Properties({{"items", ArrayOf(Ref(item))},
+                     {"total", Integer()},
+                     {"limit", Integer()},
+                     {"offset", Integer()}});
+}
+
+object Batch(const std::string& list, const std::string& item) {
+  return {{"oneOf", array{Ref(item), Properties({{list, ArrayOf(Ref(item))}, {"reason", String()}},
+                                                array{boost::json::string(list)})}}};
+}
+
+}  // namespace schema
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using namespace schema;
 
 object Counts() {
   return {{"type", "object"},
@@ -24,17 +55,8 @@ object Counts() {
             {"new_recovered", Integer()},
             {"new_deaths", Integer()},
             {"under_treatment", Integer()},
-            {"tested", object{{"type", array{"integer", "null"}}}},
-            {"positive", object{{"type", array{"integer", "null"}}}}}}};
-}
-
-object Page(const std::string& item) {
-  return {{"type", "object"},
-          {"properties",
-           {{"items", object{{"type", "array"}, {"items", Ref(item)}}},
-            {"total", Integer()},
-            {"limit", Integer()},
-            {"offset", Integer()}}}};
+            {"tested", Nullable("integer")},
+            {"positive", Nullable("integer")}}}};
 }
 
 object Schemas() {
@@ -53,17 +75,15 @@ object Schemas() {
                      {"new_per_100k", Type("number")},
                      {"completeness", Type("object")}}}};
   object sitrep = situation;
-  sitrep["properties"].as_object()["as_of"] = object{{"type", "string"}, {"format", "date"}};
-  sitrep["properties"].as_object()["children"] = object{{"type", "array"}, {"items", situation}};
+  sitrep["properties"].as_object()["as_of"] = Date();
+  sitrep["properties"].as_object()["children"] = ArrayOf(situation);
   // A child in a region's detail: the region and its centroid.
   const object centroid{{"type", "object"},
-                        {"properties",
-                         {{"lat", object{{"type", array{"number", "null"}}}},
-                          {"lon", object{{"type", array{"number", "null"}}}}}}};
+                        {"properties", {{"lat", Nullable("number")}, {"lon", Nullable("number")}}}};
   const object child_region{{"allOf", array{Ref("Region"), centroid}}};
   object report_input = Counts();
   report_input["properties"].as_object()["region"] = Type("string");
-  report_input["properties"].as_object()["date"] = object{{"type", "string"}, {"format", "date"}};
+  report_input["properties"].as_object()["date"] = Date();
   report_input["properties"].as_object()["reason"] = Type("string");
   report_input["required"] =
       array{"region", "date", "new_fever", "new_recovered", "new_deaths", "under_treatment"};
@@ -76,7 +96,7 @@ object Schemas() {
             {"properties",
              {{"code", Type("string")},
               {"message", Type("string")},
-              {"details", object{{"type", "array"}, {"items", Type("string")}}}}}}}}}}},
+              {"details", ArrayOf(Type("string"))}}}}}}}}},
       {"Health", {{"type", "object"}, {"properties", {{"status", Type("string")}}}}},
       {"LoginRequest",
        {{"type", "object"},
@@ -110,25 +130,23 @@ object Schemas() {
           {"name_local", Type("string")},
           {"level", Integer()},
           {"population", Integer()},
-          {"parent", object{{"type", array{"string", "null"}}}}}}}},
+          {"parent", Nullable("string")}}}}},
       {"RegionDetail",
        {{"type", "object"},
         {"properties",
          {{"region", Ref("Region")},
           {"reporting_unit", Type("boolean")},
-          {"lat", object{{"type", array{"number", "null"}}}},
-          {"lon", object{{"type", array{"number", "null"}}}},
-          {"children", object{{"type", "array"}, {"items", child_region}}}}}}},
+          {"lat", Nullable("number")},
+          {"lon", Nullable("number")},
+          {"children", ArrayOf(child_region)}}}}},
       {"RegionPage", Page("Region")},
       {"ReportInput", report_input},
       {"ReportBatch",
-       {{"oneOf",
-         array{Ref("ReportInput"),
-               object{{"type", "object"},
-                      {"required", array{"reports"}},
-                      {"properties",
-                       {{"reports", object{{"type", "array"}, {"items", Ref("ReportInput")}}},
-                        {"reason", Type("string")}}}}}}}},
+       {{"oneOf", array{Ref("ReportInput"), object{{"type", "object"},
+                                                   {"required", array{"reports"}},
+                                                   {"properties",
+                                                    {{"reports", ArrayOf(Ref("ReportInput"))},
+                                                     {"reason", Type("string")}}}}}}}},
       {"WriteResult",
        {{"type", "object"},
         {"properties",
@@ -138,19 +156,14 @@ object Schemas() {
           {"findings", Ref("Findings")}}}}},
       {"Report",
        {{"type", "object"},
-        {"properties",
-         {{"region", Type("string")},
-          {"date", object{{"type", "string"}, {"format", "date"}}},
-          {"counts", Counts()}}}}},
+        {"properties", {{"region", Type("string")}, {"date", Date()}, {"counts", Counts()}}}}},
       {"ReportPage", Page("Report")},
       {"Sitrep", sitrep},
       {"Series", {{"type", "object"}}},
       {"Completeness", {{"type", "object"}}},
       {"Findings",
        {{"type", "object"},
-        {"properties",
-         {{"count", Integer()},
-          {"findings", object{{"type", "array"}, {"items", Type("object")}}}}}}},
+        {"properties", {{"count", Integer()}, {"findings", ArrayOf(Type("object"))}}}}},
       {"History", {{"type", "object"}}},
       {"AuditEntry",
        {{"type", "object"},
@@ -169,29 +182,29 @@ object Schemas() {
         {"properties",
          {{"region", Type("string")},
           {"serial_interval", Type("string")},
-          {"estimates", object{{"type", "array"}, {"items", Type("object")}}}}}}},
+          {"estimates", ArrayOf(Type("object"))}}}}},
       {"Forecast",
        {{"type", "object"},
         {"properties",
          {{"region", Type("string")},
-          {"origin", object{{"type", "string"}, {"format", "date"}}},
+          {"origin", Date()},
           {"assumptions", Type("object")},
-          {"days", object{{"type", "array"}, {"items", Type("object")}}}}}}},
+          {"days", ArrayOf(Type("object"))}}}}},
       {"Backtest",
        {{"type", "object"},
         {"properties",
          {{"region", Type("string")},
-          {"horizons", object{{"type", "array"}, {"items", Type("object")}}},
+          {"horizons", ArrayOf(Type("object"))},
           {"origins_skipped", Integer()}}}}},
       {"Trends",
        {{"type", "object"},
         {"properties",
          {{"region", Type("string")},
-          {"as_of", object{{"type", "string"}, {"format", "date"}}},
+          {"as_of", Date()},
           {"statement", Type("string")},
           {"growth", Type("object")},
-          {"children", object{{"type", "array"}, {"items", Type("object")}}},
-          {"alerts", object{{"type", "array"}, {"items", Type("object")}}}}}}},
+          {"children", ArrayOf(Type("object"))},
+          {"alerts", ArrayOf(Type("object"))}}}}},
   };
 }
 
@@ -228,8 +241,7 @@ boost::json::value BuildOpenApi(const Router& router) {
       }
     }
     for (const ParamDoc& param : route.doc.query) {
-      object schema = param.type == "date" ? object{{"type", "string"}, {"format", "date"}}
-                                           : Type(param.type.c_str());
+      object schema = param.type == "date" ? Date() : Type(param.type.c_str());
       parameters.push_back(object{{"name", param.name},
                                   {"in", "query"},
                                   {"required", param.required},

@@ -7,34 +7,9 @@
 
 namespace outbreak::http {
 
-namespace {
-
 using boost::json::array;
 using boost::json::object;
-
-object Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
-object Type(const char* type) { return {{"type", type}}; }
-object Integer() { return Type("integer"); }
-object Number() { return Type("number"); }
-object Date() { return {{"type", "string"}, {"format", "date"}}; }
-object Nullable(const char* type) { return {{"type", array{type, "null"}}}; }
-object ArrayOf(object items) { return {{"type", "array"}, {"items", std::move(items)}}; }
-object Enum(array values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
-
-object Properties(object properties, array required = {}) {
-  object out{{"type", "object"}, {"properties", std::move(properties)}};
-  if (!required.empty()) out["required"] = std::move(required);
-  return out;
-}
-
-object Page(const std::string& item) {
-  return Properties({{"items", ArrayOf(Ref(item))},
-                     {"total", Integer()},
-                     {"limit", Integer()},
-                     {"offset", Integer()}});
-}
-
-}  // namespace
+using namespace schema;
 
 boost::json::object GuidanceSchemas() {
   const object positions =

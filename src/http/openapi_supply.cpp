@@ -7,40 +7,11 @@
 
 namespace outbreak::http {
 
-namespace {
-
 using boost::json::array;
 using boost::json::object;
+using namespace schema;
 
-object Ref(const std::string& schema) { return {{"$ref", "#/components/schemas/" + schema}}; }
-object Type(const char* type) { return {{"type", type}}; }
-object Integer() { return Type("integer"); }
-object Number() { return Type("number"); }
-object String() { return Type("string"); }
-object Boolean() { return Type("boolean"); }
-object Date() { return {{"type", "string"}, {"format", "date"}}; }
-object Nullable(const char* type) { return {{"type", array{type, "null"}}}; }
-object ArrayOf(object items) { return {{"type", "array"}, {"items", std::move(items)}}; }
-object Enum(array values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
-
-object Properties(object properties, array required = {}) {
-  object out{{"type", "object"}, {"properties", std::move(properties)}};
-  if (!required.empty()) out["required"] = std::move(required);
-  return out;
-}
-
-object Page(const std::string& item) {
-  return Properties({{"items", ArrayOf(Ref(item))},
-                     {"total", Integer()},
-                     {"limit", Integer()},
-                     {"offset", Integer()}});
-}
-
-// {"<list>": [item...], "reason": ...} or one item alone.
-object Batch(const std::string& list, const std::string& item) {
-  return {{"oneOf", array{Ref(item), Properties({{list, ArrayOf(Ref(item))}, {"reason", String()}},
-                                                array{boost::json::string(list)})}}};
-}
+namespace {
 
 object Shipment() {
   const object lot = Properties({{"medicine", String()},
