@@ -13,11 +13,11 @@
 #include <soci/soci.h>
 
 #include "app/open_store.hpp"
-#include "store_contract_fixture.hpp"
-#include "store/postgres/postgres_store.hpp"
 #include "store/guidance_store.hpp"
+#include "store/postgres/postgres_store.hpp"
 #include "store/schema.hpp"
 #include "store/store.hpp"
+#include "store_contract_fixture.hpp"
 
 namespace outbreak::store {
 namespace {
@@ -314,10 +314,10 @@ inspection::Checklist GuidanceChecklist(const std::string& title, int questions)
   inspection::Checklist checklist;
   checklist.title = title;
   for (int idx = 0; idx < questions; ++idx) {
-    checklist.questions.push_back({"Q" + std::to_string(idx + 1), inspection::Topic::kTreatment,
-                                   "Question " + std::to_string(idx + 1),
-                                   idx == 0 ? inspection::AnswerType::kYesNo
-                                            : inspection::AnswerType::kRating});
+    checklist.questions.push_back(
+        {"Q" + std::to_string(idx + 1), inspection::Topic::kTreatment,
+         "Question " + std::to_string(idx + 1),
+         idx == 0 ? inspection::AnswerType::kYesNo : inspection::AnswerType::kRating});
   }
   return checklist;
 }
@@ -325,7 +325,15 @@ inspection::Checklist GuidanceChecklist(const std::string& title, int questions)
 GuidancePlanRecord GuidancePlan(const std::string& leader, const std::string& member) {
   GuidancePlanRecord plan;
   plan.detail = R"({"objective":{"max_workload_per_member":1.5}})";
-  plan.teams.push_back({0, 0, 1, "KP-01", "Pyongyang", {"KP-01"}, leader, {leader, member}, 3.0,
+  plan.teams.push_back({0,
+                        0,
+                        1,
+                        "KP-01",
+                        "Pyongyang",
+                        {"KP-01"},
+                        leader,
+                        {leader, member},
+                        3.0,
                         {"treatment", "agriculture"}});
   return plan;
 }
@@ -393,18 +401,18 @@ TEST_P(StoreContractTest, GuidanceChecklistVersionsAreNumberedAndKeptWhole) {
 TEST_P(StoreContractTest, AdoptingATeamPlanSupersedesTheOneAdoptedBefore) {
   GuidanceStore& guidance = store_->Guidance();
   ASSERT_TRUE(guidance
-                  .SaveOfficials(std::vector<inspection::Official>{
-                                     GuidanceOfficial("OF-1", inspection::Position::kSecretary),
-                                     GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
-                                 Context("hq"))
+                  .SaveOfficials(
+                      std::vector<inspection::Official>{
+                          GuidanceOfficial("OF-1", inspection::Position::kSecretary),
+                          GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
+                      Context("hq"))
                   .ok());
   Result<int64_t> first = guidance.SaveGuidancePlan(GuidancePlan("OF-1", "OF-2"), Context("hq"));
   Result<int64_t> second = guidance.SaveGuidancePlan(GuidancePlan("OF-2", "OF-1"), Context("hq"));
   ASSERT_TRUE(first.ok() && second.ok()) << first.status().ToString();
   ASSERT_TRUE(guidance.AdoptGuidancePlan(*first, Context("hq")).ok());
   EXPECT_EQ(guidance.AdoptGuidancePlan(*first, Context("hq")).code(), StatusCode::kConflict);
-  EXPECT_EQ(guidance.AdoptGuidancePlan(*second + 10, Context("hq")).code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(guidance.AdoptGuidancePlan(*second + 10, Context("hq")).code(), StatusCode::kNotFound);
   ASSERT_TRUE(guidance.AdoptGuidancePlan(*second, Context("hq2")).ok());
   Result<std::vector<GuidancePlanRecord>> plans = guidance.LoadGuidancePlans();
   ASSERT_TRUE(plans.ok()) << plans.status().ToString();
@@ -426,10 +434,11 @@ TEST_P(StoreContractTest, AdoptingATeamPlanSupersedesTheOneAdoptedBefore) {
 TEST_P(StoreContractTest, GuidanceVisitsKeepTheirAnswersAndFindingsAreClosedOnce) {
   GuidanceStore& guidance = store_->Guidance();
   ASSERT_TRUE(guidance
-                  .SaveOfficials(std::vector<inspection::Official>{
-                                     GuidanceOfficial("OF-1", inspection::Position::kSecretary),
-                                     GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
-                                 Context("hq"))
+                  .SaveOfficials(
+                      std::vector<inspection::Official>{
+                          GuidanceOfficial("OF-1", inspection::Position::kSecretary),
+                          GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
+                      Context("hq"))
                   .ok());
   ASSERT_TRUE(guidance.SaveChecklist(GuidanceChecklist("first", 2), Context("hq")).ok());
   Result<int64_t> plan = guidance.SaveGuidancePlan(GuidancePlan("OF-1", "OF-2"), Context("hq"));

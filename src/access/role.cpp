@@ -79,9 +79,9 @@ std::string_view PermissionName(Permission permission) {
 
 const std::vector<Permission>& AllPermissions() {
   static const std::vector<Permission> permissions = {
-      Permission::kReadSurveillance, Permission::kWriteReports, Permission::kReadAudit,
-      Permission::kManageUsers,      Permission::kWriteCensus,  Permission::kManageCare,
-      Permission::kAdoptPlans,       Permission::kManageSupply, Permission::kWriteSupply,
+      Permission::kReadSurveillance, Permission::kWriteReports,   Permission::kReadAudit,
+      Permission::kManageUsers,      Permission::kWriteCensus,    Permission::kManageCare,
+      Permission::kAdoptPlans,       Permission::kManageSupply,   Permission::kWriteSupply,
       Permission::kDrawReserve,      Permission::kManageGuidance, Permission::kWriteInspection,
       Permission::kDecideLevels,     Permission::kUpdateTasks};
   return permissions;

@@ -20,8 +20,8 @@ struct DemoSummary {
   size_t findings = 0;
   Date first_day;
   Date last_day;
-  std::optional<CareDemoSummary> care;  // when a CareService was given
-  std::optional<SupplyDemoSummary> supply;  // when a SupplyService was given
+  std::optional<CareDemoSummary> care;          // when a CareService was given
+  std::optional<SupplyDemoSummary> supply;      // when a SupplyService was given
   std::optional<GuidanceDemoSummary> guidance;  // when a GuidanceService was given
   std::optional<LevelsDemoSummary> levels;      // when a ResponseService was given
 };

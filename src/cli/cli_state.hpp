@@ -12,9 +12,9 @@
 
 #include "app/analytics_service.hpp"
 #include "app/care_service.hpp"
-#include "app/guidance_service.hpp"
 #include "app/clock.hpp"
 #include "app/config.hpp"
+#include "app/guidance_service.hpp"
 #include "app/indicator_source.hpp"
 #include "app/response_service.hpp"
 #include "app/supply_service.hpp"

@@ -173,8 +173,8 @@ app.add_subcommand("demo",
               "guidance demo (illustrative): %lld official(s) added, checklist version %d, "
               "team plan %lld adopted with %zu team(s) (docs/guidance.md)\n",
               static_cast<long long>(summary->guidance->officials_added),
-              summary->guidance->checklist_version,
-              static_cast<long long>(summary->guidance->plan), summary->guidance->teams);
+              summary->guidance->checklist_version, static_cast<long long>(summary->guidance->plan),
+              summary->guidance->teams);
         }
         if (summary->levels) {
           std::printf(
@@ -223,13 +223,12 @@ sitrep->callback([&s] {
     app::IndicatorSource indicators(**service, analytics, nullptr);
     auto response = OpenResponse(s, **service, indicators);
     if (!response.ok()) return Fail(response.status());
-    auto prevention =
-        (*response)->Summary(tree.region(result->region.region).code, result->as_of);
+    auto prevention = (*response)->Summary(tree.region(result->region.region).code, result->as_of);
     if (!prevention.ok()) return Fail(prevention.status());
-    const report::SitrepStyle style{
-        s.config.day_close_hour, report::RenderTrendText(*trends),
-        s.format == "markdown" ? report::RenderPreventionSectionMarkdown(*prevention, tree)
-                               : report::RenderPreventionSectionText(*prevention, tree)};
+    const report::SitrepStyle style{s.config.day_close_hour, report::RenderTrendText(*trends),
+                                    s.format == "markdown"
+                                        ? report::RenderPreventionSectionMarkdown(*prevention, tree)
+                                        : report::RenderPreventionSectionText(*prevention, tree)};
     if (s.format == "json") {
       boost::json::value json = report::SitrepJson(*result, tree);
       json.as_object()["trend"] = report::TrendJson(*trends, tree);

@@ -104,6 +104,33 @@ void InsertAuditRow(soci::session& session, const AuditEntry& entry);
 // An integer column, whatever width the backend reports it in (SQLite and PostgreSQL differ).
 int64_t IntegerAt(const soci::row& row, size_t idx);
 
+// A list kept in one text column, comma-separated (codes never hold a comma), and back.
+inline std::string JoinCommaList(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += ',';
+    out += part;
+  }
+  return out;
+}
+
+inline std::vector<std::string> SplitCommaList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// A text column that may be NULL ("" then).
+inline std::string OptionalText(const soci::row& row, size_t idx) {
+  return row.get_indicator(idx) == soci::i_null ? std::string() : row.get<std::string>(idx);
+}
+
 // A day column (days since 1970-01-01).
 inline Date DayAt(const soci::row& row, size_t idx) {
   return Date(static_cast<int32_t>(IntegerAt(row, idx)));

@@ -18,35 +18,10 @@ namespace {
 
 using boost::json::object;
 
-std::string Join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (!out.empty()) out += ',';
-    out += part;
-  }
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string OptionalText(const soci::row& row, size_t idx) {
-  return row.get_indicator(idx) == soci::i_null ? std::string() : row.get<std::string>(idx);
-}
-
 object OfficialJson(const inspection::Official& o) {
   return {{"name", o.name},
           {"position", inspection::PositionName(o.position)},
-          {"expertise", Join(o.expertise)},
+          {"expertise", JoinCommaList(o.expertise)},
           {"home", o.home},
           {"available", o.available},
           {"user", o.user}};
@@ -58,7 +33,7 @@ inspection::Official OfficialFromRow(const soci::row& row) {
   o.name = row.get<std::string>(1);
   o.position = inspection::ParsePosition(row.get<std::string>(2))
                    .value_or(inspection::Position::kDepartmentOfficial);
-  o.expertise = Split(row.get<std::string>(3));
+  o.expertise = SplitCommaList(row.get<std::string>(3));
   o.home = row.get<std::string>(4);
   o.available = IntegerAt(row, 5) != 0;
   o.user = OptionalText(row, 6);
@@ -111,7 +86,7 @@ Result<CareWriteCounts> SociGuidanceStore::SaveOfficials(
         continue;
       }
       const std::string position(inspection::PositionName(official.position));
-      const std::string expertise = Join(official.expertise);
+      const std::string expertise = JoinCommaList(official.expertise);
       const int available = official.available ? 1 : 0;
       soci::indicator user_ind = official.user.empty() ? soci::i_null : soci::i_ok;
       if (old != stored.end()) {

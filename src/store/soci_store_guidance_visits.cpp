@@ -16,31 +16,6 @@ namespace {
 
 using boost::json::object;
 
-std::string Join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (!out.empty()) out += ',';
-    out += part;
-  }
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string OptionalText(const soci::row& row, size_t idx) {
-  return row.get_indicator(idx) == soci::i_null ? std::string() : row.get<std::string>(idx);
-}
-
 }  // namespace
 
 Result<int64_t> SociGuidanceStore::SaveGuidancePlan(const GuidancePlanRecord& plan,
@@ -55,8 +30,8 @@ Result<int64_t> SociGuidanceStore::SaveGuidancePlan(const GuidancePlanRecord& pl
     int seq = 1;
     for (const GuidanceTeamRecord& team : plan.teams) {
       long long team_id = 0;
-      const std::string provinces = Join(team.provinces);
-      const std::string duties = Join(team.duties);
+      const std::string provinces = JoinCommaList(team.provinces);
+      const std::string duties = JoinCommaList(team.duties);
       session_ << "INSERT INTO guidance_teams (plan_id, seq, area, area_name, provinces, leader,"
                   " workload, duties) VALUES (:plan, :seq, :area, :name, :provinces, :leader,"
                   " :workload, :duties) RETURNING id",
@@ -112,10 +87,10 @@ Result<std::vector<GuidancePlanRecord>> SociGuidanceStore::LoadGuidancePlans() {
       team.seq = static_cast<int>(IntegerAt(row, 2));
       team.area = row.get<std::string>(3);
       team.area_name = row.get<std::string>(4);
-      team.provinces = Split(row.get<std::string>(5));
+      team.provinces = SplitCommaList(row.get<std::string>(5));
       team.leader = row.get<std::string>(6);
       team.workload = row.get<double>(7);
-      team.duties = Split(row.get<std::string>(8));
+      team.duties = SplitCommaList(row.get<std::string>(8));
       auto plan = plan_index.find(team.plan_id);
       if (plan == plan_index.end()) continue;
       std::vector<GuidanceTeamRecord>& list = out[plan->second].teams;

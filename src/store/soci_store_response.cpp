@@ -24,10 +24,6 @@ constexpr const char* kDecisionColumns =
 constexpr const char* kTaskColumns =
     "id, decision_id, region_code, level, title, unit, due_day, done_by, done_at, note";
 
-std::string OptionalText(const soci::row& row, size_t idx) {
-  return row.get_indicator(idx) == soci::i_null ? std::string() : row.get<std::string>(idx);
-}
-
 int64_t OptionalInteger(const soci::row& row, size_t idx) {
   return row.get_indicator(idx) == soci::i_null ? 0 : IntegerAt(row, idx);
 }

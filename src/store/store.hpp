@@ -27,7 +27,7 @@
 
 namespace outbreak::store {
 
-class SupplyStore;  // store/supply_store.hpp
+class SupplyStore;    // store/supply_store.hpp
 class ResponseStore;  // store/response_store.hpp
 class GuidanceStore;  // store/guidance_store.hpp
 

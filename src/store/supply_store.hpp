@@ -79,8 +79,8 @@ class SupplyStore {
   virtual Result<CareWriteCounts> SaveLinks(std::span<const supply::SupplyLink> links,
                                             const WriteContext& context) = 0;
   virtual Result<std::vector<supply::SupplyLink>> LoadLinks() = 0;
-  virtual Result<CareWriteCounts> SaveReserveFloors(std::span<const supply::NodeReserveFloor> floors,
-                                                    const WriteContext& context) = 0;
+  virtual Result<CareWriteCounts> SaveReserveFloors(
+      std::span<const supply::NodeReserveFloor> floors, const WriteContext& context) = 0;
   virtual Result<std::vector<supply::NodeReserveFloor>> LoadReserveFloors() = 0;
   virtual Result<CareWriteCounts> SaveCapacities(
       std::span<const supply::FactoryCapacity> capacities, const WriteContext& context) = 0;

@@ -161,14 +161,15 @@ Result<std::vector<SupplyLink>> ParseLinksCsv(std::string_view text, std::string
   return out;
 }
 
-Result<std::vector<NodeReserveFloor>> ParseReserveCsv(std::string_view text, std::string_view source) {
+Result<std::vector<NodeReserveFloor>> ParseReserveCsv(std::string_view text,
+                                                      std::string_view source) {
   CsvRows rows(text, source);
   if (Status s = rows.Header({"node", "medicine", "units"}, {}); !s.ok()) return s;
   std::vector<NodeReserveFloor> out;
   std::set<std::pair<std::string, std::string>> seen;
   while (rows.Next()) {
     NodeReserveFloor floor{std::string(rows.Field("node")), std::string(rows.Field("medicine")),
-                       rows.Count("units")};
+                           rows.Count("units")};
     CheckCode(rows, "node", nullptr);
     CheckCode(rows, "medicine", nullptr);
     if (!seen.insert({floor.node, floor.medicine}).second) {

@@ -33,7 +33,8 @@ struct NodeReserveFloor {
   std::string medicine;
   int64_t units = 0;
 };
-Result<std::vector<NodeReserveFloor>> ParseReserveCsv(std::string_view text, std::string_view source);
+Result<std::vector<NodeReserveFloor>> ParseReserveCsv(std::string_view text,
+                                                      std::string_view source);
 
 // node,medicine,units_per_day: what a factory can make of a medicine each day.
 struct FactoryCapacity {
