@@ -8,30 +8,15 @@
 // Exits 77 (CTest: skipped) when chromium is not installed.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = process.env.OUTBREAK_BINARY ?? join(root, 'build/src/cli/outbreak');
-const dataDir = process.env.OUTBREAK_DATA_DIR ?? join(root, 'data');
-const webDir = process.env.OUTBREAK_WEB_DIR ?? join(root, 'web');
-const artifacts = process.env.OUTBREAK_ARTIFACTS ?? join(root, 'build/test-artifacts');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const screenshots = join(artifacts, 'screenshots');
+import {
+  artifacts, chromium, chromiumPath, dataDir, kChromiumArgs, kPassword, run, screenshots, startServer,
+} from './harness.mjs';
 
-if (!existsSync(chromiumPath)) {
-  console.log(`SKIPPED: ${chromiumPath} is not installed (scripts/install-deps.sh installs chromium)`);
-  process.exit(77);
-}
-// playwright-core is installed with the page's packages (web/node_modules).
-const { chromium } = createRequire(join(webDir, 'package.json'))('playwright-core');
-
-const kPassword = 'password123';
 const kUsers = [
   { name: 'hq', role: 'headquarters', region: 'KP' },
   { name: 'admin', role: 'admin', region: 'KP' },
@@ -43,12 +28,6 @@ const kUsers = [
   { name: 'hq-jagang', role: 'headquarters', region: 'KP-04' },
 ];
 const kCounty = 'KP-04-003';  // Manpho-si, Jagang
-// The chromium flags that work headless as root on these machines (shared/DESIGN.md). Playwright
-// gives each launch a fresh user-data-dir of its own.
-const kChromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const kTimeoutMs = 15_000;
 
 let workDir;
@@ -57,35 +36,6 @@ let base;
 let browser;
 const metrics = {};
 const pageErrors = [];
-
-function run(args, input) {
-  const result = spawnSync(binary, args, { input, encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0) throw new Error(`outbreak ${args.join(' ')}: ${result.stderr || result.error}`);
-  return result.stdout;
-}
-
-function startServer(db) {
-  return new Promise((resolvePort, reject) => {
-    const child = spawn(binary, ['--db', db, '--data-dir', dataDir, 'serve', '--demo', '--listen', '127.0.0.1:0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start: ${err}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolvePort({ child, port: Number(match[1]) });
-      }
-    });
-    child.stderr.on('data', (chunk) => {
-      err = (err + chunk).slice(-4000);
-    });
-    child.on('exit', (code) => reject(new Error(`the server exited with ${code}: ${err}`)));
-  });
-}
 
 async function api(path, { token, method = 'GET', body } = {}) {
   const headers = {};
