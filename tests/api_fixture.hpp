@@ -86,6 +86,8 @@ inline bool RoleMay(const std::string& role, const std::string& permission) {
 constexpr char kMatrixTarget[] = "matrix-target";
 constexpr char kRevokeByApi[] = "revoke-by-api";
 constexpr char kRevokeByCli[] = "revoke-by-cli";
+// A viewer whose live feed is cut when its tokens are revoked.
+constexpr char kLiveRevoked[] = "live-revoked";
 constexpr char kDisableMe[] = "disable-me";
 constexpr char kLogoutPath[] = "/api/v1/auth/logout";
 // A day of the demo, for routes that name one.
@@ -251,7 +253,7 @@ class ApiTest : public ::testing::Test {
     for (const TestUser& user : RoleUsers()) {
       if (setup_error_.empty()) setup_error_ = database_->AddUser(user.name, user.name, user.home);
     }
-    for (const char* name : {kMatrixTarget, kRevokeByApi, kRevokeByCli, kDisableMe}) {
+    for (const char* name : {kMatrixTarget, kRevokeByApi, kRevokeByCli, kDisableMe, kLiveRevoked}) {
       if (setup_error_.empty()) setup_error_ = database_->AddUser(name, "viewer", "KP");
     }
     if (setup_error_.empty()) {

@@ -279,9 +279,9 @@ void ExpectReportArrives(WebSocketClient& feed, const std::string& region,
 }
 
 TEST_F(ApiTest, TheLiveFeedPushesOnlyWhatTheSubscriberMaySee) {
-  WebSocketClient province(Port(), "/api/v1/live?access_token=" + TokenOf("province_officer"));
+  WebSocketClient province(Port(), "/api/v1/live", TokenOf("province_officer"));
   ASSERT_EQ(province.handshake_status(), 101);
-  WebSocketClient clerk(Port(), "/api/v1/live?access_token=" + TokenOf("county_clerk"));
+  WebSocketClient clerk(Port(), "/api/v1/live", TokenOf("county_clerk"));
   ASSERT_EQ(clerk.handshake_status(), 101);
   for (WebSocketClient* feed : {&province, &clerk}) {
     std::optional<std::string> first = feed->Read(kPatience);
@@ -301,15 +301,28 @@ TEST_F(ApiTest, TheLiveFeedPushesOnlyWhatTheSubscriberMaySee) {
   ExpectReportArrives(clerk, "KP-04-003", "KP-04-003");
 }
 
+TEST_F(ApiTest, TheLiveFeedIsClosedOnceItsTokenIsRevoked) {
+  WebSocketClient feed(Port(), "/api/v1/live", NewToken(kLiveRevoked));
+  ASSERT_EQ(feed.handshake_status(), 101);
+  std::optional<std::string> first = feed.Read(kPatience);
+  ASSERT_TRUE(first.has_value());
+  HttpReply revoke = Post(std::string("/api/v1/users/") + kLiveRevoked + "/revoke", "admin", "");
+  ASSERT_EQ(revoke.status, 200) << Describe(revoke);
+  // Whatever was on its way arrives; then the server closes the feed (not a read timing out).
+  for (int message_idx = 0; message_idx < 100 && feed.Read(kPatience); ++message_idx) {
+  }
+  EXPECT_TRUE(feed.closed_by_server());
+}
+
 TEST_F(ApiTest, TheLiveFeedRefusesAnUpgradeWithoutAValidToken) {
   EXPECT_EQ(WebSocketClient(Port(), "/api/v1/live").handshake_status(), 401);
-  EXPECT_EQ(WebSocketClient(Port(), std::string("/api/v1/live?access_token=") + kForgedToken)
-                .handshake_status(),
-            401);
-  EXPECT_EQ(WebSocketClient(Port(), "/api/v1/live?access_token=abc").handshake_status(), 401);
-  EXPECT_EQ(WebSocketClient(Port(), "/api/v1/sitrep?access_token=" + TokenOf("viewer"))
-                .handshake_status(),
-            404);
+  EXPECT_EQ(WebSocketClient(Port(), "/api/v1/live", kForgedToken).handshake_status(), 401);
+  EXPECT_EQ(WebSocketClient(Port(), "/api/v1/live", "abc").handshake_status(), 401);
+  EXPECT_EQ(WebSocketClient(Port(), "/api/v1/sitrep", TokenOf("viewer")).handshake_status(), 404);
+  // A token in the query string is not taken (request logs keep query strings).
+  EXPECT_EQ(
+      WebSocketClient(Port(), "/api/v1/live?access_token=" + TokenOf("viewer")).handshake_status(),
+      401);
   // A plain request to the feed is told to upgrade.
   EXPECT_TRUE(IsError(Get("/api/v1/live", "viewer"), 426, "upgrade_required"));
 }

@@ -155,10 +155,17 @@ struct WebSocketClient::Impl {
   websocket::stream<beast::tcp_stream> ws{ioc};
   beast::flat_buffer buffer;
   int status = 0;
+  bool closed_by_server = false;
 };
 
-WebSocketClient::WebSocketClient(uint16_t port, const std::string& target)
+WebSocketClient::WebSocketClient(uint16_t port, const std::string& target, const std::string& token)
     : impl_(std::make_unique<Impl>()) {
+  if (!token.empty()) {
+    // As a browser does: the token offered as a subprotocol beside the feed's own.
+    impl_->ws.set_option(websocket::stream_base::decorator([token](websocket::request_type& req) {
+      req.set(bhttp::field::sec_websocket_protocol, "outbreak.v1, bearer." + token);
+    }));
+  }
   beast::tcp_stream& lowest = beast::get_lowest_layer(impl_->ws);
   lowest.expires_after(kConnectTimeout);
   boost::system::error_code ec = Await(
@@ -176,6 +183,8 @@ WebSocketClient::WebSocketClient(uint16_t port, const std::string& target)
 WebSocketClient::~WebSocketClient() = default;
 
 int WebSocketClient::handshake_status() const { return impl_->status; }
+
+bool WebSocketClient::closed_by_server() const { return impl_->closed_by_server; }
 
 std::optional<std::string> WebSocketClient::Read(std::chrono::milliseconds timeout) {
   if (impl_->status != 101) return std::nullopt;
@@ -198,6 +207,7 @@ std::optional<std::string> WebSocketClient::Read(std::chrono::milliseconds timeo
   }
   if (result) {
     impl_->status = 0;
+    impl_->closed_by_server = result == websocket::error::closed;
     return std::nullopt;
   }
   std::string message = beast::buffers_to_string(impl_->buffer.data());

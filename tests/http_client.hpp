@@ -61,7 +61,8 @@ class RawConnection {
 // A WebSocket client of ws://127.0.0.1:PORT/TARGET.
 class WebSocketClient {
  public:
-  WebSocketClient(uint16_t port, const std::string& target);
+  // Opens `target`; with a token, offers it as the subprotocol "bearer.TOKEN", as browsers do.
+  WebSocketClient(uint16_t port, const std::string& target, const std::string& token = "");
   ~WebSocketClient();
   WebSocketClient(const WebSocketClient&) = delete;
   WebSocketClient& operator=(const WebSocketClient&) = delete;
@@ -71,6 +72,8 @@ class WebSocketClient {
   // The next text message, or nullopt when none came within `timeout` (the connection is then
   // closed).
   std::optional<std::string> Read(std::chrono::milliseconds timeout);
+  // Whether the last Read ended because the server closed the feed.
+  bool closed_by_server() const;
 
  private:
   struct Impl;

@@ -30,6 +30,17 @@ TEST_P(StoreContractTest, MigrateIsIdempotentAndReportsTheLatestVersion) {
   EXPECT_EQ(*version, Migrations(Dialect::kSqlite).back().version);
 }
 
+TEST_P(StoreContractTest, AStoreErrorIsAPlainConflictWithoutTheStatementOrTheDriversText) {
+  const UserRecord user{"twice", "viewer", "KP", "hash", false, "2022-05-20T09:00:00Z"};
+  ASSERT_TRUE(store_->AddUser(user).ok());
+  Status again = store_->AddUser(user);
+  EXPECT_EQ(again.code(), StatusCode::kConflict) << again.ToString();
+  const std::string text = again.ToString();
+  for (const char* leak : {"INSERT", "VALUES", "UNIQUE", "duplicate key", "constraint"}) {
+    EXPECT_EQ(text.find(leak), std::string::npos) << leak << " in: " << text;
+  }
+}
+
 TEST_P(StoreContractTest, RegionsRoundTripWithLocalNamesAndMissingCentroids) {
   Result<std::vector<Region>> loaded = store_->LoadRegions();
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();

@@ -119,6 +119,13 @@ bool Allows(Role role, Permission permission) {
   return false;
 }
 
+bool RoleWithin(Role granted, Role own) {
+  for (Permission permission : AllPermissions()) {
+    if (Allows(granted, permission) && !Allows(own, permission)) return false;
+  }
+  return true;
+}
+
 bool InScope(const RegionTree& tree, RegionIdx home, RegionIdx target) {
   return home != kNoRegion && target != kNoRegion && tree.IsInSubtree(home, target);
 }

@@ -51,6 +51,10 @@ const std::vector<Permission>& AllPermissions();
 // Whether the role carries the permission at all (the region scope is checked separately).
 bool Allows(Role role, Permission permission);
 
+// Whether `granted` carries no permission that `own` lacks: an admin may give a role no higher
+// than its own.
+bool RoleWithin(Role granted, Role own);
+
 // Whether a user whose home region is `home` may act on `target`: target is home or below it.
 bool InScope(const RegionTree& tree, RegionIdx home, RegionIdx target);
 

@@ -12,6 +12,9 @@ namespace outbreak::app {
 
 namespace {
 
+// Past this many (name, address) pairs, those not waiting are forgotten (bounded memory).
+constexpr size_t kMaxTrackedFailures = 100'000;
+
 std::string Hex(const unsigned char* bytes, size_t size) {
   std::string out(size * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), bytes, size);
@@ -32,6 +35,15 @@ AuthService::AuthService(std::unique_ptr<store::Store> store, const Clock& clock
                          AuthOptions options)
     : store_(std::move(store)), clock_(clock), options_(options) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  unsigned char random[32];
+  randombytes_buf(random, sizeof random);
+  const std::string password = Hex(random, sizeof random);
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    throw std::runtime_error("out of memory while preparing sign-in");
+  }
+  dummy_hash_ = hash;
 }
 
 std::string AuthService::Hash(std::string_view text) {
@@ -93,6 +105,11 @@ Result<std::vector<store::UserRecord>> AuthService::ListUsers() {
   return store_->ListUsers();
 }
 
+Result<std::optional<store::UserRecord>> AuthService::FindUser(const std::string& name) {
+  std::lock_guard lock(store_mutex_);
+  return store_->FindUser(name);
+}
+
 Status AuthService::SetDisabled(const std::string& name, bool disabled, const std::string& by,
                                 const std::string& address) {
   {
@@ -130,47 +147,68 @@ Result<int64_t> AuthService::RevokeAll(const std::string& name, const std::strin
   return revoked;
 }
 
-Status AuthService::CheckLockout(const std::string& key, int64_t now) {
-  auto it = failures_.find(key);
-  if (it == failures_.end() || it->second.locked_until <= now) return Status::Ok();
-  return Status::TooManyRequests(fmt::format("too many failed logins; try again in {} seconds",
-                                             it->second.locked_until - now));
+int64_t AuthService::WaitFor(const std::string& name, const std::string& address,
+                             int64_t now) const {
+  int64_t until = 0;
+  if (auto it = failures_.find({name, address}); it != failures_.end()) {
+    until = it->second.locked_until;
+  }
+  if (auto it = address_failures_.find(address); it != address_failures_.end()) {
+    until = std::max(until, it->second.locked_until);
+  }
+  return std::max<int64_t>(0, until - now);
 }
 
-void AuthService::RecordFailure(const std::string& key, int64_t now) {
-  Failures& failures = failures_[key];
+int64_t AuthService::RetryAfterSeconds(const std::string& name, const std::string& address) {
+  std::lock_guard lock(state_mutex_);
+  return WaitFor(name, address, clock_.NowUnixSeconds());
+}
+
+void AuthService::RecordFailure(const std::string& name, const std::string& address, int64_t now) {
+  auto backoff = [&](int over) {
+    return std::min<int64_t>(options_.max_lockout_seconds, int64_t{1} << std::min(over, 20));
+  };
+  if (failures_.size() > kMaxTrackedFailures) {
+    std::erase_if(failures_, [&](const auto& item) { return item.second.locked_until <= now; });
+  }
+  Failures& failures = failures_[{name, address}];
   ++failures.count;
-  const int over = failures.count - options_.free_failures;
-  if (over > 0) {
-    const int64_t wait =
-        std::min<int64_t>(options_.max_lockout_seconds, int64_t{1} << std::min(over, 20));
-    failures.locked_until = now + wait;
+  if (const int over = failures.count - options_.free_failures; over > 0) {
+    failures.locked_until = now + backoff(over);
+  }
+  AddressFailures& sweep = address_failures_[address];
+  sweep.names.insert(name);
+  if (sweep.names.size() >= options_.address_names) {
+    ++sweep.locks;
+    sweep.locked_until = now + backoff(sweep.locks + 5);
+    sweep.names.clear();
   }
 }
 
 Result<LoginResult> AuthService::Login(const std::string& name, const std::string& password,
                                        const std::string& address) {
   const int64_t now = clock_.NowUnixSeconds();
-  const std::string name_key = "user:" + name;
-  const std::string address_key = "address:" + address;
   {
     std::lock_guard lock(state_mutex_);
-    if (Status s = CheckLockout(name_key, now); !s.ok()) return s;
-    if (Status s = CheckLockout(address_key, now); !s.ok()) return s;
+    if (const int64_t wait = WaitFor(name, address, now); wait > 0) {
+      return Status::TooManyRequests(
+          fmt::format("too many failed logins; try again in {} seconds", wait));
+    }
   }
   Result<std::optional<store::UserRecord>> user = [&] {
     std::lock_guard lock(store_mutex_);
     return store_->FindUser(name);
   }();
   if (!user.ok()) return user.status();
-  const bool verified = user->has_value() && !(*user)->disabled &&
-                        crypto_pwhash_str_verify((*user)->password_hash.c_str(), password.c_str(),
-                                                 password.size()) == 0;
-  if (!verified) {
+  // The same Argon2id verification for every name, known, disabled or not.
+  const bool can_sign_in = user->has_value() && !(*user)->disabled;
+  const std::string& hash = user->has_value() ? (*user)->password_hash : dummy_hash_;
+  const bool matches =
+      crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
+  if (!can_sign_in || !matches) {
     {
       std::lock_guard lock(state_mutex_);
-      RecordFailure(name_key, now);
-      RecordFailure(address_key, now);
+      RecordFailure(name, address, now);
     }
     std::lock_guard lock(store_mutex_);
     (void)store_->AppendAudit(Entry(name, address, "auth.login_failed", name));
@@ -178,8 +216,7 @@ Result<LoginResult> AuthService::Login(const std::string& name, const std::strin
   }
   {
     std::lock_guard lock(state_mutex_);
-    failures_.erase(name_key);
-    failures_.erase(address_key);
+    failures_.erase({name, address});
   }
   unsigned char bytes[32];
   randombytes_buf(bytes, sizeof bytes);
@@ -263,9 +300,19 @@ Result<std::optional<store::IdempotencyRecord>> AuthService::FindIdempotency(
   return store_->FindIdempotency(user, key);
 }
 
-Status AuthService::SaveIdempotency(const store::IdempotencyRecord& record) {
+Result<bool> AuthService::ClaimIdempotency(const store::IdempotencyRecord& record) {
   std::lock_guard lock(store_mutex_);
-  return store_->SaveIdempotency(record);
+  return store_->ClaimIdempotency(record);
+}
+
+Status AuthService::CompleteIdempotency(const store::IdempotencyRecord& record) {
+  std::lock_guard lock(store_mutex_);
+  return store_->CompleteIdempotency(record);
+}
+
+Status AuthService::ReleaseIdempotency(const std::string& user, const std::string& key) {
+  std::lock_guard lock(store_mutex_);
+  return store_->ReleaseIdempotency(user, key);
 }
 
 }  // namespace outbreak::app

@@ -3,8 +3,15 @@
 //
 // Passwords are hashed with Argon2id (libsodium's crypto_pwhash_str); tokens are 32 random bytes
 // from libsodium, handed to the user once as hex and stored only as their BLAKE2b hash, with an
-// expiry, revocable. Repeated failed logins for a name or from an address are refused for a
-// growing time (429 with the seconds to wait).
+// expiry, revocable.
+//
+// Sign-in does the same work whatever the name (an unknown or disabled user's attempt verifies a
+// password too), so that the time of an answer does not tell which names exist. Failures are
+// counted per name and address: past `free_failures`, that pair waits a growing time (429 with the
+// seconds to wait), while the same name from another address and other names from the same
+// address are not held up, so nobody can lock another user out at will. An address is held up as
+// a whole only when it fails for `address_names` different names (a sweep over names). A
+// success clears only its own pair's count.
 //
 // Validated tokens are cached for `token_cache_seconds`: a revocation made by this process takes
 // effect at once, one made by another process (the CLI) within that time.
@@ -16,8 +23,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "access/role.hpp"
@@ -40,6 +49,7 @@ struct AuthOptions {
   int token_cache_seconds = 5;                 // how long a validated token is trusted
   int free_failures = 5;                       // failed logins allowed before the lock-out starts
   int64_t max_lockout_seconds = 900;           // the lock-out doubles per failure up to this
+  size_t address_names = 20;  // names failed from one address before the address is held up
   size_t min_password_length = 8;
 };
 
@@ -58,6 +68,8 @@ class AuthService {
                  const std::string& password, bool region_exists, const std::string& by,
                  const std::string& address);
   Result<std::vector<store::UserRecord>> ListUsers();
+  // The user named `name`, or nullopt.
+  Result<std::optional<store::UserRecord>> FindUser(const std::string& name);
   // Disables (or enables again) a user and revokes every token of theirs.
   Status SetDisabled(const std::string& name, bool disabled, const std::string& by,
                      const std::string& address);
@@ -67,6 +79,9 @@ class AuthService {
 
   Result<LoginResult> Login(const std::string& name, const std::string& password,
                             const std::string& address);
+  // Seconds until a sign-in of `name` from `address` is taken again (0: now); the Retry-After of a
+  // refused sign-in.
+  int64_t RetryAfterSeconds(const std::string& name, const std::string& address);
   // Revokes the token presented.
   Status Logout(const std::string& token, const std::string& address);
   // The principal behind a bearer token, or kUnauthorised.
@@ -77,7 +92,10 @@ class AuthService {
 
   Result<std::optional<store::IdempotencyRecord>> FindIdempotency(const std::string& user,
                                                                   const std::string& key);
-  Status SaveIdempotency(const store::IdempotencyRecord& record);
+  // See store::Store: claimed before the write, completed with its answer, or released.
+  Result<bool> ClaimIdempotency(const store::IdempotencyRecord& record);
+  Status CompleteIdempotency(const store::IdempotencyRecord& record);
+  Status ReleaseIdempotency(const std::string& user, const std::string& key);
 
   // Hex BLAKE2b-256 of any text (tokens, request bodies).
   static std::string Hash(std::string_view text);
@@ -87,14 +105,20 @@ class AuthService {
     int count = 0;
     int64_t locked_until = 0;  // Unix seconds
   };
+  struct AddressFailures {
+    std::set<std::string> names;  // the names failed from the address since its last lock
+    int64_t locked_until = 0;
+    int locks = 0;  // how often the address was held up: the wait doubles each time
+  };
   struct CachedToken {
     Principal principal;
     int64_t expires_at = 0;
     int64_t checked_at = 0;
   };
 
-  Status CheckLockout(const std::string& key, int64_t now);
-  void RecordFailure(const std::string& key, int64_t now);
+  // The seconds a sign-in of the pair must still wait (0: none). Holds state_mutex_.
+  int64_t WaitFor(const std::string& name, const std::string& address, int64_t now) const;
+  void RecordFailure(const std::string& name, const std::string& address, int64_t now);
   store::AuditEntry Entry(const std::string& user, const std::string& address,
                           const std::string& action, const std::string& target);
 
@@ -103,7 +127,9 @@ class AuthService {
   AuthOptions options_;
   std::mutex store_mutex_;
   std::mutex state_mutex_;
-  std::map<std::string, Failures> failures_;
+  std::map<std::pair<std::string, std::string>, Failures> failures_;  // by (name, address)
+  std::map<std::string, AddressFailures> address_failures_;
+  std::string dummy_hash_;  // verified against for a name that cannot sign in
   std::unordered_map<std::string, CachedToken> token_cache_;
 };
 

@@ -95,6 +95,18 @@ Result<store::CareWriteCounts> GuidanceService::SaveOfficials(
   return store_->Guidance().SaveOfficials(officials, Context(actor));
 }
 
+Result<std::string> GuidanceService::OfficialHome(const std::string& code) const {
+  Result<std::vector<inspection::Official>> all = [&] {
+    std::lock_guard lock(mutex_);
+    return store_->Guidance().LoadOfficials();
+  }();
+  if (!all.ok()) return all.status();
+  for (const inspection::Official& official : *all) {
+    if (official.code == code) return official.home;
+  }
+  return Status::NotFound(fmt::format("official \"{}\" does not exist", code));
+}
+
 Result<std::vector<inspection::Official>> GuidanceService::Roster(std::string_view region) const {
   if (Result<RegionIdx> idx = surveillance_.FindRegion(region); !idx.ok()) return idx.status();
   Result<std::vector<inspection::Official>> all = [&] {

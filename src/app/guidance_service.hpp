@@ -76,6 +76,8 @@ class GuidanceService {
                                                const Actor& actor);
   // The officials whose home is under `region` (everyone for the root), by code.
   Result<std::vector<inspection::Official>> Roster(std::string_view region) const;
+  // The home province of the official coded `code`; kNotFound when there is none.
+  Result<std::string> OfficialHome(const std::string& code) const;
 
   // Checklists: a new version from a file or from questions; the same questions and title as the
   // latest version add nothing.

@@ -12,6 +12,7 @@
 #include "report/tables.hpp"
 
 #include "surveillance/region_csv.hpp"
+#include "surveillance/report_bounds.hpp"
 #include "surveillance/report_csv.hpp"
 
 namespace outbreak::app {
@@ -183,6 +184,12 @@ Result<ReportWriteResult> SurveillanceService::SubmitReports(const std::vector<R
 Result<ReportWriteResult> SurveillanceService::Write(std::vector<DailyReport> reports,
                                                      const Actor& actor,
                                                      const ProgressFn& progress) {
+  if (std::vector<std::string> errors = surveillance::CheckReportBounds(*tree_, reports);
+      !errors.empty()) {
+    return Status::InvalidArgument(
+        fmt::format("{} count(s) beyond their bounds; nothing was written", errors.size()),
+        std::move(errors));
+  }
   ReportWriteResult result;
   std::vector<store::ReportRow> first_reports;
   std::vector<store::ReportRow> corrections;

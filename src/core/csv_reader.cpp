@@ -1,5 +1,7 @@
 #include "core/csv_reader.hpp"
 
+#include "core/bounds.hpp"
+
 #include <charconv>
 
 #include <fmt/format.h>
@@ -150,6 +152,10 @@ std::optional<int64_t> ParseCount(std::string_view text, std::string& reason) {
   }
   if (value < 0) {
     reason = "is negative";
+    return std::nullopt;
+  }
+  if (value > kMaxCount) {
+    reason = fmt::format("is more than {}", kMaxCount);
     return std::nullopt;
   }
   return value;

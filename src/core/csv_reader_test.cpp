@@ -1,5 +1,7 @@
 #include "core/csv_reader.hpp"
 
+#include "core/bounds.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -272,8 +274,16 @@ TEST(ParseCount, AcceptsWholeNonNegativeNumbers) {
   EXPECT_EQ(ParseCount("7", reason), 7);
   EXPECT_EQ(ParseCount("219030", reason), 219030);
   EXPECT_EQ(ParseCount("007", reason), 7);
-  EXPECT_EQ(ParseCount("9223372036854775807", reason), std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(ParseCount("1000000000000", reason), kMaxCount);
   EXPECT_EQ(reason, "");
+}
+
+TEST(ParseCount, RejectsANumberBeyondTheBoundOfEveryCount) {
+  std::string reason;
+  EXPECT_EQ(ParseCount("1000000000001", reason), std::nullopt);
+  EXPECT_EQ(reason, "is more than 1000000000000");
+  EXPECT_EQ(ParseCount("9223372036854775807", reason), std::nullopt);
+  EXPECT_EQ(reason, "is more than 1000000000000");
 }
 
 TEST(ParseCount, RejectsAnEmptyField) {

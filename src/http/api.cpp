@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
 #include "http/json_response.hpp"
@@ -18,6 +19,13 @@ Api::Api(const ApiServices& services, ApiOptions options)
       guidance_(services.guidance),
       response_(services.response),
       options_(options) {
+  gate_.authenticate = [this](const HttpRequest& request) { return Authenticate(request); };
+  gate_.check_region = [this](const app::Principal& principal, const std::string& region) {
+    return RegionInScope(surveillance_, principal, region).status();
+  };
+  gate_.is_national = [this](const app::Principal& principal) {
+    return IsNational(surveillance_, principal);
+  };
   AddDocumentRoutes();
   AddAccessRoutes();
   AddSurveillanceRoutes();
@@ -29,11 +37,32 @@ Api::Api(const ApiServices& services, ApiOptions options)
   AddPageRoutes();
 }
 
+std::optional<std::string> SubprotocolToken(const HttpRequest& request) {
+  const std::string offered = request.Header("sec-websocket-protocol");
+  size_t start = 0;
+  while (start < offered.size()) {
+    size_t end = offered.find(',', start);
+    if (end == std::string::npos) end = offered.size();
+    std::string_view item(offered.data() + start, end - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.starts_with(kBearerSubprotocol)) {
+      return std::string(item.substr(kBearerSubprotocol.size()));
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 Result<app::Principal> Api::Authenticate(const HttpRequest& request) const {
   std::string authorization = request.Header("authorization");
-  if (authorization.empty() && request.query.contains("access_token")) {
-    // Browsers cannot set headers on a WebSocket upgrade; the live feed takes the token here.
-    authorization = "Bearer " + request.query.at("access_token");
+  if (authorization.empty()) {
+    // Browsers cannot set headers on a WebSocket upgrade: the live feed takes the token from the
+    // subprotocols offered ("outbreak.v1, bearer.TOKEN"), never from the query string, which
+    // request logs keep.
+    if (std::optional<std::string> token = SubprotocolToken(request)) {
+      authorization = "Bearer " + *token;
+    }
   }
   if (authorization.empty()) {
     if (options_.demo_read_only) {
@@ -52,11 +81,12 @@ Result<app::Principal> Api::Authenticate(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Handle(const HttpRequest& request) const {
-  auto dispatch = [this](const HttpRequest& r) {
-    return router_.Dispatch(r, [this](const HttpRequest& each) { return Authenticate(each); });
-  };
+  auto dispatch = [this](const HttpRequest& r) { return router_.Dispatch(r, gate_); };
   const std::string key = request.Header("idempotency-key");
-  if (key.empty() || request.method != "POST") return dispatch(request);
+  // Sign-in and sign-out are never replayed: a replay would hand out a token kept in the store.
+  if (key.empty() || request.method != "POST" || request.path.starts_with("/api/v1/auth/")) {
+    return dispatch(request);
+  }
   if (key.size() > 200) {
     return ErrorResponse(Status::InvalidArgument("Idempotency-Key: longer than 200 characters"));
   }
@@ -65,12 +95,30 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
   if (!principal.ok() || principal->anonymous) return dispatch(request);
   const std::string request_hash =
       app::AuthService::Hash(request.method + " " + request.path + "\n" + request.body);
-  auto stored = auth_.FindIdempotency(principal->user, key);
-  if (!stored.ok()) return ErrorResponse(stored.status());
-  if (stored->has_value()) {
+  // The key is claimed in the database before the write runs, so that of two resends at once, on
+  // one server or two, exactly one writes; a claim whose request was cut by a crash stays pending
+  // and is never run again.
+  const store::IdempotencyRecord claim{
+      principal->user, key, request_hash, 0, "", app::IsoTimestamp(std::time(nullptr))};
+  Result<bool> claimed = auth_.ClaimIdempotency(claim);
+  if (!claimed.ok()) return ErrorResponse(claimed.status());
+  if (!*claimed) {
+    auto stored = auth_.FindIdempotency(principal->user, key);
+    if (!stored.ok()) return ErrorResponse(stored.status());
+    if (!stored->has_value()) {
+      return ErrorResponse(
+          Status::Conflict("a request with this Idempotency-Key has just finished; send it again"));
+    }
     if ((*stored)->request_hash != request_hash) {
       return ErrorResponse(Status::Conflict(
           "Idempotency-Key was already used for a different request; use a new key"));
+    }
+    if ((*stored)->status == 0) {
+      HttpResponse busy = ErrorResponse(Status::Conflict(
+          "a request with this Idempotency-Key is in progress, or was interrupted; it is written "
+          "at most once: read the resource to see whether it was"));
+      busy.headers.emplace_back("Retry-After", "1");
+      return busy;
     }
     HttpResponse replay;
     replay.status = (*stored)->status;
@@ -80,9 +128,15 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
   }
   HttpResponse response = dispatch(request);
   if (response.status >= 200 && response.status < 300) {
-    // A concurrent resend may have saved first; the data is the same either way.
-    (void)auth_.SaveIdempotency({principal->user, key, request_hash, response.status, response.body,
-                                 app::IsoTimestamp(std::time(nullptr))});
+    store::IdempotencyRecord answer = claim;
+    answer.status = response.status;
+    answer.body = response.body;
+    if (Status s = auth_.CompleteIdempotency(answer); !s.ok()) {
+      spdlog::warn("idempotency key of {} kept pending: {}", principal->user, s.ToString());
+    }
+  } else if (Status s = auth_.ReleaseIdempotency(principal->user, key); !s.ok()) {
+    // A failed request wrote nothing; the key may be sent again once it is released.
+    spdlog::warn("idempotency key of {} not released: {}", principal->user, s.ToString());
   }
   return response;
 }

@@ -15,7 +15,11 @@
 // Thread-safe; handlers may run on several threads at once.
 
 #include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json/array.hpp>
@@ -70,11 +74,13 @@ class Api {
   void AddGuidanceRoutes();
   void AddGuidancePlanRoutes();
   void AddGuidanceVisitRoutes();
-  // kForbidden unless the caller's region is the whole country (national guidance writes).
-  Status CheckNational(const RequestContext& context) const;
   // The teams whose areas touch the caller's region.
   std::vector<store::GuidanceTeamRecord> VisibleTeams(
       const RequestContext& context, const std::vector<store::GuidanceTeamRecord>& teams) const;
+  // A plan's JSON as the caller may read it (api_guidance.cpp).
+  boost::json::object VisiblePlanJson(const RequestContext& context,
+                                      const store::GuidancePlanRecord& plan,
+                                      std::span<const inspection::Official> roster) const;
   // A guidance_team caller records visits for his own team only (fills the team when absent).
   Status CheckOwnTeam(const RequestContext& context, inspection::VisitInput& visit) const;
   // The medicine supply (api_supply.cpp: catalogue and network; api_supply_stock.cpp: ledger and
@@ -86,14 +92,30 @@ class Api {
   // Refuses a supply write that names an unknown node (kInvalidArgument, `where: "X" is not a
   // known supply node`) or a node outside the caller's region (kForbidden, naming each).
   // `nodes` holds (where, node code) pairs (api_supply.cpp).
-  Status CheckNodesInScope(RequestContext& context,
+  Status CheckNodesInScope(const RequestContext& context,
                            const std::vector<std::pair<std::string, std::string>>& nodes) const;
-  // kForbidden, naming each, when a write touches regions outside the caller's (api_care.cpp).
-  Status CheckRegionsInScope(RequestContext& context,
+  // kForbidden, naming each, when a write touches regions outside the caller's (api_helpers.cpp).
+  Status CheckRegionsInScope(const RequestContext& context,
                              const std::vector<std::string>& regions) const;
+  // A record written by code (an upsert) lands in `region`; when a record of that code exists it
+  // is in the region `current_region` returns (kNotFound: no such record yet). The caller needs
+  // rights over both: writing a record of a sibling region, or moving one into or out of the
+  // caller's subtree, is kForbidden, each named by `where`.
+  struct Placement {
+    std::string where;   // "centres[2]"
+    std::string code;    // the record's code
+    std::string region;  // the region the write puts it in
+  };
+  using CurrentRegion = std::function<Result<std::string>(const std::string& code)>;
+  Status CheckPlacements(const RequestContext& context, const std::vector<Placement>& placements,
+                         const CurrentRegion& current_region) const;
   // Prevention levels: rules, levels, proposals, decisions, replay, tasks (api_response.cpp).
   void AddResponseRoutes();
   void AddAccessRoutes();
+  // The users whose home region is inside the caller's (api_access.cpp).
+  Result<std::vector<store::UserRecord>> UsersInScope(const RequestContext& context) const;
+  // kNotFound unless the user exists and its home region is inside the caller's.
+  Status CheckUserInScope(const RequestContext& context, const std::string& name) const;
   void AddDocumentRoutes();
   void AddPageRoutes();
 
@@ -106,14 +128,29 @@ class Api {
   app::ResponseService& response_;
   ApiOptions options_;
   Router router_;
+  Gate gate_;  // what the router asks of the caller's rights (api.cpp)
   // Rendered situation reports: the morning's most read answer, rendered once per data change.
   mutable ResponseCache sitrep_cache_;
   // Analytics answers, likewise: they change only when the data does.
   mutable ResponseCache analytics_cache_;
 };
 
+// The live feed's subprotocol, which the server answers with, and the prefix of the one that
+// carries a browser's token ("bearer.TOKEN"): a WebSocket in a browser cannot set headers.
+inline constexpr std::string_view kLiveSubprotocol = "outbreak.v1";
+inline constexpr std::string_view kBearerSubprotocol = "bearer.";
+// The token among the subprotocols a WebSocket upgrade offers, if any (api.cpp).
+std::optional<std::string> SubprotocolToken(const HttpRequest& request);
+
 // Helpers shared by the handlers (api_helpers.cpp).
 
+// The region coded `code` when it is the caller's home region or below it: kNotFound for an
+// unknown region, kForbidden outside the caller's subtree (or when the caller's home region is no
+// longer known).
+Result<RegionIdx> RegionInScope(const app::SurveillanceService& surveillance,
+                                const app::Principal& principal, const std::string& code);
+// Whether the caller's home region is the root of the tree (acts for the whole country).
+bool IsNational(const app::SurveillanceService& surveillance, const app::Principal& principal);
 // The region a request acts on: the parameter, or the caller's home region when absent.
 // kNotFound for an unknown region, kForbidden outside the caller's subtree.
 Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,

@@ -54,6 +54,26 @@ boost::json::value JsonOrNull(const std::string& text) {
 
 }  // namespace
 
+Result<std::vector<store::UserRecord>> Api::UsersInScope(const RequestContext& context) const {
+  auto users = auth_.ListUsers();
+  if (!users.ok()) return users.status();
+  std::erase_if(*users, [&](const store::UserRecord& user) {
+    return !RegionInScope(surveillance_, context.principal, user.region).ok();
+  });
+  return users;
+}
+
+Status Api::CheckUserInScope(const RequestContext& context, const std::string& name) const {
+  auto user = auth_.FindUser(name);
+  if (!user.ok()) return user.status();
+  // A user outside the caller's subtree is answered as if it did not exist.
+  if (!user->has_value() ||
+      !RegionInScope(surveillance_, context.principal, (*user)->region).ok()) {
+    return Status::NotFound(fmt::format("user \"{}\" does not exist in your region", name));
+  }
+  return Status::Ok();
+}
+
 void Api::AddAccessRoutes() {
   using access::Permission;
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
@@ -76,7 +96,10 @@ void Api::AddAccessRoutes() {
                  if (!login.ok()) {
                    HttpResponse response = ErrorResponse(login.status());
                    if (login.status().code() == StatusCode::kTooManyRequests) {
-                     response.headers.emplace_back("Retry-After", "60");
+                     const int64_t wait =
+                         auth_.RetryAfterSeconds((*fields)["name"], context.request.remote_address);
+                     response.headers.emplace_back("Retry-After",
+                                                   std::to_string(std::max<int64_t>(wait, 1)));
                    }
                    return response;
                  }
@@ -122,17 +145,13 @@ void Api::AddAccessRoutes() {
                [this](RequestContext& context) {
                  Result<Paging> paging = PagingParams(context);
                  if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto users = auth_.ListUsers();
+                 auto users = UsersInScope(context);
                  if (!users.ok()) return ErrorResponse(users.status());
-                 array items;
-                 for (size_t idx = paging->offset;
-                      idx < users->size() && static_cast<int64_t>(items.size()) < paging->limit;
-                      ++idx) {
-                   const store::UserRecord& user = (*users)[idx];
-                   items.push_back(UserJson(user.name, *access::ParseRole(user.role), user.region,
-                                            user.disabled));
-                 }
-                 return JsonResponse(200, PageJson(std::move(items), users->size(), *paging));
+                 return JsonResponse(200,
+                                     PageOf(*users, *paging, [](const store::UserRecord& user) {
+                                       return UserJson(user.name, *access::ParseRole(user.role),
+                                                       user.region, user.disabled);
+                                     }));
                }});
 
   router_.Add(
@@ -144,7 +163,20 @@ void Api::AddAccessRoutes() {
        [this](RequestContext& context) {
          auto fields = StringFields(context.request, {"name", "role", "region", "password"});
          if (!fields.ok()) return ErrorResponse(fields.status());
-         const bool region_exists = surveillance_.FindRegion((*fields)["region"]).ok();
+         Result<RegionIdx> home =
+             RegionInScope(surveillance_, context.principal, (*fields)["region"]);
+         if (home.status().code() == StatusCode::kForbidden) {
+           return ErrorResponse(Status::Forbidden(
+               fmt::format("region: {}; an admin adds users inside its own region only",
+                           home.status().message())));
+         }
+         const std::optional<access::Role> role = access::ParseRole((*fields)["role"]);
+         if (role && !access::RoleWithin(*role, context.principal.role)) {
+           return ErrorResponse(Status::Forbidden(
+               fmt::format("role: \"{}\" carries rights the role {} does not have",
+                           (*fields)["role"], access::RoleName(context.principal.role))));
+         }
+         const bool region_exists = home.ok();
          Status s = auth_.AddUser((*fields)["name"], (*fields)["role"], (*fields)["region"],
                                   (*fields)["password"], region_exists, context.principal.user,
                                   context.request.remote_address);
@@ -155,6 +187,9 @@ void Api::AddAccessRoutes() {
 
   auto set_disabled = [this](bool disabled) {
     return [this, disabled](RequestContext& context) {
+      if (Status s = CheckUserInScope(context, context.Param("name")); !s.ok()) {
+        return ErrorResponse(s);
+      }
       Status s = auth_.SetDisabled(context.Param("name"), disabled, context.principal.user,
                                    context.request.remote_address);
       if (!s.ok()) return ErrorResponse(s);
@@ -179,6 +214,9 @@ void Api::AddAccessRoutes() {
                "",
                {"Revoke every token of a user", "access", {}, "", ""},
                [this](RequestContext& context) {
+                 if (Status s = CheckUserInScope(context, context.Param("name")); !s.ok()) {
+                   return ErrorResponse(s);
+                 }
                  auto revoked = auth_.RevokeAll(context.Param("name"), context.principal.user,
                                                 context.request.remote_address);
                  if (!revoked.ok()) return ErrorResponse(revoked.status());
@@ -202,9 +240,21 @@ void Api::AddAccessRoutes() {
                [this](RequestContext& context) {
                  Result<Paging> paging = PagingParams(context);
                  if (!paging.ok()) return ErrorResponse(paging.status());
-                 store::AuditQuery query{context.Param("user"), context.Param("action"),
-                                         context.Param("from"), context.Param("to"),
-                                         paging->limit + 1,     paging->offset};
+                 store::AuditQuery query;
+                 query.user = context.Param("user");
+                 query.action = context.Param("action");
+                 query.from = context.Param("from");
+                 query.to = context.Param("to");
+                 query.limit = paging->limit + 1;
+                 query.offset = paging->offset;
+                 if (!IsNational(surveillance_, context.principal)) {
+                   // Below the nation, the trail of the users of the caller's subtree only.
+                   auto users = UsersInScope(context);
+                   if (!users.ok()) return ErrorResponse(users.status());
+                   query.users_in.emplace();
+                   for (const store::UserRecord& user : *users)
+                     query.users_in->push_back(user.name);
+                 }
                  auto entries = auth_.ListAudit(query);
                  if (!entries.ok()) return ErrorResponse(entries.status());
                  const bool more = static_cast<int64_t>(entries->size()) > paging->limit;
@@ -232,9 +282,10 @@ void Api::AddAccessRoutes() {
                Permission::kReadSurveillance,
                "",
                {"WebSocket feed of new and corrected reports and validation findings within "
-                "your region (upgrade; browsers pass ?access_token=)",
+                "your region (upgrade; clients that cannot set headers, such as browsers, offer "
+                "the subprotocols `outbreak.v1` and `bearer.TOKEN`)",
                 "situation",
-                {{"access_token", "string", "Bearer token, for clients that cannot set headers"}},
+                {},
                 "",
                 "",
                 101},

@@ -38,19 +38,6 @@ HttpResponse Written(const app::CareWriteResult& result) {
 
 }  // namespace
 
-// Refuses, with every region named, a write that touches regions outside the caller's.
-Status Api::CheckRegionsInScope(RequestContext& context,
-                                const std::vector<std::string>& regions) const {
-  std::vector<std::string> outside;
-  for (const std::string& region : regions) {
-    context.path_params["region"] = region;
-    Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
-    if (idx.status().code() == StatusCode::kForbidden) outside.push_back(idx.status().message());
-  }
-  if (outside.empty()) return Status::Ok();
-  return Status(StatusCode::kForbidden, "writes for regions outside yours", std::move(outside));
-}
-
 void Api::AddCareRoutes() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
@@ -134,9 +121,18 @@ void Api::AddCareRoutes() {
            centres.push_back(std::move(c));
          }
          if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
-         std::vector<std::string> regions;
-         for (const care::TreatmentCentre& c : centres) regions.push_back(c.region);
-         if (Status s = CheckRegionsInScope(context, regions); !s.ok()) return ErrorResponse(s);
+         std::vector<Placement> placements;
+         for (size_t idx = 0; idx < centres.size(); ++idx) {
+           placements.push_back({body->Where(idx), centres[idx].code, centres[idx].region});
+         }
+         auto current_region = [this](const std::string& code) -> Result<std::string> {
+           auto centre = care_.FindCentre(code);
+           if (!centre.ok()) return centre.status();
+           return centre->region;
+         };
+         if (Status s = CheckPlacements(context, placements, current_region); !s.ok()) {
+           return ErrorResponse(s);
+         }
          auto written = care_.SaveCentres(centres, actor(context, body->reason()));
          if (!written.ok()) return ErrorResponse(written.status());
          return Written(*written);

@@ -2,6 +2,7 @@
 // compiled report (docs/guidance.md).
 
 #include <charconv>
+#include <set>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -42,17 +43,6 @@ app::Actor ActorOf(const RequestContext& context) {
 
 }  // namespace
 
-// National writes (checklists, team plans) need a caller whose region is the whole country.
-Status Api::CheckNational(const RequestContext& context) const {
-  const std::string root = surveillance_.WithTree([](const RegionTree& tree) {
-    return tree.empty() ? std::string() : tree.region(tree.root()).code;
-  });
-  if (context.principal.region == root) return Status::Ok();
-  return Status::Forbidden(fmt::format(
-      "guidance teams are planned for the whole country; your region \"{}\" is not \"{}\"",
-      context.principal.region, root));
-}
-
 // The teams of a plan the caller may see: those whose areas touch the caller's region.
 std::vector<store::GuidanceTeamRecord> Api::VisibleTeams(
     const RequestContext& context, const std::vector<store::GuidanceTeamRecord>& teams) const {
@@ -60,6 +50,37 @@ std::vector<store::GuidanceTeamRecord> Api::VisibleTeams(
   for (const store::GuidanceTeamRecord& team : teams) {
     if (guidance_.TeamConcerns(team, context.principal.region)) out.push_back(team);
   }
+  return out;
+}
+
+// A plan as the caller may read it: the teams whose areas touch the caller's region and, below the
+// nation, only those areas' figures and pins (another province's findings, population and workload
+// are not the caller's to read).
+boost::json::object Api::VisiblePlanJson(const RequestContext& context,
+                                         const store::GuidancePlanRecord& plan,
+                                         std::span<const inspection::Official> roster) const {
+  const auto teams = VisibleTeams(context, plan.teams);
+  object out = report::GuidancePlanJson(plan, roster, &teams);
+  if (IsNational(surveillance_, context.principal)) return out;
+  std::set<std::string> areas;
+  for (const store::GuidanceTeamRecord& team : teams) areas.insert(team.area);
+  auto keep_visible = [&](const char* list, const char* key) {
+    boost::json::value* value = out.if_contains(list);
+    if (value == nullptr || !value->is_array()) return;
+    array kept;
+    for (const boost::json::value& item : value->as_array()) {
+      const boost::json::value* code =
+          item.is_object() ? item.as_object().if_contains(key) : nullptr;
+      if (code != nullptr && code->is_string() && areas.contains(std::string(code->as_string()))) {
+        kept.push_back(item);
+      }
+    }
+    *value = std::move(kept);
+  };
+  keep_visible("areas", "code");
+  keep_visible("pins", "area");
+  out.erase("excluded");
+  out.erase("unassigned");
   return out;
 }
 
@@ -102,9 +123,17 @@ void Api::AddGuidanceRoutes() {
          if (!JsonBody(context)) return NotJson();
          auto officials = ParseOfficialsBody(context.request.body);
          if (!officials.ok()) return ErrorResponse(officials.status());
-         std::vector<std::string> homes;
-         for (const inspection::Official& o : *officials) homes.push_back(o.home);
-         if (Status s = CheckRegionsInScope(context, homes); !s.ok()) return ErrorResponse(s);
+         std::vector<Placement> placements;
+         for (size_t idx = 0; idx < officials->size(); ++idx) {
+           const inspection::Official& official = (*officials)[idx];
+           placements.push_back({fmt::format("officials[{}]", idx), official.code, official.home});
+         }
+         auto current_home = [this](const std::string& code) {
+           return guidance_.OfficialHome(code);
+         };
+         if (Status s = CheckPlacements(context, placements, current_home); !s.ok()) {
+           return ErrorResponse(s);
+         }
          auto counts = guidance_.SaveOfficials(*officials, ActorOf(context));
          if (!counts.ok()) return ErrorResponse(counts.status());
          return JsonResponse(201, object{{"added", counts->added},
@@ -142,7 +171,6 @@ void Api::AddGuidanceRoutes() {
                 201},
                [this](RequestContext& context) {
                  if (!JsonBody(context)) return NotJson();
-                 if (Status s = CheckNational(context); !s.ok()) return ErrorResponse(s);
                  auto body = ParseChecklistBody(context.request.body);
                  if (!body.ok()) return ErrorResponse(body.status());
                  auto written = guidance_.SaveChecklist(
@@ -151,7 +179,8 @@ void Api::AddGuidanceRoutes() {
                  object out = report::ChecklistJson(written->checklist);
                  out["created"] = written->created;
                  return JsonResponse(written->created ? 201 : 200, out);
-               }});
+               },
+               /*national=*/true});
 
   AddGuidancePlanRoutes();
   AddGuidanceVisitRoutes();
@@ -181,8 +210,7 @@ void Api::AddGuidancePlanRoutes() {
                  const auto officials = roster();
                  array items;
                  for (const store::GuidancePlanRecord& plan : *plans) {
-                   const auto teams = VisibleTeams(context, plan.teams);
-                   items.push_back(report::GuidancePlanJson(plan, officials, &teams));
+                   items.push_back(VisiblePlanJson(context, plan, officials));
                  }
                  return JsonResponse(200, object{{"items", std::move(items)}});
                }});
@@ -201,8 +229,7 @@ void Api::AddGuidancePlanRoutes() {
                  if (!id.ok()) return ErrorResponse(id.status());
                  auto plan = guidance_.FindPlan(*id);
                  if (!plan.ok()) return ErrorResponse(plan.status());
-                 const auto teams = VisibleTeams(context, plan->teams);
-                 return JsonResponse(200, report::GuidancePlanJson(*plan, roster(), &teams));
+                 return JsonResponse(200, VisiblePlanJson(context, *plan, roster()));
                }});
 
   router_.Add(
@@ -221,13 +248,13 @@ void Api::AddGuidancePlanRoutes() {
         201},
        [this, roster](RequestContext& context) {
          if (!JsonBody(context)) return NotJson();
-         if (Status s = CheckNational(context); !s.ok()) return ErrorResponse(s);
          auto request = ParsePlanRequestBody(context.request.body, inspection::TeamRules());
          if (!request.ok()) return ErrorResponse(request.status());
          auto plan = guidance_.Plan(*request, ActorOf(context));
          if (!plan.ok()) return ErrorResponse(plan.status());
          return JsonResponse(201, report::GuidancePlanJson(*plan, roster()));
-       }});
+       },
+       /*national=*/true});
 
   router_.Add({"POST",
                "/api/v1/guidance/plans/{plan}/adopt",
@@ -240,13 +267,13 @@ void Api::AddGuidancePlanRoutes() {
                 "",
                 "GuidancePlan"},
                [this, roster](RequestContext& context) {
-                 if (Status s = CheckNational(context); !s.ok()) return ErrorResponse(s);
                  auto id = IdParam(context, "plan");
                  if (!id.ok()) return ErrorResponse(id.status());
                  auto plan = guidance_.Adopt(*id, ActorOf(context));
                  if (!plan.ok()) return ErrorResponse(plan.status());
                  return JsonResponse(200, report::GuidancePlanJson(*plan, roster()));
-               }});
+               },
+               /*national=*/true});
 
   router_.Add({"GET",
                "/api/v1/guidance/teams",

@@ -7,24 +7,74 @@
 
 namespace outbreak::http {
 
-Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,
-                               const RequestContext& context, const std::string& param) {
-  std::string code = context.Param(param);
-  if (code.empty()) code = context.principal.region;
+Result<RegionIdx> RegionInScope(const app::SurveillanceService& surveillance,
+                                const app::Principal& principal, const std::string& code) {
   Result<RegionIdx> target = surveillance.FindRegion(code);
   if (!target.ok()) return target.status();
-  Result<RegionIdx> home = surveillance.FindRegion(context.principal.region);
+  Result<RegionIdx> home = surveillance.FindRegion(principal.region);
   if (!home.ok()) {
     return Status::Forbidden(
-        fmt::format("your home region \"{}\" is no longer known", context.principal.region));
+        fmt::format("your home region \"{}\" is no longer known", principal.region));
   }
   const bool in_scope = surveillance.WithTree(
       [&](const RegionTree& tree) { return access::InScope(tree, *home, *target); });
   if (!in_scope) {
     return Status::Forbidden(
-        fmt::format("region \"{}\" is outside your region \"{}\"", code, context.principal.region));
+        fmt::format("region \"{}\" is outside your region \"{}\"", code, principal.region));
   }
   return *target;
+}
+
+bool IsNational(const app::SurveillanceService& surveillance, const app::Principal& principal) {
+  return surveillance.WithTree([&](const RegionTree& tree) {
+    return !tree.empty() && tree.region(tree.root()).code == principal.region;
+  });
+}
+
+Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,
+                               const RequestContext& context, const std::string& param) {
+  std::string code = context.Param(param);
+  if (code.empty()) code = context.principal.region;
+  return RegionInScope(surveillance, context.principal, code);
+}
+
+Status Api::CheckRegionsInScope(const RequestContext& context,
+                                const std::vector<std::string>& regions) const {
+  std::vector<std::string> outside;
+  for (const std::string& region : regions) {
+    Result<RegionIdx> idx = RegionInScope(surveillance_, context.principal, region);
+    if (idx.status().code() == StatusCode::kForbidden) outside.push_back(idx.status().message());
+  }
+  if (outside.empty()) return Status::Ok();
+  return Status(StatusCode::kForbidden, "writes for regions outside yours", std::move(outside));
+}
+
+Status Api::CheckPlacements(const RequestContext& context, const std::vector<Placement>& placements,
+                            const CurrentRegion& current_region) const {
+  std::vector<std::string> outside;
+  for (const Placement& placement : placements) {
+    Result<RegionIdx> target = RegionInScope(surveillance_, context.principal, placement.region);
+    if (target.status().code() == StatusCode::kForbidden) {
+      outside.push_back(fmt::format("{}.region: {}", placement.where, target.status().message()));
+    }
+    if (placement.code.empty()) continue;
+    Result<std::string> now = current_region(placement.code);
+    if (!now.ok()) {
+      if (now.status().code() == StatusCode::kNotFound) continue;  // a new record
+      return now.status();
+    }
+    if (*now == placement.region) continue;
+    Result<RegionIdx> source = RegionInScope(surveillance_, context.principal, *now);
+    if (source.status().code() == StatusCode::kForbidden) {
+      outside.push_back(
+          fmt::format("{}.code: \"{}\" belongs to region \"{}\", outside your "
+                      "region \"{}\"",
+                      placement.where, placement.code, *now, context.principal.region));
+    }
+  }
+  if (outside.empty()) return Status::Ok();
+  return Status(StatusCode::kForbidden,
+                "writes for records outside your region; nothing was written", std::move(outside));
 }
 
 Result<std::optional<Date>> DateParam(const RequestContext& context, const std::string& name) {

@@ -59,7 +59,7 @@ const ParamDoc kOffset{"offset", "integer", "Items to skip (default 0)"};
 
 }  // namespace
 
-Status Api::CheckNodesInScope(RequestContext& context,
+Status Api::CheckNodesInScope(const RequestContext& context,
                               const std::vector<std::pair<std::string, std::string>>& nodes) const {
   std::vector<std::string> unknown;
   std::vector<std::string> outside;
@@ -72,8 +72,7 @@ Status Api::CheckNodesInScope(RequestContext& context,
       continue;
     }
     if (!seen.insert(node).second) continue;
-    context.path_params["region"] = *region;
-    Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+    Result<RegionIdx> idx = RegionInScope(surveillance_, context.principal, *region);
     if (idx.status().code() == StatusCode::kForbidden) {
       outside.push_back(fmt::format("node {} serves {}, outside your region {}", node, *region,
                                     context.principal.region));
@@ -115,7 +114,8 @@ void Api::AddSupplyRoutes() {
                [this](RequestContext& context) {
                  return WriteRows(context, ParseMedicinesBody, kNoCheck, supply_,
                                   &app::SupplyService::SaveMedicines);
-               }});
+               },
+               /*national=*/true});
 
   router_.Add({"GET",
                "/api/v1/supply/protocols",
@@ -145,7 +145,8 @@ void Api::AddSupplyRoutes() {
                [this](RequestContext& context) {
                  return WriteRows(context, ParseProtocolsBody, kNoCheck, supply_,
                                   &app::SupplyService::SaveProtocols);
-               }});
+               },
+               /*national=*/true});
 
   router_.Add({"GET",
                "/api/v1/supply/nodes",
@@ -176,21 +177,23 @@ void Api::AddSupplyRoutes() {
                 201},
                [this](RequestContext& context) {
                  auto check = [&](const auto& body) {
-                   std::vector<std::string> regions;
+                   std::vector<Placement> placements;
                    std::vector<std::string> unknown;
                    for (size_t idx = 0; idx < body.items.size(); ++idx) {
-                     const std::string& region = body.items[idx].region;
-                     if (!surveillance_.FindRegion(region).ok()) {
+                     const supply::SupplyNode& node = body.items[idx];
+                     if (!surveillance_.FindRegion(node.region).ok()) {
                        unknown.push_back(fmt::format(
-                           "nodes[{}].region: \"{}\" is not a known region", idx, region));
+                           "nodes[{}].region: \"{}\" is not a known region", idx, node.region));
                      }
-                     regions.push_back(region);
+                     placements.push_back({fmt::format("nodes[{}]", idx), node.code, node.region});
                    }
                    if (!unknown.empty()) {
                      return Status::InvalidArgument("unknown regions; nothing was written",
                                                     std::move(unknown));
                    }
-                   return CheckRegionsInScope(context, regions);
+                   return CheckPlacements(context, placements, [this](const std::string& code) {
+                     return supply_.NodeRegion(code);
+                   });
                  };
                  return WriteRows(context, ParseNodesBody, check, supply_,
                                   &app::SupplyService::SaveNodes);
@@ -256,7 +259,8 @@ void Api::AddSupplyRoutes() {
          auto written = supply_.AddDefaultLinks(*capacity, ActorOf(context, ""));
          if (!written.ok()) return ErrorResponse(written.status());
          return Written(*written);
-       }});
+       },
+       /*national=*/true});
 
   // Reserve floors and capacities of the nodes under a region: of what `fetch` finds, the rows
   // whose node serves a region under it.

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "http/api.hpp"
+#include "http/json_number.hpp"
 #include "http/json_response.hpp"
 #include "report/analytics_render.hpp"
 #include "report/prevention_render.hpp"
@@ -30,20 +31,9 @@ void ReadCount(const object& item, const char* field, const std::string& where, 
     if (required) errors.push_back(fmt::format("{}.{}: is missing", where, field));
     return;
   }
-  if (!value->is_int64() && !value->is_uint64()) {
-    errors.push_back(fmt::format("{}.{}: {} is not a whole number", where, field,
-                                 boost::json::serialize(*value)));
-    return;
-  }
-  if (value->is_int64() && value->as_int64() < 0) {
-    errors.push_back(fmt::format("{}.{}: {} is negative", where, field, value->as_int64()));
-    return;
-  }
-  if (value->is_uint64() && value->as_uint64() > static_cast<uint64_t>(INT64_MAX)) {
-    errors.push_back(fmt::format("{}.{}: is too large", where, field));
-    return;
-  }
-  into = value->to_number<int64_t>();
+  std::string reason;
+  into = JsonCount(*value, reason);
+  if (!into) errors.push_back(fmt::format("{}.{}: {}", where, field, reason));
 }
 
 struct ReportBody {

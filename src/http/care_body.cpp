@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "http/json_number.hpp"
+
 namespace outbreak::http {
 
 namespace {
@@ -76,16 +78,10 @@ int64_t BodyItems::Count(size_t idx, const char* field, bool required) {
     if (required) errors_.push_back(fmt::format("{}.{}: is missing", Where(idx), field));
     return 0;
   }
-  if (value->is_int64() && value->as_int64() < 0) {
-    errors_.push_back(fmt::format("{}.{}: {} is negative", Where(idx), field, value->as_int64()));
-    return 0;
-  }
-  if (!value->is_int64() && !(value->is_uint64() && value->as_uint64() <= INT64_MAX)) {
-    errors_.push_back(fmt::format("{}.{}: {} is not a whole number", Where(idx), field,
-                                  boost::json::serialize(*value)));
-    return 0;
-  }
-  return value->to_number<int64_t>();
+  std::string reason;
+  std::optional<int64_t> count = JsonCount(*value, reason);
+  if (!count) errors_.push_back(fmt::format("{}.{}: {}", Where(idx), field, reason));
+  return count.value_or(0);
 }
 
 std::optional<Date> BodyItems::DateField(size_t idx, const char* field, bool required) {

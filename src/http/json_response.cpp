@@ -51,9 +51,11 @@ HttpResponse ErrorResponse(const Status& status) {
     return ErrorResponse(500, "internal", "an internal error occurred; it has been logged");
   }
   if (http_status == 503) {
-    // The message names the store's failure, statement and values: log it, do not send it.
+    // Messages of kUnavailable are plain (the store logs the driver's text and keeps it).
     spdlog::warn("unavailable: {}", status.ToString());
-    return ErrorResponse(503, "unavailable", "the service is busy or unavailable; try again");
+    HttpResponse response = ErrorResponse(503, "unavailable", status.message());
+    response.headers.emplace_back("Retry-After", "5");
+    return response;
   }
   boost::json::array details;
   for (const std::string& detail : status.details()) details.emplace_back(detail);

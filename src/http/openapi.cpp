@@ -270,6 +270,10 @@ boost::json::value BuildOpenApi(const Router& router) {
       operation["security"] = array{};
     }
     if (!route.region_param.empty()) operation["x-region-param"] = route.region_param;
+    if (route.national) {
+      operation["x-national"] = true;
+      operation["description"] = "Only callers whose home region is the whole country.";
+    }
     if (!route.doc.request_schema.empty()) {
       operation["requestBody"] =
           object{{"required", true},

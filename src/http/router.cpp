@@ -49,7 +49,7 @@ void Router::Add(Route route) {
   routes_.push_back(std::move(route));
 }
 
-HttpResponse Router::Dispatch(const HttpRequest& request, const Authenticator& authenticate) const {
+HttpResponse Router::Dispatch(const HttpRequest& request, const Gate& gate) const {
   const std::vector<std::string> path = SplitPath(request.path);
   std::vector<std::string> allowed;
   for (size_t route_idx = 0; route_idx < routes_.size(); ++route_idx) {
@@ -62,7 +62,7 @@ HttpResponse Router::Dispatch(const HttpRequest& request, const Authenticator& a
     }
     RequestContext context{request, std::move(params), {}};
     if (route.permission) {
-      Result<app::Principal> principal = authenticate(request);
+      Result<app::Principal> principal = gate.authenticate(request);
       if (!principal.ok()) return ErrorResponse(principal.status());
       if (principal->anonymous && *route.permission != access::Permission::kReadSurveillance) {
         return ErrorResponse(Status::Unauthorised("sign in to do this"));
@@ -71,6 +71,17 @@ HttpResponse Router::Dispatch(const HttpRequest& request, const Authenticator& a
         return ErrorResponse(Status::Forbidden(
             fmt::format("the role {} may not {}", access::RoleName(principal->role),
                         access::PermissionName(*route.permission))));
+      }
+      if (route.national && !gate.is_national(*principal)) {
+        return ErrorResponse(Status::Forbidden(
+            fmt::format("only callers of the whole country may {} {}: your region is \"{}\"",
+                        route.method, route.pattern, principal->region)));
+      }
+      if (!route.region_param.empty()) {
+        const std::string region = context.Param(route.region_param);
+        if (!region.empty()) {
+          if (Status s = gate.check_region(*principal, region); !s.ok()) return ErrorResponse(s);
+        }
       }
       context.principal = std::move(*principal);
     }

@@ -1,11 +1,13 @@
 #pragma once
 // Router: the route table of the API. Each route says its method, its path pattern (segments in
 // braces are parameters: /api/v1/regions/{code}), the permission it needs (none for public
-// routes), which parameter names the region it acts on (checked against the caller's scope by the
-// handler), and its documentation, from which the OpenAPI description is generated.
+// routes), which parameter names the region it acts on, whether only callers of the whole country
+// may use it, and its documentation, from which the OpenAPI description is generated.
 //
-// Dispatch authenticates, checks the permission, and calls the handler; 404 for an unknown path,
-// 405 for a known path with another method.
+// Dispatch is the one gate every request passes: it authenticates, checks the permission, refuses
+// a national route to a caller of a province or below, and refuses a region named by the route's
+// region parameter (path or query) outside the caller's subtree; only then does it call the
+// handler. 404 for an unknown path, 405 for a known path with another method.
 
 #include <functional>
 #include <map>
@@ -54,15 +56,26 @@ struct Route {
   std::string region_param;  // the parameter naming the region acted on, "" if none
   RouteDoc doc;
   Handler handler;
+  // Only callers whose home region is the whole country (national reference data: the medicine
+  // catalogue, treatment protocols, the default network, checklists, team plans).
+  bool national = false;
+};
+
+// What the router asks of the rest of the API to keep a request inside its caller's rights.
+struct Gate {
+  // The caller's principal from the request, or kUnauthorised.
+  std::function<Result<app::Principal>(const HttpRequest&)> authenticate;
+  // OK when the region coded `region` is the caller's home region or below it; kNotFound for an
+  // unknown region, kForbidden outside the caller's subtree.
+  std::function<Status(const app::Principal&, const std::string& region)> check_region;
+  // Whether the caller acts for the whole country.
+  std::function<bool(const app::Principal&)> is_national;
 };
 
 class Router {
  public:
-  // Returns the caller's principal from the request, or kUnauthorised.
-  using Authenticator = std::function<Result<app::Principal>(const HttpRequest&)>;
-
   void Add(Route route);
-  HttpResponse Dispatch(const HttpRequest& request, const Authenticator& authenticate) const;
+  HttpResponse Dispatch(const HttpRequest& request, const Gate& gate) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

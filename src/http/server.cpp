@@ -76,6 +76,22 @@ BeastResponse ToBeast(const HttpResponse& response, unsigned version, bool keep_
   return out;
 }
 
+// The request target as the log keeps it: a token sent in the query (which no route takes) is
+// blanked, so that a log never holds one.
+std::string LoggedTarget(std::string_view target) {
+  std::string out(target);
+  for (const std::string_view name : {"access_token=", "token="}) {
+    size_t at = 0;
+    while ((at = out.find(name, at)) != std::string::npos) {
+      const size_t value = at + name.size();
+      const size_t end = std::min(out.find('&', value), out.size());
+      out.replace(value, end - value, "***");
+      at = value + 3;
+    }
+  }
+  return out;
+}
+
 // The live feed of one WebSocket client: events queued by publishers, written by one coroutine.
 struct LiveState {
   explicit LiveState(tcp::socket socket) : ws(std::move(socket)), signal(ws.get_executor()) {}
@@ -98,10 +114,37 @@ net::awaitable<void> ReadUntilClosed(std::shared_ptr<LiveState> state) {
   state->signal.cancel();
 }
 
+// Closes the feed once its token no longer holds (revoked, expired, or its user disabled), checked
+// as often as the token cache trusts a token: the feed outlives no right.
+net::awaitable<void> WatchToken(Shared& shared, std::shared_ptr<LiveState> state,
+                                HttpRequest upgrade) {
+  net::steady_timer timer(state->ws.get_executor());
+  boost::system::error_code ec;
+  while (!state->closed) {
+    timer.expires_after(std::chrono::seconds(1));
+    co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
+    if (state->closed || shared.stopping) break;
+    if (!shared.api.Authenticate(upgrade).ok()) {
+      state->closed = true;
+      state->signal.cancel();
+      co_await state->ws.async_close(
+          websocket::close_reason(websocket::close_code::policy_error, "sign in again"),
+          net::redirect_error(net::use_awaitable, ec));
+      break;
+    }
+  }
+}
+
 net::awaitable<void> LiveSession(Shared& shared, tcp::socket socket, BeastRequest request,
-                                 app::Principal principal, RegionIdx home) {
+                                 HttpRequest upgrade, app::Principal principal, RegionIdx home) {
   auto state = std::make_shared<LiveState>(std::move(socket));
   state->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  if (SubprotocolToken(upgrade)) {
+    // A client that offers its token as a subprotocol must be answered with one it offered.
+    state->ws.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
+      response.set(bhttp::field::sec_websocket_protocol, std::string(kLiveSubprotocol));
+    }));
+  }
   boost::system::error_code ec;
   co_await state->ws.async_accept(request, net::redirect_error(net::use_awaitable, ec));
   if (ec) co_return;
@@ -137,6 +180,7 @@ net::awaitable<void> LiveSession(Shared& shared, tcp::socket socket, BeastReques
   state->queue.push_back(fmt::format(R"({{"type":"subscribed","user":"{}","region":"{}"}})",
                                      principal.user, principal.region));
   net::co_spawn(executor, ReadUntilClosed(state), net::detached);
+  net::co_spawn(executor, WatchToken(shared, state, std::move(upgrade)), net::detached);
   while (!state->closed) {
     if (state->queue.empty()) {
       state->signal.expires_at(net::steady_timer::time_point::max());
@@ -218,8 +262,8 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
           spdlog::info("{} GET /api/v1/live 101 {}", remote, principal->user);
           stream.expires_never();
           in_flight.reset();  // a subscriber may stay for hours; shutdown closes it
-          co_await LiveSession(shared, stream.release_socket(), std::move(request), *principal,
-                               *home);
+          co_await LiveSession(shared, stream.release_socket(), std::move(request),
+                               std::move(plain), *principal, *home);
           co_return;
         }
         HttpResponse refused = ErrorResponse(home.status());
@@ -246,7 +290,7 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
-    spdlog::info("{} {} {} {} {} {:.2f}ms", remote, plain.method, std::string(request.target()),
+    spdlog::info("{} {} {} {} {} {:.2f}ms", remote, plain.method, LoggedTarget(request.target()),
                  answer.status, answer.body.size(), ms);
     if (ec || !keep_alive) break;
   }

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "http/json_number.hpp"
+
 namespace outbreak::http {
 
 namespace {
@@ -26,6 +28,15 @@ class Fields {
     errors_->push_back(fmt::format("{}{}: {}", Prefix(), field, reason));
   }
 
+  int64_t Whole(const char* field, bool required, int64_t min) {
+    const json::value* v = Find(field, required);
+    if (v == nullptr) return 0;
+    std::string reason;
+    std::optional<int64_t> value = WholeNumber(*v, min, kMaxCount, reason);
+    if (!value) Error(field, reason);
+    return value.value_or(0);
+  }
+
   std::string String(const char* field, bool required) {
     const json::value* v = Find(field, required);
     if (v == nullptr) return "";
@@ -35,31 +46,10 @@ class Fields {
     }
     return std::string(v->as_string());
   }
-  // A whole number of any sign.
-  int64_t Integer(const char* field, bool required) {
-    const json::value* v = Find(field, required);
-    if (v == nullptr) return 0;
-    if (v->is_int64()) return v->as_int64();
-    if (v->is_uint64() && v->as_uint64() <= INT64_MAX) return static_cast<int64_t>(v->as_uint64());
-    if (v->is_double() && std::trunc(v->as_double()) == v->as_double() &&
-        std::fabs(v->as_double()) < 9e15) {
-      return static_cast<int64_t>(v->as_double());
-    }
-    Error(field, fmt::format("{} is not a whole number", json::serialize(*v)));
-    return 0;
-  }
-  // A whole number >= 0.
-  int64_t Count(const char* field, bool required) {
-    const json::value* v = Find(field, required);
-    if (v == nullptr) return 0;
-    const size_t before = errors_->size();
-    const int64_t value = Integer(field, required);
-    if (errors_->size() == before && value < 0) {
-      Error(field, fmt::format("{} is negative", value));
-      return 0;
-    }
-    return value;
-  }
+  // A whole number of any sign, at most kMaxCount in size (http/json_number.hpp).
+  int64_t Integer(const char* field, bool required) { return Whole(field, required, -kMaxCount); }
+  // A whole number from 0 to kMaxCount.
+  int64_t Count(const char* field, bool required) { return Whole(field, required, 0); }
   // A finite number within [min, max].
   double Number(const char* field, bool required, double fallback, double min, double max) {
     const json::value* v = Find(field, required);

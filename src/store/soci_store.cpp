@@ -7,7 +7,11 @@
 #include <numeric>
 
 #include <fmt/format.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
 #include <boost/json.hpp>
 
 #include "store/write_transaction.hpp"
@@ -93,25 +97,81 @@ std::string CountsJson(const surveillance::ReportCounts& counts) {
                                                     {"positive", optional(counts.positive)}});
 }
 
+namespace {
+
+enum class Failure { kConflict, kInvalid, kUnavailable, kDiskFull, kReadOnly, kInternal };
+
+// The kind of a driver's failure, from its SQLSTATE (PostgreSQL) or result code (SQLite).
+Failure Classify(const std::exception& error) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+    const std::string state = pg->sqlstate();
+    if (state == "23505") return Failure::kConflict;           // unique_violation
+    if (state.starts_with("23")) return Failure::kInvalid;     // other integrity violations
+    if (state == "53100") return Failure::kDiskFull;           // disk_full
+    if (state == "25006") return Failure::kReadOnly;           // read_only_sql_transaction
+    if (state.starts_with("08") || state.starts_with("53") ||  // connection, resources
+        state.starts_with("57") || state == "40001" || state == "40P01") {  // shutdown, retry
+      return Failure::kUnavailable;
+    }
+    if (pg->get_error_category() == soci::soci_error::connection_error) {
+      return Failure::kUnavailable;
+    }
+    return Failure::kInternal;
+  }
+  if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&error)) {
+    switch (lite->result() & 0xff) {
+      case SQLITE_CONSTRAINT:  // extended result codes are on (sqlite_store.cpp)
+        return lite->result() == SQLITE_CONSTRAINT_UNIQUE ||
+                       lite->result() == SQLITE_CONSTRAINT_PRIMARYKEY
+                   ? Failure::kConflict
+                   : Failure::kInvalid;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+      case SQLITE_CANTOPEN:
+      case SQLITE_IOERR:
+      case SQLITE_PROTOCOL:
+        return Failure::kUnavailable;
+      case SQLITE_FULL:
+        return Failure::kDiskFull;
+      case SQLITE_READONLY:
+        return Failure::kReadOnly;
+      default:
+        return Failure::kInternal;
+    }
+  }
+  if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error)) {
+    if (soci_error->get_error_category() == soci::soci_error::connection_error) {
+      return Failure::kUnavailable;
+    }
+  }
+  return Failure::kInternal;
+}
+
+}  // namespace
+
 Status DatabaseError(std::string_view operation, const std::exception& error) {
-  const std::string what = error.what();
-  if (what.find("UNIQUE constraint") != std::string::npos ||
-      what.find("duplicate key") != std::string::npos) {
-    return Status::Conflict(fmt::format("{}: {}", operation, what));
+  // The driver's text names statements and values: it goes to the log, never to a client.
+  spdlog::warn("store: {}: {}", operation, error.what());
+  switch (Classify(error)) {
+    case Failure::kConflict:
+      return Status::Conflict(
+          fmt::format("{}: it conflicts with a record stored meanwhile; read it again", operation));
+    case Failure::kInvalid:
+      return Status::InvalidArgument(fmt::format(
+          "{}: a value refers to a record that does not exist or breaks a bound", operation));
+    case Failure::kUnavailable:
+      return Status::Unavailable(
+          fmt::format("{}: the database is busy or unreachable; try again", operation));
+    case Failure::kDiskFull:
+      return Status::Unavailable(
+          fmt::format("{}: the database's disk is full; nothing was written", operation));
+    case Failure::kReadOnly:
+      return Status::Unavailable(
+          fmt::format("{}: the database is read-only; nothing was written", operation));
+    case Failure::kInternal:
+      break;
   }
-  if (what.find("CHECK constraint") != std::string::npos ||
-      what.find("violates check constraint") != std::string::npos ||
-      what.find("FOREIGN KEY") != std::string::npos ||
-      what.find("foreign key") != std::string::npos) {
-    return Status::InvalidArgument(fmt::format("{}: {}", operation, what));
-  }
-  if (what.find("database is locked") != std::string::npos ||
-      what.find("could not connect") != std::string::npos ||
-      what.find("Connection refused") != std::string::npos ||
-      what.find("unable to open") != std::string::npos) {
-    return Status::Unavailable(fmt::format("{}: {}", operation, what));
-  }
-  return Status::Internal(fmt::format("{}: {}", operation, what));
+  return Status::Internal(fmt::format("{}: the database failed: {}", operation, error.what()));
 }
 
 SociStore::SociStore(std::unique_ptr<soci::session> session, Dialect dialect)

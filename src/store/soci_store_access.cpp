@@ -153,17 +153,27 @@ Result<std::vector<AuditEntry>> SociStore::ListAudit(const AuditQuery& query) {
     std::vector<AuditEntry> out;
     const long long limit = query.limit;
     const long long offset = query.offset;
-    // Empty filters match everything, so one statement serves every combination.
+    // Empty filters match everything, so one statement serves every combination; the list of
+    // users travels as one ",a,b," parameter.
+    const int users_filtered = query.users_in ? 1 : 0;
+    std::string users = ",";
+    if (query.users_in) {
+      for (const std::string& name : *query.users_in) users += name + ",";
+    }
+    const char* find = dialect_ == Dialect::kPostgres ? "strpos" : "instr";
+    const std::string sql = fmt::format(
+        "SELECT id, recorded_at, user_name, address, action, target, old_value,"
+        " new_value FROM audit_log WHERE (:user1 = '' OR user_name = :user2)"
+        " AND (:action1 = '' OR action = :action2)"
+        " AND (:from1 = '' OR recorded_at >= :from2) AND (:to1 = '' OR recorded_at < :to2)"
+        " AND (:filtered = 0 OR {}(:users, ',' || user_name || ',') > 0)"
+        " ORDER BY id DESC LIMIT :limit OFFSET :offset",
+        find);
     soci::rowset<soci::row> rows =
-        (session().prepare
-             << "SELECT id, recorded_at, user_name, address, action, target, old_value,"
-                " new_value FROM audit_log WHERE (:user1 = '' OR user_name = :user2)"
-                " AND (:action1 = '' OR action = :action2)"
-                " AND (:from1 = '' OR recorded_at >= :from2) AND (:to1 = '' OR recorded_at < :to2)"
-                " ORDER BY id DESC LIMIT :limit OFFSET :offset",
-         soci::use(query.user), soci::use(query.user), soci::use(query.action),
-         soci::use(query.action), soci::use(query.from), soci::use(query.from), soci::use(query.to),
-         soci::use(query.to), soci::use(limit), soci::use(offset));
+        (session().prepare << sql, soci::use(query.user), soci::use(query.user),
+         soci::use(query.action), soci::use(query.action), soci::use(query.from),
+         soci::use(query.from), soci::use(query.to), soci::use(query.to), soci::use(users_filtered),
+         soci::use(users), soci::use(limit), soci::use(offset));
     for (const soci::row& row : rows) {
       AuditEntry entry;
       entry.id = row.get_properties(0).get_data_type() == soci::dt_long_long ? row.get<long long>(0)
@@ -204,15 +214,44 @@ Result<std::optional<IdempotencyRecord>> SociStore::FindIdempotency(std::string_
   }
 }
 
-Status SociStore::SaveIdempotency(const IdempotencyRecord& record) {
+Result<bool> SociStore::ClaimIdempotency(const IdempotencyRecord& record) {
   try {
+    const int pending = 0;
+    const std::string empty;
     session() << "INSERT INTO idempotency_keys (user_name, idem_key, request_hash, status, body,"
                  " created_at) VALUES (:user, :key, :hash, :status, :body, :at)",
         soci::use(record.user), soci::use(record.key), soci::use(record.request_hash),
-        soci::use(record.status), soci::use(record.body), soci::use(record.created_at);
+        soci::use(pending), soci::use(empty), soci::use(record.created_at);
+    return true;
+  } catch (const std::exception& error) {
+    Status status = DatabaseError("claiming idempotency key", error);
+    if (status.code() == StatusCode::kConflict) return false;
+    return status;
+  }
+}
+
+Status SociStore::CompleteIdempotency(const IdempotencyRecord& record) {
+  try {
+    session() << "UPDATE idempotency_keys SET status = :status, body = :body"
+                 " WHERE user_name = :user AND idem_key = :key",
+        soci::use(record.status), soci::use(record.body), soci::use(record.user),
+        soci::use(record.key);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("saving idempotency key", error);
+  }
+}
+
+Status SociStore::ReleaseIdempotency(std::string_view user, std::string_view key) {
+  try {
+    const std::string name(user);
+    const std::string idem_key(key);
+    session() << "DELETE FROM idempotency_keys WHERE user_name = :user AND idem_key = :key"
+                 " AND status = 0",
+        soci::use(name), soci::use(idem_key);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return DatabaseError("releasing idempotency key", error);
   }
 }
 

@@ -75,6 +75,9 @@ struct AuditQuery {
   std::string to;      // recorded_at < to, when not empty
   int64_t limit = 100;
   int64_t offset = 0;
+  // Only the entries of these users, when set (a caller below the nation reads the trail of the
+  // users of its own subtree). Names hold no comma.
+  std::optional<std::vector<std::string>> users_in;
 };
 
 struct UserRecord {
@@ -186,8 +189,16 @@ class Store {
 
   virtual Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view user,
                                                                    std::string_view key) = 0;
-  // Fails with kConflict when the (user, key) is already stored.
-  virtual Status SaveIdempotency(const IdempotencyRecord& record) = 0;
+  // Claims `record.key` for `record.user` before the write it guards runs: true when this call
+  // claimed it (the row stays pending, status 0, until CompleteIdempotency or
+  // ReleaseIdempotency), false when the key was claimed already, by a concurrent request, another
+  // server, or a request a crash interrupted (FindIdempotency then tells what is there). One
+  // INSERT under the key's primary key: of two concurrent claims exactly one wins.
+  virtual Result<bool> ClaimIdempotency(const IdempotencyRecord& record) = 0;
+  // Stores the answer of a claimed key.
+  virtual Status CompleteIdempotency(const IdempotencyRecord& record) = 0;
+  // Gives up a pending claim (its request wrote nothing): the key may be sent again.
+  virtual Status ReleaseIdempotency(std::string_view user, std::string_view key) = 0;
 
   // Treatment centres, census and workforce. Each Save inserts new rows and replaces stored ones
   // by key (centre code; centre and day; region, category and day), and audits in the same

@@ -125,9 +125,19 @@ Result<std::vector<LedgerEntry>> StockBook::Post(const PostRequest& request,
         "{}quantity: {} {}", at, request.quantity,
         request.kind == EntryKind::kAdjustment ? "is zero" : "must be a whole number > 0"));
   }
+  if (request.quantity > kMaxUnits || request.quantity < -kMaxUnits) {
+    return Status::InvalidArgument(
+        fmt::format("{}quantity: {} is more than {} units", at, request.quantity, kMaxUnits));
+  }
   Result<std::vector<LedgerEntry>> entries = std::vector<LedgerEntry>{};
   if (IsIncoming(request.kind) ||
       (request.kind == EntryKind::kAdjustment && request.quantity > 0)) {
+    const int64_t on_hand = OnHand(request.node, request.medicine);
+    if (on_hand > kMaxUnits - request.quantity) {
+      return Status::InvalidArgument(fmt::format(
+          "{}quantity: {} more would put {} units of {} at {}, more than {}", at, request.quantity,
+          on_hand + request.quantity, request.medicine, request.node, kMaxUnits));
+    }
     if (request.lot.empty()) {
       return Status::InvalidArgument(
           fmt::format("{}lot: a {} must name its lot", at, EntryKindName(request.kind)));

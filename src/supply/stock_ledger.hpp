@@ -23,6 +23,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/bounds.hpp"
 #include "core/date.hpp"
 #include "core/status.hpp"
 
@@ -43,6 +44,10 @@ std::string_view EntryKindName(EntryKind kind);
 std::optional<EntryKind> ParseEntryKind(std::string_view name);
 // Whether the kind adds to stock (adjustments may do either).
 bool IsIncoming(EntryKind kind);
+
+// The most units one movement may move, and the most a node may hold of one medicine
+// (core/bounds.hpp): every total over nodes, lots and days then stays far inside int64.
+inline constexpr int64_t kMaxUnits = kMaxCount;
 
 struct Lot {
   std::string medicine;

@@ -1,5 +1,6 @@
 #include "supply/stock_ledger.hpp"
 
+#include <limits>
 #include <map>
 #include <random>
 
@@ -42,6 +43,25 @@ TEST(StockLedger, IssuesPickTheFirstExpiringUsableLotFirst) {
   EXPECT_EQ((*entries)[1].lot, "L-LATE");
   EXPECT_EQ((*entries)[1].quantity, -10);
   EXPECT_EQ(book.OnHand("CO-1", "PARA"), 140);  // 90 of L-LATE, 50 expired of L-GONE
+}
+
+TEST(StockLedger, RefusesAQuantityBeyondItsBoundAndStockThatWouldPassIt) {
+  StockBook book = BookWithTwoLots();
+  PostRequest receipt = Issue(std::numeric_limits<int64_t>::max(), "L-LATE");
+  receipt.kind = EntryKind::kReceipt;
+  auto huge = book.Post(receipt);
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.status().message().find("quantity: 9223372036854775807 is more than"),
+            std::string::npos)
+      << huge.status().message();
+  receipt.quantity = kMaxUnits - book.OnHand("CO-1", "PARA");  // exactly to the bound
+  ASSERT_TRUE(book.Post(receipt).ok());
+  EXPECT_EQ(book.OnHand("CO-1", "PARA"), kMaxUnits);
+  receipt.quantity = 10;
+  auto beyond = book.Post(receipt);
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_EQ(beyond.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(book.OnHand("CO-1", "PARA"), kMaxUnits);
 }
 
 TEST(StockLedger, RejectsIssueBeyondUsableStockAndChangesNothing) {

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/bounds.hpp"
+
 #include "core/csv_reader.hpp"
 
 namespace outbreak::surveillance {
@@ -80,7 +82,11 @@ Result<ParsedRegions> ParseRegionsCsv(std::string_view text, std::string_view so
     } else {
       errors.push_back(InputError(source, line, "level", fields[level_col], reason));
     }
-    if (auto population = ParseCount(fields[population_col], reason)) {
+    if (auto population = ParseCount(fields[population_col], reason);
+        population && *population > kMaxPopulation) {
+      errors.push_back(InputError(source, line, "population", fields[population_col],
+                                  fmt::format("is more than {}", kMaxPopulation)));
+    } else if (population) {
       region.population = *population;
     } else {
       errors.push_back(InputError(source, line, "population", fields[population_col], reason));

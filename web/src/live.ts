@@ -51,8 +51,7 @@ export class LiveConnection {
 
   private url(): string {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const query = this.token ? `?access_token=${encodeURIComponent(this.token)}` : '';
-    return `${scheme}://${location.host}/api/v1/live${query}`;
+    return `${scheme}://${location.host}/api/v1/live`;
   }
 
   private connect(): void {
@@ -60,7 +59,10 @@ export class LiveConnection {
     this.setState('connecting');
     let socket: WebSocket;
     try {
-      socket = new WebSocket(this.url());
+      // The token travels as a subprotocol, never in the address (which logs keep).
+      socket = this.token
+        ? new WebSocket(this.url(), ['outbreak.v1', `bearer.${this.token}`])
+        : new WebSocket(this.url());
     } catch {
       this.scheduleRetry();
       return;

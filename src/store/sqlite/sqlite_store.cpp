@@ -55,9 +55,11 @@ class SqliteStore : public SociStore {
       const int rc = sqlite3_step(statement);
       if (rc != SQLITE_DONE) {
         const std::string message = sqlite3_errmsg(db);
+        const int code = sqlite3_extended_errcode(db);
         sqlite3_finalize(statement);
-        throw soci::soci_error(
-            fmt::format("inserting report {} {}: {}", row.region, row.date.ToString(), message));
+        throw soci::sqlite3_soci_error(
+            fmt::format("inserting report {} {}: {}", row.region, row.date.ToString(), message),
+            code);
       }
       sqlite3_reset(statement);
       if (progress && (row_idx + 1) % 100'000 == 0) {
@@ -75,6 +77,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   try {
     auto session = std::make_unique<soci::session>(
         *soci::factory_sqlite3(), fmt::format("db=\"{}\" timeout={}", path, kBusyTimeoutMs / 1000));
+    // Errors then carry their extended codes (a unique key from a check), which the store's
+    // error mapping reads instead of the driver's text.
+    sqlite3_extended_result_codes(
+        static_cast<soci::sqlite3_session_backend*>(session->get_backend())->conn_, 1);
     *session << "PRAGMA foreign_keys = ON";
     if (path != ":memory:") {
       std::string mode;
