@@ -5,7 +5,7 @@ BUILD ?= build
 DB ?= outbreak.db
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run test sanitize fuzz bench format clean
 
 all: build
 
@@ -25,6 +25,16 @@ run: build
 
 test: build
 	@bash scripts/run-tests.sh $(BUILD)
+
+# The domain unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, then every fuzz
+# target for FUZZ_SECONDS each from its corpus (scripts/sanitize.sh; build folder build-san).
+FUZZ_SECONDS ?= 10
+
+sanitize: deps
+	@bash scripts/sanitize.sh unit
+
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/sanitize.sh fuzz
 
 bench: build
 	@BUILD_DIR=$(abspath $(BUILD)) bash bench/run.sh

@@ -17,6 +17,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   sqlite3 postgresql-15 clang-format
+  # sanitizer and fuzz runs (make sanitize, make fuzz): clang with its runtimes and libFuzzer
+  clang libclang-rt-14-dev
   # load benchmarks of the API
   wrk nginx-light jq
   # the browser tests of the command-centre page (and Korean names in their screenshots)

@@ -1,0 +1,41 @@
+// The JSON body readers of the API (care, supply, guidance) on any bytes: a 400 with reasons or a
+// value, never a crash.
+
+#include <string>
+
+#include "fuzz_input.hpp"
+#include "http/care_body.hpp"
+#include "http/guidance_body.hpp"
+#include "http/supply_body.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace outbreak;
+  const std::string body(fuzz::Text(data, size));
+  if (auto items = http::BodyItems::Parse(body, "items"); items.ok()) {
+    for (size_t idx = 0; idx < items->size(); ++idx) {
+      (void)items->String(idx, "code", true);
+      (void)items->Count(idx, "occupied", true);
+      (void)items->DateField(idx, "date", false);
+      items->OnlyKnown(idx, {"code", "occupied", "date"});
+    }
+    (void)items->Check();
+  }
+  (void)http::ParseMedicinesBody(body);
+  (void)http::ParseProtocolsBody(body);
+  (void)http::ParseNodesBody(body);
+  (void)http::ParseLinksBody(body);
+  (void)http::ParseReserveBody(body);
+  (void)http::ParseCapacitiesBody(body);
+  (void)http::ParseLedgerBody(body);
+  (void)http::ParseShipmentsBody(body);
+  (void)http::ParseStepBody(body, true, false);
+  (void)http::ParseReceiptBody(body);
+  (void)http::ParseSupplyPlanBody(body);
+  (void)http::ParseDefaultLinksBody(body);
+  (void)http::ParseOfficialsBody(body);
+  (void)http::ParseChecklistBody(body);
+  (void)http::ParseVisitBody(body);
+  (void)http::ParseClosureBody(body);
+  (void)http::ParsePlanRequestBody(body, inspection::TeamRules());
+  return 0;
+}
