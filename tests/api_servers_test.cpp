@@ -1,6 +1,12 @@
 // The HTTP API end to end on servers of their own: short-lived tokens, the sign-in brake, the
 // demo's read-only access, and shutdown with requests in flight.
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
 #include "api_fixture.hpp"
 
 namespace outbreak::testing {
@@ -54,6 +60,122 @@ TEST(ApiSignInBrake, RepeatedFailedSignInsAre429AfterTheFreeFailures) {
   EXPECT_FALSE(braked.Header("retry-after").empty());
   // While braked, even the right password waits.
   EXPECT_TRUE(IsError(sign_in(kTestPassword), 429, "too_many_requests"));
+  EXPECT_EQ(server.Stop(), std::optional<int>(0)) << server.Output();
+}
+
+// A PostgreSQL cluster of the test's own (scripts/pg-test-cluster.sh), to stop and start at will.
+class OwnCluster {
+ public:
+  OwnCluster() {
+    char pattern[] = "/tmp/outbreak-outage-XXXXXX";
+    dir_ = mkdtemp(pattern);
+    port_ = std::to_string(41000 + ::getpid() % 9000);
+    RunResult started = Script({"start", dir_, port_});
+    if (started.exit_code == 0) url_ = started.out.substr(0, started.out.find('\n'));
+    error_ = started.err;
+  }
+  ~OwnCluster() { Script({"stop", dir_}); }
+  const std::string& url() const { return url_; }
+  const std::string& error() const { return error_; }
+  bool Halt() { return Script({"halt", dir_}).exit_code == 0; }
+  bool Resume() { return Script({"resume", dir_, port_}).exit_code == 0; }
+
+ private:
+  static RunResult Script(const std::vector<std::string>& args) {
+    std::vector<std::string> full = {OUTBREAK_SOURCE_DIR "/scripts/pg-test-cluster.sh"};
+    full.insert(full.end(), args.begin(), args.end());
+    return Run("/bin/bash", full);
+  }
+  std::string dir_;
+  std::string port_;
+  std::string url_;
+  std::string error_;
+};
+
+// Polls `target` (bounded) until it answers `status`; the last reply.
+HttpReply AwaitStatus(uint16_t port, const std::string& target, const Headers& headers,
+                      int status) {
+  const auto deadline = std::chrono::steady_clock::now() + kPatience;
+  HttpReply reply = Send(port, "GET", target, headers);
+  while (reply.status != status && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(100ms);
+    reply = Send(port, "GET", target, headers);
+  }
+  return reply;
+}
+
+TEST(ApiDatabaseOutage, AnswersServiceUnavailableWhileAwayAndServesAgainWithoutARestart) {
+  if (!std::filesystem::exists("/usr/lib/postgresql/15/bin/pg_ctl")) {
+    if (std::getenv("OUTBREAK_REQUIRE_PG") != nullptr) FAIL() << "PostgreSQL 15 is not installed";
+    GTEST_SKIP() << "PostgreSQL 15 is not installed";
+  }
+  OwnCluster cluster;
+  ASSERT_FALSE(cluster.url().empty()) << cluster.error();
+  TestDatabase database(cluster.url());
+  RunResult regions = database.Cli(
+      {"import", "regions", std::string(OUTBREAK_TEST_DATA_DIR) + "/dprk2022/regions.csv"});
+  ASSERT_EQ(regions.exit_code, 0) << regions.err;
+  ASSERT_EQ(database.AddUser("admin", "admin", "KP"), "");
+  ServerProcess server(database, {});
+  ASSERT_TRUE(server.started()) << server.Output();
+  HttpReply login =
+      Send(server.port(), "POST", "/api/v1/auth/login", {},
+           json::serialize(json::object{{"name", "admin"}, {"password", kTestPassword}}));
+  ASSERT_EQ(login.status, 200) << Describe(login);
+  const Headers bearer = Bearer(std::string(login.Json().at("token").as_string()));
+  EXPECT_EQ(Send(server.port(), "GET", "/readyz").status, 200);
+
+  ASSERT_TRUE(cluster.Halt());
+  HttpReply away = Send(server.port(), "GET", "/readyz");
+  EXPECT_TRUE(IsError(away, 503, "unavailable")) << Describe(away);
+  EXPECT_FALSE(away.Header("retry-after").empty());
+  EXPECT_EQ(Send(server.port(), "GET", "/healthz").status, 200);  // alive, only not ready
+  HttpReply users = Send(server.port(), "GET", "/api/v1/users", bearer);
+  EXPECT_TRUE(IsError(users, 503, "unavailable")) << Describe(users);
+
+  ASSERT_TRUE(cluster.Resume());
+  EXPECT_EQ(AwaitStatus(server.port(), "/readyz", {}, 200).status, 200);
+  HttpReply served = AwaitStatus(server.port(), "/api/v1/users", bearer, 200);
+  EXPECT_EQ(served.status, 200) << Describe(served);
+  EXPECT_EQ(server.Stop(), std::optional<int>(0)) << server.Output();
+}
+
+TEST(ApiSlowWork, PlansRunOnTheWorkerPoolAndBeyondItsQueueAre503WhileOthersAreServed) {
+  TestDatabase database;
+  ASSERT_EQ(database.LoadDemo(), "");
+  ASSERT_EQ(database.AddUser("headquarters", "headquarters", "KP"), "");
+  ServerProcess server(database, {"--plan-threads", "1", "--plan-queue", "1"});
+  ASSERT_TRUE(server.started()) << server.Output();
+  HttpReply login =
+      Send(server.port(), "POST", "/api/v1/auth/login", {},
+           json::serialize(json::object{{"name", "headquarters"}, {"password", kTestPassword}}));
+  ASSERT_EQ(login.status, 200) << Describe(login);
+  const Headers bearer = Bearer(std::string(login.Json().at("token").as_string()));
+  // Replays of the whole of 2022, several at once, with room for one: the others are told to
+  // come back, and quick requests are answered meanwhile.
+  constexpr int kReplays = 6;
+  std::vector<HttpReply> replies(kReplays);
+  std::vector<std::thread> senders;
+  for (int sender_idx = 0; sender_idx < kReplays; ++sender_idx) {
+    senders.emplace_back([&, sender_idx] {
+      replies[sender_idx] =
+          Send(server.port(), "GET", "/api/v1/levels/replay?from=2022-05-12&to=2022-08-10", bearer);
+    });
+  }
+  EXPECT_EQ(Send(server.port(), "GET", "/healthz").status, 200);
+  for (std::thread& sender : senders) sender.join();
+  int served = 0;
+  int refused = 0;
+  for (const HttpReply& reply : replies) {
+    if (reply.status == 200) ++served;
+    if (IsError(reply, 503, "unavailable")) {
+      ++refused;
+      EXPECT_EQ(reply.Header("retry-after"), "5");
+    }
+  }
+  EXPECT_GE(served, 1);
+  EXPECT_EQ(served + refused, kReplays);
+  EXPECT_GE(refused, 1) << "six replays at once never met a queue of one";
   EXPECT_EQ(server.Stop(), std::optional<int>(0)) << server.Output();
 }
 

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include <gtest/gtest.h>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -101,7 +102,20 @@ HttpReply Send(uint16_t port, const std::string& method, const std::string& targ
     reply.headers[Lower(std::string(field.name_string()))] = std::string(field.value());
   }
   reply.body = response.body();
+  ExpectNoStoreInternals(reply);
   return reply;
+}
+
+void ExpectNoStoreInternals(const HttpReply& reply) {
+  if (reply.status < 400) return;
+  // What a driver's message or a statement would show; no error body of any suite may hold it.
+  static const char* const kInternals[] = {"INSERT INTO",   "SELECT ",           "UPDATE ",
+                                           "DELETE FROM",   "constraint failed", "violates ",
+                                           "duplicate key", "sqlite3_",          "SQLSTATE"};
+  for (const char* internal : kInternals) {
+    EXPECT_EQ(reply.body.find(internal), std::string::npos)
+        << "an error body shows the store's internals (" << internal << "): " << reply.body;
+  }
 }
 
 struct RawConnection::Impl {

@@ -59,6 +59,10 @@ class RawConnection {
 };
 
 // A WebSocket client of ws://127.0.0.1:PORT/TARGET.
+// Every reply Send reads passes here: an error body that shows SQL or a driver's message is a
+// test failure, whichever suite sent the request.
+void ExpectNoStoreInternals(const HttpReply& reply);
+
 class WebSocketClient {
  public:
   // Opens `target`; with a token, offers it as the subprotocol "bearer.TOKEN", as browsers do.

@@ -28,6 +28,8 @@ TestDatabase::TestDatabase() {
   path_ = dir_ + "/test.db";
 }
 
+TestDatabase::TestDatabase(std::string url) : TestDatabase() { path_ = std::move(url); }
+
 TestDatabase::~TestDatabase() { std::filesystem::remove_all(dir_); }
 
 RunResult TestDatabase::Cli(const std::vector<std::string>& args, const std::string& input) const {

@@ -21,6 +21,8 @@ inline constexpr char kTestPassword[] = "correct-horse-battery";
 class TestDatabase {
  public:
   TestDatabase();
+  // On the database `url` (a PostgreSQL URL) instead of a fresh SQLite file.
+  explicit TestDatabase(std::string url);
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;

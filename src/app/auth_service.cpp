@@ -284,6 +284,11 @@ Result<Principal> AuthService::Authenticate(const std::string& token) {
   return principal;
 }
 
+Status AuthService::CheckStore() {
+  std::lock_guard lock(store_mutex_);
+  return store_->Ping();
+}
+
 Status AuthService::Audit(const store::AuditEntry& entry) {
   std::lock_guard lock(store_mutex_);
   return store_->AppendAudit(entry);

@@ -87,6 +87,9 @@ class AuthService {
   // The principal behind a bearer token, or kUnauthorised.
   Result<Principal> Authenticate(const std::string& token);
 
+  // OK when the database answers (readiness); kUnavailable otherwise.
+  Status CheckStore();
+
   Status Audit(const store::AuditEntry& entry);
   Result<std::vector<store::AuditEntry>> ListAudit(const store::AuditQuery& query);
 

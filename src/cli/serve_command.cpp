@@ -109,6 +109,16 @@ void AddServeCommand(CLI::App& app, CliState& s) {
   serve->add_option("--threads", options->server.threads, "Threads serving requests")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  serve
+      ->add_option("--plan-threads", options->server.slow_threads,
+                   "Worker threads for plans, replays and backtests (off the request threads)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--plan-queue", options->server.slow_queue_limit,
+                   "Plans, replays and backtests running or waiting at once; beyond it 503")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   serve->add_flag("--demo", options->demo,
                   "Load the 2022 demo and let anyone read it without signing in");
   serve

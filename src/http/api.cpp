@@ -151,6 +151,20 @@ void Api::AddDocumentRoutes() {
                  return JsonResponse(200, boost::json::object{{"status", "ok"}});
                }});
   router_.Add({"GET",
+               "/readyz",
+               std::nullopt,
+               "",
+               {"Readiness: 200 while the database answers, else 503 with Retry-After (a load "
+                "balancer takes the server out meanwhile)",
+                "service",
+                {},
+                "",
+                "Health"},
+               [this](RequestContext&) {
+                 if (Status s = auth_.CheckStore(); !s.ok()) return ErrorResponse(s);
+                 return JsonResponse(200, boost::json::object{{"status", "ready"}});
+               }});
+  router_.Add({"GET",
                "/api/v1/openapi.json",
                std::nullopt,
                "",

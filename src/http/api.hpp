@@ -59,6 +59,8 @@ class Api {
 
   HttpResponse Handle(const HttpRequest& request) const;
   const Router& router() const { return router_; }
+  // Whether the request goes to a route declared slow (the server runs it on its worker pool).
+  bool IsSlow(const HttpRequest& request) const { return router_.IsSlow(request); }
   // The principal of a request (for the live feed's upgrade), or kUnauthorised.
   Result<app::Principal> Authenticate(const HttpRequest& request) const;
 

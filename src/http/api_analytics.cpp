@@ -94,7 +94,9 @@ void Api::AddAnalyticsRoutes() {
                    json.as_object()["region"] = code;
                    return JsonResponse(200, json);
                  });
-               }});
+               },
+               /*national=*/false,
+               /*slow=*/true});
 
   router_.Add({"GET",
                "/api/v1/forecast",
@@ -127,7 +129,9 @@ void Api::AddAnalyticsRoutes() {
                    json.as_object()["serial_interval"] = forecast->serial_interval;
                    return JsonResponse(200, json);
                  });
-               }});
+               },
+               /*national=*/false,
+               /*slow=*/true});
 
   router_.Add({"GET",
                "/api/v1/backtest",
@@ -168,7 +172,9 @@ void Api::AddAnalyticsRoutes() {
                    json.as_object()["region"] = code;
                    return JsonResponse(200, json);
                  });
-               }});
+               },
+               /*national=*/false,
+               /*slow=*/true});
 
   router_.Add({"GET",
                "/api/v1/trends",
@@ -197,7 +203,9 @@ void Api::AddAnalyticsRoutes() {
                    json.as_object()["as_of"] = day.ToString();
                    return JsonResponse(200, json);
                  });
-               }});
+               },
+               /*national=*/false,
+               /*slow=*/true});
 }
 
 }  // namespace outbreak::http

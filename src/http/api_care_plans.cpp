@@ -187,7 +187,9 @@ void Api::AddCarePlanRoutes() {
          auto plan = care_.Plan(*request, actor);
          if (!plan.ok()) return ErrorResponse(plan.status());
          return JsonResponse(201, Document(*plan));
-       }});
+       },
+       /*national=*/false,
+       /*slow=*/true});
 
   router_.Add({"GET",
                "/api/v1/care/plans/{plan}",

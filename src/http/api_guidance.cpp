@@ -254,7 +254,8 @@ void Api::AddGuidancePlanRoutes() {
          if (!plan.ok()) return ErrorResponse(plan.status());
          return JsonResponse(201, report::GuidancePlanJson(*plan, roster()));
        },
-       /*national=*/true});
+       /*national=*/true,
+       /*slow=*/true});
 
   router_.Add({"POST",
                "/api/v1/guidance/plans/{plan}/adopt",

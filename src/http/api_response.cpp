@@ -265,7 +265,9 @@ void Api::AddResponseRoutes() {
                                          {"proposed", std::move(proposed)},
                                          {"kept", result->kept},
                                          {"superseded", result->superseded}});
-       }});
+       },
+       /*national=*/false,
+       /*slow=*/true});
 
   router_.Add(
       {"GET",
@@ -421,7 +423,9 @@ void Api::AddResponseRoutes() {
              response_.Replay(tree.region(*idx).code, dates->from, dates->to, std::nullopt);
          if (!replay.ok()) return ErrorResponse(replay.status());
          return JsonResponse(200, report::ReplayJson(*replay, tree));
-       }});
+       },
+       /*national=*/false,
+       /*slow=*/true});
 
   router_.Add({"GET",
                "/api/v1/levels/tasks",

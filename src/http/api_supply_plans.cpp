@@ -107,7 +107,9 @@ void Api::AddSupplyPlanRoutes() {
            document["basis"] = result->basis;
          }
          return JsonResponse(201, document);
-       }});
+       },
+       /*national=*/false,
+       /*slow=*/true});
 
   router_.Add({"GET",
                "/api/v1/supply/plans/{plan}",
@@ -187,7 +189,9 @@ void Api::AddSupplyPlanRoutes() {
                      report->as_of, report->as_of + 1,     report->horizon_days,
                      report->basis, report->factory_codes, report->medicine_codes};
                  return JsonResponse(200, report::ProductionJson(report->plan, production));
-               }});
+               },
+               /*national=*/false,
+               /*slow=*/true});
 }
 
 }  // namespace outbreak::http

@@ -270,6 +270,7 @@ boost::json::value BuildOpenApi(const Router& router) {
       operation["security"] = array{};
     }
     if (!route.region_param.empty()) operation["x-region-param"] = route.region_param;
+    if (route.slow) operation["x-slow"] = true;  // run on the worker pool; 503 when it is full
     if (route.national) {
       operation["x-national"] = true;
       operation["description"] = "Only callers whose home region is the whole country.";

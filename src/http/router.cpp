@@ -49,6 +49,17 @@ void Router::Add(Route route) {
   routes_.push_back(std::move(route));
 }
 
+bool Router::IsSlow(const HttpRequest& request) const {
+  const std::vector<std::string> path = SplitPath(request.path);
+  for (size_t route_idx = 0; route_idx < routes_.size(); ++route_idx) {
+    std::map<std::string, std::string> params;
+    if (routes_[route_idx].method == request.method && Match(segments_[route_idx], path, params)) {
+      return routes_[route_idx].slow;
+    }
+  }
+  return false;
+}
+
 HttpResponse Router::Dispatch(const HttpRequest& request, const Gate& gate) const {
   const std::vector<std::string> path = SplitPath(request.path);
   std::vector<std::string> allowed;

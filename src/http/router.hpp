@@ -59,6 +59,9 @@ struct Route {
   // Only callers whose home region is the whole country (national reference data: the medicine
   // catalogue, treatment protocols, the default network, checklists, team plans).
   bool national = false;
+  // Minutes of work on a national dataset (a plan, a replay, a backtest): the server runs it on
+  // its worker pool, never on the threads that answer everything else.
+  bool slow = false;
 };
 
 // What the router asks of the rest of the API to keep a request inside its caller's rights.
@@ -76,6 +79,8 @@ class Router {
  public:
   void Add(Route route);
   HttpResponse Dispatch(const HttpRequest& request, const Gate& gate) const;
+  // Whether the route the request goes to is declared slow.
+  bool IsSlow(const HttpRequest& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:

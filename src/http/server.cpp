@@ -33,7 +33,9 @@ struct Shared {
   const ServerOptions& options;
   const Api& api;
   app::LiveFeed& feed;
+  net::thread_pool& slow_pool;  // runs the routes declared slow, off the network threads
   std::atomic<int> in_flight{0};
+  std::atomic<int> slow_in_flight{0};  // slow requests running or waiting for the pool
   std::atomic<bool> stopping{false};
 };
 
@@ -204,6 +206,40 @@ net::awaitable<void> LiveSession(Shared& shared, tcp::socket socket, BeastReques
   }
 }
 
+// The API's answer; a bug's exception is answered 500 and logged rather than dropping the
+// connection with the request unanswered.
+HttpResponse Answer(const Api& api, const HttpRequest& request) {
+  try {
+    return request.path.empty()
+               ? ErrorResponse(400, "bad_request", "the request target is malformed")
+               : api.Handle(request);
+  } catch (const std::exception& error) {
+    spdlog::error("{} {} {}: {}", request.remote_address, request.method, request.path,
+                  error.what());
+    return ErrorResponse(500, "internal", "an internal error occurred; it has been logged");
+  }
+}
+
+// A slow route (a plan, a replay, a backtest) runs on the worker pool, so that the network threads
+// go on answering everything else meanwhile; beyond `slow_queue_limit` waiting or running, 503.
+net::awaitable<HttpResponse> AnswerSlow(Shared& shared, const HttpRequest& request) {
+  if (shared.slow_in_flight.fetch_add(1) >= shared.options.slow_queue_limit) {
+    --shared.slow_in_flight;
+    HttpResponse busy = ErrorResponse(
+        503, "unavailable",
+        fmt::format("{} plans and analyses are running or waiting already; try again shortly",
+                    shared.options.slow_queue_limit));
+    busy.headers.emplace_back("Retry-After", "5");
+    co_return busy;
+  }
+  HttpResponse answer = co_await net::co_spawn(
+      shared.slow_pool,
+      [&]() -> net::awaitable<HttpResponse> { co_return Answer(shared.api, request); },
+      net::use_awaitable);
+  --shared.slow_in_flight;
+  co_return answer;
+}
+
 net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
   const ServerOptions& options = shared.options;
   boost::system::error_code ec;
@@ -272,15 +308,12 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
         break;
       }
     }
+    // (Not a conditional expression: GCC 12 miscompiles a co_await inside one.)
     HttpResponse answer;
-    try {
-      answer = plain.path.empty()
-                   ? ErrorResponse(400, "bad_request", "the request target is malformed")
-                   : shared.api.Handle(plain);
-    } catch (const std::exception& error) {
-      // A bug. Answer and log it rather than drop the connection with the request unanswered.
-      spdlog::error("{} {} {}: {}", remote, plain.method, plain.path, error.what());
-      answer = ErrorResponse(500, "internal", "an internal error occurred; it has been logged");
+    if (shared.api.IsSlow(plain)) {
+      answer = co_await AnswerSlow(shared, plain);
+    } else {
+      answer = Answer(shared.api, plain);
     }
     const bool keep_alive = request.keep_alive() && !shared.stopping;
     BeastResponse response = ToBeast(answer, request.version(), keep_alive);
@@ -321,7 +354,8 @@ net::awaitable<void> Listen(Shared& shared, tcp::acceptor& acceptor,
 Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& feed,
                  const std::function<void(uint16_t)>& on_listening) {
   // Declared first so that it outlives the sessions the io_context destroys when it goes.
-  Shared shared{options, api, feed};
+  net::thread_pool slow_pool(static_cast<size_t>(std::max(1, options.slow_threads)));
+  Shared shared{options, api, feed, slow_pool};
   // One event loop per thread, each running its own connections from start to end, so that no
   // two threads ever wake each other for one request (as nginx's workers). The main loop only
   // accepts and watches for signals.
@@ -391,6 +425,8 @@ Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& fe
   }
   ioc.run();
   for (std::thread& thread : threads) thread.join();
+  slow_pool.stop();
+  slow_pool.join();
   spdlog::info("server stopped");
   return Status::Ok();
 }

@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include <fmt/format.h>
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -139,6 +140,7 @@ Failure Classify(const std::exception& error) {
         return Failure::kInternal;
     }
   }
+  if (dynamic_cast<const StoreUnavailable*>(&error) != nullptr) return Failure::kUnavailable;
   if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error)) {
     if (soci_error->get_error_category() == soci::soci_error::connection_error) {
       return Failure::kUnavailable;
@@ -148,6 +150,23 @@ Failure Classify(const std::exception& error) {
 }
 
 }  // namespace
+
+soci::session& Healthy(soci::session& session, Dialect dialect) {
+  if (dialect != Dialect::kPostgres) return session;
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  // PQstatus reads the connection's state without a round trip; libpq marks it bad once a
+  // statement has met the loss.
+  if (backend != nullptr && PQstatus(backend->conn_) == CONNECTION_OK) return session;
+  try {
+    session.reconnect();
+    session << "SET client_min_messages = WARNING";
+    spdlog::info("store: connected to PostgreSQL again");
+  } catch (const std::exception& error) {
+    spdlog::warn("store: PostgreSQL is still unreachable: {}", error.what());
+    throw StoreUnavailable("the database is unreachable");
+  }
+  return session;
+}
 
 Status DatabaseError(std::string_view operation, const std::exception& error) {
   // The driver's text names statements and values: it goes to the log, never to a client.
@@ -206,6 +225,16 @@ Result<int> SociStore::SchemaVersion() {
     return version;
   } catch (const std::exception& error) {
     return DatabaseError("reading the schema version", error);
+  }
+}
+
+Status SociStore::Ping() {
+  try {
+    int one = 0;
+    session() << "SELECT 1", soci::into(one);
+    return Status::Ok();
+  } catch (const std::exception& error) {
+    return DatabaseError("checking the database", error);
   }
 }
 

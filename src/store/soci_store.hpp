@@ -12,6 +12,7 @@
 #include <soci/session.h>
 
 #include "store/schema.hpp"
+#include "store/session_health.hpp"
 #include "store/store.hpp"
 
 namespace outbreak::store {
@@ -22,6 +23,7 @@ class SociStore : public Store {
   ~SociStore() override;
 
   Status Migrate() override;
+  Status Ping() override;
   Result<int> SchemaVersion() override;
   Result<std::vector<Region>> LoadRegions() override;
   Status SaveRegions(std::span<const Region> regions) override;
@@ -72,7 +74,7 @@ class SociStore : public Store {
   GuidanceStore& Guidance() override;
 
  protected:
-  soci::session& session() { return *session_; }
+  soci::session& session() { return Healthy(*session_, dialect_); }
   Dialect dialect() const { return dialect_; }
 
   // Inserts first reports (already resolved to region ids) in the given order, which is key

@@ -48,13 +48,13 @@ constexpr const char* kOfficialColumns =
 Result<CareWriteCounts> SociGuidanceStore::SaveOfficials(
     std::span<const inspection::Official> officials, const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     std::set<std::string> regions;
-    soci::rowset<soci::row> codes = (session_.prepare << "SELECT code FROM regions");
+    soci::rowset<soci::row> codes = (session().prepare << "SELECT code FROM regions");
     for (const soci::row& row : codes) regions.insert(row.get<std::string>(0));
     std::map<std::string, inspection::Official> stored;
     soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {} FROM guidance_officials", kOfficialColumns));
+        (session().prepare << fmt::format("SELECT {} FROM guidance_officials", kOfficialColumns));
     for (const soci::row& row : rows) {
       inspection::Official o = OfficialFromRow(row);
       stored.emplace(o.code, std::move(o));
@@ -91,24 +91,24 @@ Result<CareWriteCounts> SociGuidanceStore::SaveOfficials(
       soci::indicator user_ind = official.user.empty() ? soci::i_null : soci::i_ok;
       if (old != stored.end()) {
         // Free the user name first, so that two officials may swap users in one write.
-        session_ << "UPDATE guidance_officials SET user_name = NULL WHERE code = :code",
+        session() << "UPDATE guidance_officials SET user_name = NULL WHERE code = :code",
             soci::use(official.code);
       }
-      session_ << "INSERT INTO guidance_officials (code, name, position, expertise, home_region,"
-                  " available, user_name, recorded_by, recorded_at) VALUES (:code, :name,"
-                  " :position, :expertise, :home, :available, :user, :who, :at)"
-                  " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
-                  " position = excluded.position, expertise = excluded.expertise,"
-                  " home_region = excluded.home_region, available = excluded.available,"
-                  " user_name = excluded.user_name, recorded_by = excluded.recorded_by,"
-                  " recorded_at = excluded.recorded_at",
+      session() << "INSERT INTO guidance_officials (code, name, position, expertise, home_region,"
+                   " available, user_name, recorded_by, recorded_at) VALUES (:code, :name,"
+                   " :position, :expertise, :home, :available, :user, :who, :at)"
+                   " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                   " position = excluded.position, expertise = excluded.expertise,"
+                   " home_region = excluded.home_region, available = excluded.available,"
+                   " user_name = excluded.user_name, recorded_by = excluded.recorded_by,"
+                   " recorded_at = excluded.recorded_at",
           soci::use(official.code), soci::use(official.name), soci::use(position),
           soci::use(expertise), soci::use(official.home), soci::use(available),
           soci::use(official.user, user_ind), soci::use(context.user),
           soci::use(context.recorded_at);
       if (old != stored.end()) {
         ++counts.updated;
-        InsertAuditRow(session_,
+        InsertAuditRow(session(),
                        {0, context.recorded_at, context.user, context.address, "official.update",
                         official.code, boost::json::serialize(OfficialJson(old->second)),
                         boost::json::serialize(OfficialJson(official))});
@@ -118,10 +118,10 @@ Result<CareWriteCounts> SociGuidanceStore::SaveOfficials(
       stored[official.code] = official;
     }
     if (counts.added > 0) {
-      InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                                "officials.add", context.source, "",
-                                boost::json::serialize(object{{"officials", counts.added},
-                                                              {"reason", context.reason}})});
+      InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                                 "officials.add", context.source, "",
+                                 boost::json::serialize(object{{"officials", counts.added},
+                                                               {"reason", context.reason}})});
     }
     transaction.commit();
     return counts;
@@ -134,8 +134,8 @@ Result<std::vector<inspection::Official>> SociGuidanceStore::LoadOfficials() {
   try {
     std::vector<inspection::Official> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {} FROM guidance_officials ORDER BY code",
-                                         kOfficialColumns));
+        (session().prepare << fmt::format("SELECT {} FROM guidance_officials ORDER BY code",
+                                          kOfficialColumns));
     for (const soci::row& row : rows) out.push_back(OfficialFromRow(row));
     return out;
   } catch (const std::exception& error) {
@@ -146,26 +146,26 @@ Result<std::vector<inspection::Official>> SociGuidanceStore::LoadOfficials() {
 Result<int> SociGuidanceStore::SaveChecklist(const inspection::Checklist& checklist,
                                              const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     int latest = 0;
     soci::indicator latest_ind = soci::i_ok;
-    session_ << "SELECT MAX(version) FROM guidance_checklists", soci::into(latest, latest_ind);
+    session() << "SELECT MAX(version) FROM guidance_checklists", soci::into(latest, latest_ind);
     const int version = (latest_ind == soci::i_null ? 0 : latest) + 1;
-    session_ << "INSERT INTO guidance_checklists (version, title, created_by, created_at)"
-                " VALUES (:version, :title, :who, :at)",
+    session() << "INSERT INTO guidance_checklists (version, title, created_by, created_at)"
+                 " VALUES (:version, :title, :who, :at)",
         soci::use(version), soci::use(checklist.title), soci::use(context.user),
         soci::use(context.recorded_at);
     int seq = 0;
     for (const inspection::Question& q : checklist.questions) {
       const std::string topic(inspection::TopicName(q.topic));
       const std::string type(inspection::AnswerTypeName(q.type));
-      session_ << "INSERT INTO guidance_questions (version, code, seq, topic, text, answer_type)"
-                  " VALUES (:version, :code, :seq, :topic, :text, :type)",
+      session() << "INSERT INTO guidance_questions (version, code, seq, topic, text, answer_type)"
+                   " VALUES (:version, :code, :seq, :topic, :text, :type)",
           soci::use(version), soci::use(q.code), soci::use(seq), soci::use(topic),
           soci::use(q.text), soci::use(type);
       ++seq;
     }
-    InsertAuditRow(session_,
+    InsertAuditRow(session(),
                    {0, context.recorded_at, context.user, context.address, "checklist.add",
                     fmt::format("checklist/{}", version), "",
                     boost::json::serialize(object{{"title", checklist.title},
@@ -183,8 +183,8 @@ Result<std::vector<inspection::Checklist>> SociGuidanceStore::LoadChecklists() {
     std::vector<inspection::Checklist> out;
     std::map<int, size_t> index;
     soci::rowset<soci::row> lists =
-        (session_.prepare << "SELECT version, title, created_by, created_at FROM"
-                             " guidance_checklists ORDER BY version");
+        (session().prepare << "SELECT version, title, created_by, created_at FROM"
+                              " guidance_checklists ORDER BY version");
     for (const soci::row& row : lists) {
       inspection::Checklist checklist;
       checklist.version = static_cast<int>(IntegerAt(row, 0));
@@ -195,8 +195,8 @@ Result<std::vector<inspection::Checklist>> SociGuidanceStore::LoadChecklists() {
       out.push_back(std::move(checklist));
     }
     soci::rowset<soci::row> questions =
-        (session_.prepare << "SELECT version, code, topic, text, answer_type FROM"
-                             " guidance_questions ORDER BY version, seq");
+        (session().prepare << "SELECT version, code, topic, text, answer_type FROM"
+                              " guidance_questions ORDER BY version, seq");
     for (const soci::row& row : questions) {
       auto it = index.find(static_cast<int>(IntegerAt(row, 0)));
       if (it == index.end()) continue;

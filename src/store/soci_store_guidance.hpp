@@ -6,6 +6,7 @@
 
 #include "store/guidance_store.hpp"
 #include "store/schema.hpp"
+#include "store/session_health.hpp"
 
 namespace outbreak::store {
 
@@ -32,6 +33,8 @@ class SociGuidanceStore : public GuidanceStore {
   Status CloseFinding(int64_t id, std::string_view closure, const WriteContext& context) override;
 
  private:
+  // The session, reconnected first when its connection was lost (soci_store.hpp).
+  soci::session& session() { return Healthy(session_, dialect_); }
   soci::session& session_;
   Dialect dialect_;
 };

@@ -21,10 +21,10 @@ using boost::json::object;
 Result<int64_t> SociGuidanceStore::SaveGuidancePlan(const GuidancePlanRecord& plan,
                                                     const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     long long id = 0;
-    session_ << "INSERT INTO guidance_plans (created_at, created_by, status, detail) VALUES"
-                " (:at, :by, 'proposed', :detail) RETURNING id",
+    session() << "INSERT INTO guidance_plans (created_at, created_by, status, detail) VALUES"
+                 " (:at, :by, 'proposed', :detail) RETURNING id",
         soci::use(context.recorded_at), soci::use(context.user), soci::use(plan.detail),
         soci::into(id);
     int seq = 1;
@@ -32,24 +32,24 @@ Result<int64_t> SociGuidanceStore::SaveGuidancePlan(const GuidancePlanRecord& pl
       long long team_id = 0;
       const std::string provinces = JoinCommaList(team.provinces);
       const std::string duties = JoinCommaList(team.duties);
-      session_ << "INSERT INTO guidance_teams (plan_id, seq, area, area_name, provinces, leader,"
-                  " workload, duties) VALUES (:plan, :seq, :area, :name, :provinces, :leader,"
-                  " :workload, :duties) RETURNING id",
+      session() << "INSERT INTO guidance_teams (plan_id, seq, area, area_name, provinces, leader,"
+                   " workload, duties) VALUES (:plan, :seq, :area, :name, :provinces, :leader,"
+                   " :workload, :duties) RETURNING id",
           soci::use(id), soci::use(seq), soci::use(team.area), soci::use(team.area_name),
           soci::use(provinces), soci::use(team.leader), soci::use(team.workload), soci::use(duties),
           soci::into(team_id);
       int member_seq = 0;
       for (const std::string& member : team.members) {
-        session_ << "INSERT INTO guidance_team_members (team_id, official, seq) VALUES (:team,"
-                    " :official, :seq)",
+        session() << "INSERT INTO guidance_team_members (team_id, official, seq) VALUES (:team,"
+                     " :official, :seq)",
             soci::use(team_id), soci::use(member), soci::use(member_seq);
         ++member_seq;
       }
       ++seq;
     }
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                              "guidance_plan.propose", fmt::format("guidance_plan/{}", id), "",
-                              boost::json::serialize(object{{"teams", plan.teams.size()}})});
+    InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                               "guidance_plan.propose", fmt::format("guidance_plan/{}", id), "",
+                               boost::json::serialize(object{{"teams", plan.teams.size()}})});
     transaction.commit();
     return static_cast<int64_t>(id);
   } catch (const std::exception& error) {
@@ -62,8 +62,8 @@ Result<std::vector<GuidancePlanRecord>> SociGuidanceStore::LoadGuidancePlans() {
     std::vector<GuidancePlanRecord> out;
     std::map<int64_t, size_t> plan_index;
     soci::rowset<soci::row> plans =
-        (session_.prepare << "SELECT id, created_at, created_by, status, adopted_by, adopted_at,"
-                             " detail FROM guidance_plans ORDER BY id DESC");
+        (session().prepare << "SELECT id, created_at, created_by, status, adopted_by, adopted_at,"
+                              " detail FROM guidance_plans ORDER BY id DESC");
     for (const soci::row& row : plans) {
       GuidancePlanRecord plan;
       plan.id = IntegerAt(row, 0);
@@ -78,8 +78,8 @@ Result<std::vector<GuidancePlanRecord>> SociGuidanceStore::LoadGuidancePlans() {
     }
     std::map<int64_t, std::pair<size_t, size_t>> team_index;
     soci::rowset<soci::row> teams =
-        (session_.prepare << "SELECT id, plan_id, seq, area, area_name, provinces, leader,"
-                             " workload, duties FROM guidance_teams ORDER BY plan_id, seq");
+        (session().prepare << "SELECT id, plan_id, seq, area, area_name, provinces, leader,"
+                              " workload, duties FROM guidance_teams ORDER BY plan_id, seq");
     for (const soci::row& row : teams) {
       GuidanceTeamRecord team;
       team.id = IntegerAt(row, 0);
@@ -98,8 +98,8 @@ Result<std::vector<GuidancePlanRecord>> SociGuidanceStore::LoadGuidancePlans() {
       list.push_back(std::move(team));
     }
     soci::rowset<soci::row> members =
-        (session_.prepare << "SELECT team_id, official FROM guidance_team_members ORDER BY"
-                             " team_id, seq");
+        (session().prepare << "SELECT team_id, official FROM guidance_team_members ORDER BY"
+                              " team_id, seq");
     for (const soci::row& row : members) {
       auto it = team_index.find(IntegerAt(row, 0));
       if (it == team_index.end()) continue;
@@ -113,13 +113,13 @@ Result<std::vector<GuidancePlanRecord>> SociGuidanceStore::LoadGuidancePlans() {
 
 Status SociGuidanceStore::AdoptGuidancePlan(int64_t id, const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     const long long plan_id = id;
     std::string status;
     soci::indicator status_ind = soci::i_ok;
-    session_ << "SELECT status FROM guidance_plans WHERE id = :id", soci::use(plan_id),
+    session() << "SELECT status FROM guidance_plans WHERE id = :id", soci::use(plan_id),
         soci::into(status, status_ind);
-    if (!session_.got_data()) {
+    if (!session().got_data()) {
       return Status::NotFound(fmt::format("team plan {} is not known", id));
     }
     if (status != "proposed") {
@@ -128,12 +128,12 @@ Status SociGuidanceStore::AdoptGuidancePlan(int64_t id, const WriteContext& cont
     }
     long long previous = 0;
     soci::indicator previous_ind = soci::i_ok;
-    session_ << "SELECT MAX(id) FROM guidance_plans WHERE status = 'adopted'",
+    session() << "SELECT MAX(id) FROM guidance_plans WHERE status = 'adopted'",
         soci::into(previous, previous_ind);
-    session_ << "UPDATE guidance_plans SET status = 'superseded' WHERE status = 'adopted'";
+    session() << "UPDATE guidance_plans SET status = 'superseded' WHERE status = 'adopted'";
     soci::statement adopt =
-        (session_.prepare << "UPDATE guidance_plans SET status = 'adopted', adopted_by = :by,"
-                             " adopted_at = :at WHERE id = :id AND status = 'proposed'",
+        (session().prepare << "UPDATE guidance_plans SET status = 'adopted', adopted_by = :by,"
+                              " adopted_at = :at WHERE id = :id AND status = 'proposed'",
          soci::use(context.user), soci::use(context.recorded_at), soci::use(plan_id));
     adopt.execute(true);
     if (adopt.get_affected_rows() != 1) {
@@ -141,9 +141,9 @@ Status SociGuidanceStore::AdoptGuidancePlan(int64_t id, const WriteContext& cont
     }
     object change{{"status", "adopted"}};
     if (previous_ind != soci::i_null) change["superseded"] = previous;
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                              "guidance_plan.adopt", fmt::format("guidance_plan/{}", id),
-                              R"({"status":"proposed"})", boost::json::serialize(change)});
+    InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                               "guidance_plan.adopt", fmt::format("guidance_plan/{}", id),
+                               R"({"status":"proposed"})", boost::json::serialize(change)});
     transaction.commit();
     return Status::Ok();
   } catch (const std::exception& error) {
@@ -155,7 +155,7 @@ Result<inspection::Visit> SociGuidanceStore::SaveVisit(
     const inspection::Visit& visit, std::span<const inspection::FindingInput> findings,
     const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     inspection::Visit out = visit;
     out.recorded_by = context.user;
     out.recorded_at = context.recorded_at;
@@ -163,17 +163,18 @@ Result<inspection::Visit> SociGuidanceStore::SaveVisit(
     long long id = 0;
     const long long team = visit.team;
     const int day = visit.date.days_since_epoch();
-    session_ << "INSERT INTO guidance_visits (team_id, region_code, day, checklist_version, note,"
-                " recorded_by, recorded_at) VALUES (:team, :region, :day, :version, :note, :who,"
-                " :at) RETURNING id",
+    session() << "INSERT INTO guidance_visits (team_id, region_code, day, checklist_version, note,"
+                 " recorded_by, recorded_at) VALUES (:team, :region, :day, :version, :note, :who,"
+                 " :at) RETURNING id",
         soci::use(team), soci::use(visit.region), soci::use(day),
         soci::use(visit.checklist_version), soci::use(visit.note), soci::use(context.user),
         soci::use(context.recorded_at), soci::into(id);
     out.id = id;
     int seq = 0;
     for (const inspection::Answer& answer : visit.answers) {
-      session_ << "INSERT INTO guidance_answers (visit_id, checklist_version, question, seq, value)"
-                  " VALUES (:visit, :version, :question, :seq, :value)",
+      session()
+          << "INSERT INTO guidance_answers (visit_id, checklist_version, question, seq, value)"
+             " VALUES (:visit, :version, :question, :seq, :value)",
           soci::use(id), soci::use(visit.checklist_version), soci::use(answer.question),
           soci::use(seq), soci::use(answer.value);
       ++seq;
@@ -182,14 +183,14 @@ Result<inspection::Visit> SociGuidanceStore::SaveVisit(
       long long finding_id = 0;
       const std::string topic(inspection::TopicName(finding.topic));
       const std::string severity(inspection::SeverityName(finding.severity));
-      session_ << "INSERT INTO guidance_findings (visit_id, topic, severity, evidence, measure,"
-                  " owner, status) VALUES (:visit, :topic, :severity, :evidence, :measure,"
-                  " :owner, 'open') RETURNING id",
+      session() << "INSERT INTO guidance_findings (visit_id, topic, severity, evidence, measure,"
+                   " owner, status) VALUES (:visit, :topic, :severity, :evidence, :measure,"
+                   " :owner, 'open') RETURNING id",
           soci::use(id), soci::use(topic), soci::use(severity), soci::use(finding.evidence),
           soci::use(finding.measure), soci::use(finding.owner), soci::into(finding_id);
       out.findings.push_back(finding_id);
     }
-    InsertAuditRow(session_,
+    InsertAuditRow(session(),
                    {0, context.recorded_at, context.user, context.address, "visit.add",
                     fmt::format("visit/{}", out.id), "",
                     boost::json::serialize(object{{"team", visit.team},
@@ -210,8 +211,8 @@ Result<std::vector<inspection::Visit>> SociGuidanceStore::LoadVisits() {
     std::vector<inspection::Visit> out;
     std::map<int64_t, size_t> index;
     soci::rowset<soci::row> visits =
-        (session_.prepare << "SELECT id, team_id, region_code, day, checklist_version, note,"
-                             " recorded_by, recorded_at FROM guidance_visits ORDER BY id");
+        (session().prepare << "SELECT id, team_id, region_code, day, checklist_version, note,"
+                              " recorded_by, recorded_at FROM guidance_visits ORDER BY id");
     for (const soci::row& row : visits) {
       inspection::Visit visit;
       visit.id = IntegerAt(row, 0);
@@ -226,8 +227,8 @@ Result<std::vector<inspection::Visit>> SociGuidanceStore::LoadVisits() {
       out.push_back(std::move(visit));
     }
     soci::rowset<soci::row> answers =
-        (session_.prepare << "SELECT visit_id, question, value FROM guidance_answers ORDER BY"
-                             " visit_id, seq");
+        (session().prepare << "SELECT visit_id, question, value FROM guidance_answers ORDER BY"
+                              " visit_id, seq");
     for (const soci::row& row : answers) {
       auto it = index.find(IntegerAt(row, 0));
       if (it != index.end()) {
@@ -235,7 +236,7 @@ Result<std::vector<inspection::Visit>> SociGuidanceStore::LoadVisits() {
       }
     }
     soci::rowset<soci::row> findings =
-        (session_.prepare << "SELECT visit_id, id FROM guidance_findings ORDER BY id");
+        (session().prepare << "SELECT visit_id, id FROM guidance_findings ORDER BY id");
     for (const soci::row& row : findings) {
       auto it = index.find(IntegerAt(row, 0));
       if (it != index.end()) out[it->second].findings.push_back(IntegerAt(row, 1));
@@ -250,11 +251,11 @@ Result<std::vector<inspection::Finding>> SociGuidanceStore::LoadFindings() {
   try {
     std::vector<inspection::Finding> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT f.id, f.visit_id, v.team_id, v.region_code, v.day, f.topic,"
-                             " f.severity, f.evidence, f.measure, f.owner, f.status, f.closed_by,"
-                             " f.closed_at, f.closure, v.recorded_by, v.recorded_at"
-                             " FROM guidance_findings f JOIN guidance_visits v ON v.id ="
-                             " f.visit_id ORDER BY f.id");
+        (session().prepare << "SELECT f.id, f.visit_id, v.team_id, v.region_code, v.day, f.topic,"
+                              " f.severity, f.evidence, f.measure, f.owner, f.status, f.closed_by,"
+                              " f.closed_at, f.closure, v.recorded_by, v.recorded_at"
+                              " FROM guidance_findings f JOIN guidance_visits v ON v.id ="
+                              " f.visit_id ORDER BY f.id");
     for (const soci::row& row : rows) {
       inspection::Finding f;
       f.id = IntegerAt(row, 0);
@@ -287,23 +288,23 @@ Result<std::vector<inspection::Finding>> SociGuidanceStore::LoadFindings() {
 Status SociGuidanceStore::CloseFinding(int64_t id, std::string_view closure,
                                        const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     const long long finding_id = id;
     std::string status;
-    session_ << "SELECT status FROM guidance_findings WHERE id = :id", soci::use(finding_id),
+    session() << "SELECT status FROM guidance_findings WHERE id = :id", soci::use(finding_id),
         soci::into(status);
-    if (!session_.got_data()) return Status::NotFound(fmt::format("finding {} is not known", id));
+    if (!session().got_data()) return Status::NotFound(fmt::format("finding {} is not known", id));
     const std::string how(closure);
     soci::statement close =
-        (session_.prepare << "UPDATE guidance_findings SET status = 'closed', closed_by = :by,"
-                             " closed_at = :at, closure = :how WHERE id = :id AND status = 'open'",
+        (session().prepare << "UPDATE guidance_findings SET status = 'closed', closed_by = :by,"
+                              " closed_at = :at, closure = :how WHERE id = :id AND status = 'open'",
          soci::use(context.user), soci::use(context.recorded_at), soci::use(how),
          soci::use(finding_id));
     close.execute(true);
     if (close.get_affected_rows() != 1) {
       return Status::Conflict(fmt::format("finding {} is already closed", id));
     }
-    InsertAuditRow(session_,
+    InsertAuditRow(session(),
                    {0, context.recorded_at, context.user, context.address, "finding.close",
                     fmt::format("finding/{}", id), R"({"status":"open"})",
                     boost::json::serialize(object{{"status", "closed"}, {"how", how}})});

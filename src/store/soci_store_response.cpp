@@ -91,19 +91,19 @@ std::string Json(const boost::json::object& value) { return boost::json::seriali
 Result<int64_t> SociResponseStore::SaveDocument(const ResponseDocument& document,
                                                 const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     long long id = 0;
-    session_ << "INSERT INTO response_documents (kind, version, source, body, loaded_by,"
-                " loaded_at) VALUES (:kind, :version, :source, :body, :by, :at) RETURNING id",
+    session() << "INSERT INTO response_documents (kind, version, source, body, loaded_by,"
+                 " loaded_at) VALUES (:kind, :version, :source, :body, :by, :at) RETURNING id",
         soci::use(document.kind), soci::use(document.version), soci::use(document.source),
         soci::use(document.text), soci::use(context.user), soci::use(context.recorded_at),
         soci::into(id);
-    InsertAuditRow(
-        session_, {0, context.recorded_at, context.user, context.address, "levels." + document.kind,
-                   fmt::format("{}/{}", document.kind, id), "",
-                   Json({{"version", document.version},
-                         {"source", document.source},
-                         {"reason", context.reason}})});
+    InsertAuditRow(session(),
+                   {0, context.recorded_at, context.user, context.address,
+                    "levels." + document.kind, fmt::format("{}/{}", document.kind, id), "",
+                    Json({{"version", document.version},
+                          {"source", document.source},
+                          {"reason", context.reason}})});
     transaction.commit();
     return static_cast<int64_t>(id);
   } catch (const std::exception& error) {
@@ -116,8 +116,8 @@ Result<std::optional<ResponseDocument>> SociResponseStore::LatestDocument(std::s
     const std::string key(kind);
     std::optional<ResponseDocument> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT id, kind, version, source, body, loaded_by, loaded_at FROM"
-                             " response_documents WHERE kind = :kind ORDER BY id DESC LIMIT 1",
+        (session().prepare << "SELECT id, kind, version, source, body, loaded_by, loaded_at FROM"
+                              " response_documents WHERE kind = :kind ORDER BY id DESC LIMIT 1",
          soci::use(key));
     for (const soci::row& row : rows) {
       out = ResponseDocument{IntegerAt(row, 0),       row.get<std::string>(1),
@@ -135,8 +135,8 @@ Result<std::vector<int64_t>> SociResponseStore::SaveProposals(
     std::span<const ProposalRecord> proposals, std::span<const int64_t> superseded,
     const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
-    const std::set<std::string> regions = KnownRegions(session_);
+    WriteTransaction transaction(session(), dialect_);
+    const std::set<std::string> regions = KnownRegions(session());
     for (const ProposalRecord& p : proposals) {
       if (!regions.contains(p.region)) {
         return Status::InvalidArgument(
@@ -145,29 +145,29 @@ Result<std::vector<int64_t>> SociResponseStore::SaveProposals(
     }
     for (int64_t id : superseded) {
       const long long key = id;
-      session_ << "UPDATE level_proposals SET status = 'superseded' WHERE id = :id AND"
-                  " status = 'pending'",
+      session() << "UPDATE level_proposals SET status = 'superseded' WHERE id = :id AND"
+                   " status = 'pending'",
           soci::use(key);
     }
     std::vector<int64_t> ids;
     for (const ProposalRecord& p : proposals) {
       long long id = 0;
       const int day = p.day.days_since_epoch();
-      session_ << "INSERT INTO level_proposals (region_code, day, from_level, to_level,"
-                  " rules_version, triggers, status, created_by, created_at) VALUES (:region,"
-                  " :day, :from_level, :to_level, :rules, :triggers, 'pending', :by, :at)"
-                  " RETURNING id",
+      session() << "INSERT INTO level_proposals (region_code, day, from_level, to_level,"
+                   " rules_version, triggers, status, created_by, created_at) VALUES (:region,"
+                   " :day, :from_level, :to_level, :rules, :triggers, 'pending', :by, :at)"
+                   " RETURNING id",
           soci::use(p.region), soci::use(day), soci::use(p.from_level), soci::use(p.to_level),
           soci::use(p.rules_version), soci::use(p.triggers), soci::use(context.user),
           soci::use(context.recorded_at), soci::into(id);
       ids.push_back(id);
-      InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                                "levels.propose", fmt::format("proposal/{}", id), "",
-                                Json({{"region", p.region},
-                                      {"day", p.day.ToString()},
-                                      {"from", p.from_level},
-                                      {"to", p.to_level},
-                                      {"rules_version", p.rules_version}})});
+      InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                                 "levels.propose", fmt::format("proposal/{}", id), "",
+                                 Json({{"region", p.region},
+                                       {"day", p.day.ToString()},
+                                       {"from", p.from_level},
+                                       {"to", p.to_level},
+                                       {"rules_version", p.rules_version}})});
     }
     transaction.commit();
     return ids;
@@ -180,8 +180,8 @@ Result<std::vector<ProposalRecord>> SociResponseStore::LoadProposals() {
   try {
     std::vector<ProposalRecord> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {} FROM level_proposals ORDER BY id",
-                                         kProposalColumns));
+        (session().prepare << fmt::format("SELECT {} FROM level_proposals ORDER BY id",
+                                          kProposalColumns));
     for (const soci::row& row : rows) out.push_back(ProposalFromRow(row));
     return out;
   } catch (const std::exception& error) {
@@ -194,8 +194,8 @@ Result<std::optional<ProposalRecord>> SociResponseStore::FindProposal(int64_t id
     const long long key = id;
     std::optional<ProposalRecord> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {} FROM level_proposals WHERE id = :id",
-                                         kProposalColumns),
+        (session().prepare << fmt::format("SELECT {} FROM level_proposals WHERE id = :id",
+                                          kProposalColumns),
          soci::use(key));
     for (const soci::row& row : rows) out = ProposalFromRow(row);
     return out;
@@ -208,8 +208,8 @@ Result<DecisionRecord> SociResponseStore::SaveDecision(const DecisionRecord& dec
                                                        std::span<const TaskRecord> tasks,
                                                        const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
-    const std::set<std::string> regions = KnownRegions(session_);
+    WriteTransaction transaction(session(), dialect_);
+    const std::set<std::string> regions = KnownRegions(session());
     if (!regions.contains(decision.region)) {
       return Status::InvalidArgument(
           fmt::format("decision: region \"{}\" is not known", decision.region));
@@ -217,9 +217,9 @@ Result<DecisionRecord> SociResponseStore::SaveDecision(const DecisionRecord& dec
     const long long proposal = decision.proposal_id;
     if (decision.proposal_id != 0) {
       std::string status;
-      session_ << "SELECT status FROM level_proposals WHERE id = :id", soci::use(proposal),
+      session() << "SELECT status FROM level_proposals WHERE id = :id", soci::use(proposal),
           soci::into(status);
-      if (!session_.got_data()) {
+      if (!session().got_data()) {
         return Status::NotFound(fmt::format("proposal {} does not exist", decision.proposal_id));
       }
       if (status != "pending") {
@@ -232,10 +232,10 @@ Result<DecisionRecord> SociResponseStore::SaveDecision(const DecisionRecord& dec
     long long id = 0;
     const int day = decision.day.days_since_epoch();
     soci::indicator proposal_ind = decision.proposal_id != 0 ? soci::i_ok : soci::i_null;
-    session_ << "INSERT INTO level_decisions (proposal_id, region_code, day, outcome, from_level,"
-                " to_level, reason, rules_version, programmes_version, decided_by, decided_at)"
-                " VALUES (:proposal, :region, :day, :outcome, :from_level, :to_level, :reason,"
-                " :rules, :programmes, :by, :at) RETURNING id",
+    session() << "INSERT INTO level_decisions (proposal_id, region_code, day, outcome, from_level,"
+                 " to_level, reason, rules_version, programmes_version, decided_by, decided_at)"
+                 " VALUES (:proposal, :region, :day, :outcome, :from_level, :to_level, :reason,"
+                 " :rules, :programmes, :by, :at) RETURNING id",
         soci::use(proposal, proposal_ind), soci::use(decision.region), soci::use(day),
         soci::use(decision.outcome), soci::use(decision.from_level), soci::use(decision.to_level),
         soci::use(decision.reason), soci::use(decision.rules_version),
@@ -243,8 +243,8 @@ Result<DecisionRecord> SociResponseStore::SaveDecision(const DecisionRecord& dec
         soci::use(context.recorded_at), soci::into(id);
     if (decision.proposal_id != 0) {
       soci::statement update =
-          (session_.prepare << "UPDATE level_proposals SET status = :outcome, decision_id = :id"
-                               " WHERE id = :proposal AND status = 'pending'",
+          (session().prepare << "UPDATE level_proposals SET status = :outcome, decision_id = :id"
+                                " WHERE id = :proposal AND status = 'pending'",
            soci::use(decision.outcome), soci::use(id), soci::use(proposal));
       update.execute(true);
       if (update.get_affected_rows() != 1) {
@@ -254,22 +254,22 @@ Result<DecisionRecord> SociResponseStore::SaveDecision(const DecisionRecord& dec
     }
     for (const TaskRecord& task : tasks) {
       const int due = task.due.days_since_epoch();
-      session_ << "INSERT INTO response_tasks (decision_id, region_code, level, title, unit,"
-                  " due_day, note) VALUES (:decision, :region, :level, :title, :unit, :due, '')",
+      session() << "INSERT INTO response_tasks (decision_id, region_code, level, title, unit,"
+                   " due_day, note) VALUES (:decision, :region, :level, :title, :unit, :due, '')",
           soci::use(id), soci::use(task.region), soci::use(task.level), soci::use(task.title),
           soci::use(task.unit), soci::use(due);
     }
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                              "levels.decide", fmt::format("decision/{}", id),
-                              Json({{"region", decision.region}, {"level", decision.from_level}}),
-                              Json({{"region", decision.region},
-                                    {"level", decision.to_level},
-                                    {"day", decision.day.ToString()},
-                                    {"outcome", decision.outcome},
-                                    {"proposal", decision.proposal_id},
-                                    {"reason", decision.reason},
-                                    {"rules_version", decision.rules_version},
-                                    {"tasks", tasks.size()}})});
+    InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                               "levels.decide", fmt::format("decision/{}", id),
+                               Json({{"region", decision.region}, {"level", decision.from_level}}),
+                               Json({{"region", decision.region},
+                                     {"level", decision.to_level},
+                                     {"day", decision.day.ToString()},
+                                     {"outcome", decision.outcome},
+                                     {"proposal", decision.proposal_id},
+                                     {"reason", decision.reason},
+                                     {"rules_version", decision.rules_version},
+                                     {"tasks", tasks.size()}})});
     transaction.commit();
     DecisionRecord out = decision;
     out.id = id;
@@ -285,8 +285,8 @@ Result<std::vector<DecisionRecord>> SociResponseStore::LoadDecisions() {
   try {
     std::vector<DecisionRecord> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {} FROM level_decisions ORDER BY id",
-                                         kDecisionColumns));
+        (session().prepare << fmt::format("SELECT {} FROM level_decisions ORDER BY id",
+                                          kDecisionColumns));
     for (const soci::row& row : rows) out.push_back(DecisionFromRow(row));
     return out;
   } catch (const std::exception& error) {
@@ -297,7 +297,7 @@ Result<std::vector<DecisionRecord>> SociResponseStore::LoadDecisions() {
 Result<std::vector<TaskRecord>> SociResponseStore::LoadTasks() {
   try {
     std::vector<TaskRecord> out;
-    soci::rowset<soci::row> rows = (session_.prepare << fmt::format(
+    soci::rowset<soci::row> rows = (session().prepare << fmt::format(
                                         "SELECT {} FROM response_tasks ORDER BY id", kTaskColumns));
     for (const soci::row& row : rows) out.push_back(TaskFromRow(row));
     return out;
@@ -309,24 +309,24 @@ Result<std::vector<TaskRecord>> SociResponseStore::LoadTasks() {
 Status SociResponseStore::CompleteTask(int64_t id, std::string_view note,
                                        const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     const long long key = id;
     std::string region;
-    session_ << "SELECT region_code FROM response_tasks WHERE id = :id", soci::use(key),
+    session() << "SELECT region_code FROM response_tasks WHERE id = :id", soci::use(key),
         soci::into(region);
-    if (!session_.got_data()) return Status::NotFound(fmt::format("task {} does not exist", id));
+    if (!session().got_data()) return Status::NotFound(fmt::format("task {} does not exist", id));
     const std::string text(note);
     soci::statement update =
-        (session_.prepare << "UPDATE response_tasks SET done_by = :by, done_at = :at,"
-                             " note = :note WHERE id = :id AND done_at IS NULL",
+        (session().prepare << "UPDATE response_tasks SET done_by = :by, done_at = :at,"
+                              " note = :note WHERE id = :id AND done_at IS NULL",
          soci::use(context.user), soci::use(context.recorded_at), soci::use(text), soci::use(key));
     update.execute(true);
     if (update.get_affected_rows() != 1) {
       return Status::Conflict(fmt::format("task {} is done already", id));
     }
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address, "task.done",
-                              fmt::format("task/{}", id), R"({"done":false})",
-                              Json({{"done", true}, {"region", region}, {"note", text}})});
+    InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address, "task.done",
+                               fmt::format("task/{}", id), R"({"done":false})",
+                               Json({{"done", true}, {"region", region}, {"note", text}})});
     transaction.commit();
     return Status::Ok();
   } catch (const std::exception& error) {

@@ -6,6 +6,7 @@
 
 #include "store/response_store.hpp"
 #include "store/schema.hpp"
+#include "store/session_health.hpp"
 
 namespace outbreak::store {
 
@@ -30,6 +31,8 @@ class SociResponseStore : public ResponseStore {
   Status CompleteTask(int64_t id, std::string_view note, const WriteContext& context) override;
 
  private:
+  // The session, reconnected first when its connection was lost (soci_store.hpp).
+  soci::session& session() { return Healthy(session_, dialect_); }
   soci::session& session_;
   Dialect dialect_;
 };

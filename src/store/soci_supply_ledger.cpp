@@ -44,7 +44,7 @@ constexpr const char* kEntryColumns =
 
 void SociSupplyStore::LockLedger() {
   if (dialect_ == Dialect::kPostgres) {
-    session_ << "LOCK TABLE stock_entries IN SHARE ROW EXCLUSIVE MODE";
+    session() << "LOCK TABLE stock_entries IN SHARE ROW EXCLUSIVE MODE";
   }
 }
 
@@ -60,7 +60,7 @@ supply::StockBook SociSupplyStore::LoadBook(std::span<const supply::PostRequest>
   }
   for (const std::string& medicine : medicines) {
     soci::rowset<soci::row> lots =
-        (session_.prepare << "SELECT lot, expiry_day, maker FROM lots WHERE medicine = :m",
+        (session().prepare << "SELECT lot, expiry_day, maker FROM lots WHERE medicine = :m",
          soci::use(medicine));
     for (const soci::row& row : lots) {
       book.AddLot({medicine, row.get<std::string>(0), DayAt(row, 1), row.get<std::string>(2)});
@@ -68,22 +68,23 @@ supply::StockBook SociSupplyStore::LoadBook(std::span<const supply::PostRequest>
   }
   for (const auto& [node, medicine] : pairs) {
     soci::rowset<soci::row> balances =
-        (session_.prepare << "SELECT lot, SUM(quantity) FROM stock_entries WHERE node = :n AND"
-                             " medicine = :m GROUP BY lot",
+        (session().prepare << "SELECT lot, SUM(quantity) FROM stock_entries WHERE node = :n AND"
+                              " medicine = :m GROUP BY lot",
          soci::use(node), soci::use(medicine));
     for (const soci::row& row : balances) {
       book.SetBalance(node, medicine, row.get<std::string>(0), IntegerAt(row, 1));
     }
     long long floor = 0;
     soci::indicator indicator = soci::i_null;
-    session_ << "SELECT units FROM reserve_floors WHERE node = :n AND medicine = :m",
+    session() << "SELECT units FROM reserve_floors WHERE node = :n AND medicine = :m",
         soci::use(node), soci::use(medicine), soci::into(floor, indicator);
-    if (session_.got_data() && indicator == soci::i_ok) book.SetReserveFloor(node, medicine, floor);
+    if (session().got_data() && indicator == soci::i_ok)
+      book.SetReserveFloor(node, medicine, floor);
   }
   for (const std::string& node : nodes) {
     int latest = 0;
     soci::indicator indicator = soci::i_null;
-    session_ << "SELECT MAX(day) FROM stock_entries WHERE node = :n", soci::use(node),
+    session() << "SELECT MAX(day) FROM stock_entries WHERE node = :n", soci::use(node),
         soci::into(latest, indicator);
     if (indicator == soci::i_ok) book.SetLatestDay(node, Date(latest));
   }
@@ -95,9 +96,9 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::PostLocked(
   std::set<std::string> nodes;
   std::set<std::string> medicines;
   {
-    soci::rowset<std::string> rows = session_.prepare << "SELECT code FROM supply_nodes";
+    soci::rowset<std::string> rows = session().prepare << "SELECT code FROM supply_nodes";
     nodes.insert(rows.begin(), rows.end());
-    soci::rowset<std::string> codes = session_.prepare << "SELECT code FROM medicines";
+    soci::rowset<std::string> codes = session().prepare << "SELECT code FROM medicines";
     medicines.insert(codes.begin(), codes.end());
   }
   std::vector<std::string> errors;
@@ -132,10 +133,10 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::PostLocked(
     soci::indicator shipment_ind = entry.shipment_id == 0 ? soci::i_null : soci::i_ok;
     const int reserve = entry.reserve_order;
     long long id = 0;
-    session_ << "INSERT INTO stock_entries (day, node, medicine, lot, kind, quantity, reason,"
-                " shipment_id, reserve_order, recorded_by, recorded_at) VALUES (:day, :node,"
-                " :medicine, :lot, :kind, :quantity, :reason, :shipment, :reserve, :by, :at)"
-                " RETURNING id",
+    session() << "INSERT INTO stock_entries (day, node, medicine, lot, kind, quantity, reason,"
+                 " shipment_id, reserve_order, recorded_by, recorded_at) VALUES (:day, :node,"
+                 " :medicine, :lot, :kind, :quantity, :reason, :shipment, :reserve, :by, :at)"
+                 " RETURNING id",
         soci::use(day), soci::use(entry.node), soci::use(entry.medicine), soci::use(entry.lot),
         soci::use(kind), soci::use(quantity), soci::use(entry.reason),
         soci::use(shipment, shipment_ind), soci::use(reserve), soci::use(context.user),
@@ -149,14 +150,14 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::Post(
     std::span<const supply::Lot> new_lots, std::span<const supply::PostRequest> requests,
     const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     LockLedger();
     for (const supply::Lot& lot : new_lots) {
       int expiry = 0;
       std::string maker;
-      session_ << "SELECT expiry_day, maker FROM lots WHERE medicine = :m AND lot = :l",
+      session() << "SELECT expiry_day, maker FROM lots WHERE medicine = :m AND lot = :l",
           soci::use(lot.medicine), soci::use(lot.lot), soci::into(expiry), soci::into(maker);
-      if (session_.got_data()) {
+      if (session().got_data()) {
         if (Date(expiry) != lot.expiry) {
           return Status::InvalidArgument(
               fmt::format("lot {} of {}: expiry {} differs from the {} recorded for this lot",
@@ -165,13 +166,13 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::Post(
         continue;
       }
       const int day = lot.expiry.days_since_epoch();
-      session_ << "INSERT INTO lots (medicine, lot, expiry_day, maker) VALUES (:m, :l, :e, :k)",
+      session() << "INSERT INTO lots (medicine, lot, expiry_day, maker) VALUES (:m, :l, :e, :k)",
           soci::use(lot.medicine), soci::use(lot.lot), soci::use(day), soci::use(lot.maker);
     }
     auto entries = PostLocked(requests, context);
     if (!entries.ok()) return entries.status();
     InsertAuditRow(
-        session_,
+        session(),
         {0, context.recorded_at, context.user, context.address, "stock.post", context.source, "",
          boost::json::serialize(object{{"entries", entries->size()}, {"reason", context.reason}})});
     transaction.commit();
@@ -190,7 +191,7 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::LoadLedger(const Ledge
     if (query.from) filter.Where(fmt::format("day >= {}", query.from->days_since_epoch()));
     if (query.to) filter.Where(fmt::format("day <= {}", query.to->days_since_epoch()));
     std::vector<supply::LedgerEntry> out;
-    filter.Run(session_,
+    filter.Run(session(),
                fmt::format("SELECT {} FROM stock_entries WHERE {} ORDER BY id LIMIT {} OFFSET {}",
                            kEntryColumns, filter.Conditions(), query.limit, query.offset),
                [&](const soci::row& row) { out.push_back(EntryFromRow(row)); });
@@ -205,9 +206,9 @@ Result<std::vector<supply::StockRow>> SociSupplyStore::LoadBalances(std::optiona
     const int day = as_of ? as_of->days_since_epoch() : std::numeric_limits<int>::max();
     std::vector<supply::StockRow> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT node, medicine, lot, SUM(quantity) FROM stock_entries"
-                             " WHERE day <= :day GROUP BY node, medicine, lot"
-                             " HAVING SUM(quantity) <> 0 ORDER BY node, medicine, lot",
+        (session().prepare << "SELECT node, medicine, lot, SUM(quantity) FROM stock_entries"
+                              " WHERE day <= :day GROUP BY node, medicine, lot"
+                              " HAVING SUM(quantity) <> 0 ORDER BY node, medicine, lot",
          soci::use(day));
     for (const soci::row& row : rows) {
       out.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
@@ -225,9 +226,9 @@ Result<std::vector<supply::StockRow>> SociSupplyStore::LoadIssued(Date from, Dat
     const int last = to.days_since_epoch();
     std::vector<supply::StockRow> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT node, medicine, -SUM(quantity) FROM stock_entries"
-                             " WHERE kind = 'issue' AND day >= :first AND day <= :last"
-                             " GROUP BY node, medicine ORDER BY node, medicine",
+        (session().prepare << "SELECT node, medicine, -SUM(quantity) FROM stock_entries"
+                              " WHERE kind = 'issue' AND day >= :first AND day <= :last"
+                              " GROUP BY node, medicine ORDER BY node, medicine",
          soci::use(first), soci::use(last));
     for (const soci::row& row : rows) {
       out.push_back({row.get<std::string>(0), row.get<std::string>(1), "", IntegerAt(row, 2)});

@@ -21,12 +21,12 @@ using boost::json::object;
 Result<int64_t> SociSupplyStore::SavePlan(const SupplyPlanRecord& plan,
                                           const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     long long id = 0;
     const int as_of = plan.as_of.days_since_epoch();
-    session_ << "INSERT INTO supply_plans (created_at, created_by, as_of, horizon_days, scope,"
-                " detail, status) VALUES (:at, :by, :as_of, :horizon, :scope, :detail,"
-                " 'proposed') RETURNING id",
+    session() << "INSERT INTO supply_plans (created_at, created_by, as_of, horizon_days, scope,"
+                 " detail, status) VALUES (:at, :by, :as_of, :horizon, :scope, :detail,"
+                 " 'proposed') RETURNING id",
         soci::use(context.recorded_at), soci::use(context.user), soci::use(as_of),
         soci::use(plan.horizon_days), soci::use(plan.scope), soci::use(plan.detail), soci::into(id);
     int seq = 0;
@@ -35,18 +35,18 @@ Result<int64_t> SociSupplyStore::SavePlan(const SupplyPlanRecord& plan,
       const int arrival = shipment.arrival_day.days_since_epoch();
       for (const supply::ShipmentLine& line : shipment.lines) {
         const long long quantity = line.quantity;
-        session_ << "INSERT INTO supply_plan_lines (plan_id, seq, from_node, to_node, medicine,"
-                    " quantity, ship_day, arrival_day) VALUES (:plan, :seq, :from, :to, :m, :q,"
-                    " :ship, :arrival)",
+        session() << "INSERT INTO supply_plan_lines (plan_id, seq, from_node, to_node, medicine,"
+                     " quantity, ship_day, arrival_day) VALUES (:plan, :seq, :from, :to, :m, :q,"
+                     " :ship, :arrival)",
             soci::use(id), soci::use(seq), soci::use(shipment.from), soci::use(shipment.to),
             soci::use(line.medicine), soci::use(quantity), soci::use(ship), soci::use(arrival);
         ++seq;
       }
     }
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                              "supply_plan.propose", fmt::format("supply_plan/{}", id), "",
-                              boost::json::serialize(object{{"shipments", plan.shipments.size()},
-                                                            {"scope", plan.scope}})});
+    InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                               "supply_plan.propose", fmt::format("supply_plan/{}", id), "",
+                               boost::json::serialize(object{{"shipments", plan.shipments.size()},
+                                                             {"scope", plan.scope}})});
     transaction.commit();
     return id;
   } catch (const std::exception& error) {
@@ -100,7 +100,7 @@ std::vector<supply::Shipment> PlanShipments(soci::session& session, long long pl
 Result<std::vector<SupplyPlanRecord>> SociSupplyStore::ListPlans() {
   try {
     std::vector<SupplyPlanRecord> out;
-    soci::rowset<soci::row> rows = session_.prepare
+    soci::rowset<soci::row> rows = session().prepare
                                    << fmt::format("SELECT {} FROM supply_plans ORDER BY id DESC",
                                                   kPlanColumns);
     for (const soci::row& row : rows) out.push_back(PlanFromRow(row));
@@ -115,14 +115,14 @@ Result<std::optional<SupplyPlanRecord>> SociSupplyStore::FindPlan(int64_t id) {
     const long long plan_id = id;
     std::optional<SupplyPlanRecord> out;
     soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {}, detail FROM supply_plans WHERE id = :id",
-                                         kPlanColumns),
+        (session().prepare << fmt::format("SELECT {}, detail FROM supply_plans WHERE id = :id",
+                                          kPlanColumns),
          soci::use(plan_id));
     for (const soci::row& row : rows) {
       out = PlanFromRow(row);
       out->detail = row.get<std::string>(9);
     }
-    if (out) out->shipments = PlanShipments(session_, plan_id);
+    if (out) out->shipments = PlanShipments(session(), plan_id);
     return out;
   } catch (const std::exception& error) {
     return DatabaseError("reading a distribution plan", error);
@@ -131,29 +131,29 @@ Result<std::optional<SupplyPlanRecord>> SociSupplyStore::FindPlan(int64_t id) {
 
 Result<std::vector<int64_t>> SociSupplyStore::AdoptPlan(int64_t id, const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     const long long plan_id = id;
     soci::statement update =
-        (session_.prepare << "UPDATE supply_plans SET status = 'adopted', adopted_by = :by,"
-                             " adopted_at = :at WHERE id = :id AND status = 'proposed'",
+        (session().prepare << "UPDATE supply_plans SET status = 'adopted', adopted_by = :by,"
+                              " adopted_at = :at WHERE id = :id AND status = 'proposed'",
          soci::use(context.user), soci::use(context.recorded_at), soci::use(plan_id));
     update.execute(true);
     if (update.get_affected_rows() != 1) {
       int exists = 0;
-      session_ << "SELECT COUNT(*) FROM supply_plans WHERE id = :id", soci::use(plan_id),
+      session() << "SELECT COUNT(*) FROM supply_plans WHERE id = :id", soci::use(plan_id),
           soci::into(exists);
       if (exists == 0) return Status::NotFound(fmt::format("no distribution plan {}", id));
       return Status::Conflict(fmt::format("distribution plan {} was adopted already", id));
     }
     std::vector<int64_t> ids;
-    for (const supply::Shipment& shipment : PlanShipments(session_, plan_id)) {
+    for (const supply::Shipment& shipment : PlanShipments(session(), plan_id)) {
       const long long shipment_id = InsertShipment(shipment);
       AppendCustody(shipment_id, "planned", context, fmt::format("distribution plan {}", id));
       ids.push_back(shipment_id);
     }
-    InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                              "supply_plan.adopt", fmt::format("supply_plan/{}", id), "",
-                              boost::json::serialize(object{{"shipments", ids.size()}})});
+    InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                               "supply_plan.adopt", fmt::format("supply_plan/{}", id), "",
+                               boost::json::serialize(object{{"shipments", ids.size()}})});
     transaction.commit();
     return ids;
   } catch (const std::exception& error) {

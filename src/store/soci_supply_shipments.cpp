@@ -44,16 +44,16 @@ int64_t SociSupplyStore::InsertShipment(const supply::Shipment& shipment) {
   const int arrival = shipment.arrival_day.days_since_epoch();
   const long long plan = shipment.plan_id;
   const int reserve = shipment.reserve_order;
-  session_ << "INSERT INTO shipments (from_node, to_node, status, ship_day, arrival_day, plan_id,"
-              " reserve_order, note) VALUES (:from, :to, :status, :ship, :arrival, :plan,"
-              " :reserve, :note) RETURNING id",
+  session() << "INSERT INTO shipments (from_node, to_node, status, ship_day, arrival_day, plan_id,"
+               " reserve_order, note) VALUES (:from, :to, :status, :ship, :arrival, :plan,"
+               " :reserve, :note) RETURNING id",
       soci::use(shipment.from), soci::use(shipment.to), soci::use(status), soci::use(ship),
       soci::use(arrival), soci::use(plan), soci::use(reserve), soci::use(shipment.note),
       soci::into(id);
   for (const supply::ShipmentLine& line : shipment.lines) {
     const long long quantity = line.quantity;
-    session_ << "INSERT INTO shipment_lines (shipment_id, medicine, quantity) VALUES (:id,"
-                " :medicine, :quantity)",
+    session() << "INSERT INTO shipment_lines (shipment_id, medicine, quantity) VALUES (:id,"
+                 " :medicine, :quantity)",
         soci::use(id), soci::use(line.medicine), soci::use(quantity);
   }
   return id;
@@ -64,16 +64,16 @@ void SociSupplyStore::AppendCustody(int64_t id, const std::string& step,
   const long long shipment = id;
   int seq = 0;
   soci::indicator indicator = soci::i_null;
-  session_ << "SELECT MAX(seq) FROM shipment_events WHERE shipment_id = :id", soci::use(shipment),
+  session() << "SELECT MAX(seq) FROM shipment_events WHERE shipment_id = :id", soci::use(shipment),
       soci::into(seq, indicator);
   const int next = indicator == soci::i_ok ? seq + 1 : 0;
-  session_ << "INSERT INTO shipment_events (shipment_id, seq, step, done_by, done_at, note)"
-              " VALUES (:id, :seq, :step, :by, :at, :note)",
+  session() << "INSERT INTO shipment_events (shipment_id, seq, step, done_by, done_at, note)"
+               " VALUES (:id, :seq, :step, :by, :at, :note)",
       soci::use(shipment), soci::use(next), soci::use(step), soci::use(context.user),
       soci::use(context.recorded_at), soci::use(note);
-  InsertAuditRow(session_, {0, context.recorded_at, context.user, context.address,
-                            "shipment." + step, fmt::format("shipment/{}", id), "",
-                            boost::json::serialize(object{{"note", note}})});
+  InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
+                             "shipment." + step, fmt::format("shipment/{}", id), "",
+                             boost::json::serialize(object{{"note", note}})});
 }
 
 Result<std::optional<supply::Shipment>> SociSupplyStore::LoadShipment(int64_t id) {
@@ -81,23 +81,23 @@ Result<std::optional<supply::Shipment>> SociSupplyStore::LoadShipment(int64_t id
   std::optional<supply::Shipment> out;
   {
     soci::rowset<soci::row> rows =
-        (session_.prepare << fmt::format("SELECT {} FROM shipments WHERE id = :id",
-                                         kShipmentColumns),
+        (session().prepare << fmt::format("SELECT {} FROM shipments WHERE id = :id",
+                                          kShipmentColumns),
          soci::use(shipment_id));
     for (const soci::row& row : rows) out = ShipmentFromRow(row);
   }
   if (!out) return out;
   soci::rowset<soci::row> lines =
-      (session_.prepare << "SELECT medicine, quantity FROM shipment_lines WHERE shipment_id = :id"
-                           " ORDER BY medicine",
+      (session().prepare << "SELECT medicine, quantity FROM shipment_lines WHERE shipment_id = :id"
+                            " ORDER BY medicine",
        soci::use(shipment_id));
   for (const soci::row& row : lines) {
     out->lines.push_back({row.get<std::string>(0), IntegerAt(row, 1)});
   }
   soci::rowset<soci::row> lots =
-      (session_.prepare << "SELECT medicine, lot, sent, received, lost, loss_reason,"
-                           " temperature_excursion FROM shipment_lots WHERE shipment_id = :id"
-                           " ORDER BY medicine, lot",
+      (session().prepare << "SELECT medicine, lot, sent, received, lost, loss_reason,"
+                            " temperature_excursion FROM shipment_lots WHERE shipment_id = :id"
+                            " ORDER BY medicine, lot",
        soci::use(shipment_id));
   for (const soci::row& row : lots) {
     supply::ShipmentLot lot;
@@ -111,8 +111,8 @@ Result<std::optional<supply::Shipment>> SociSupplyStore::LoadShipment(int64_t id
     out->lots.push_back(std::move(lot));
   }
   soci::rowset<soci::row> events =
-      (session_.prepare << "SELECT step, done_by, done_at, note FROM shipment_events"
-                           " WHERE shipment_id = :id ORDER BY seq",
+      (session().prepare << "SELECT step, done_by, done_at, note FROM shipment_events"
+                            " WHERE shipment_id = :id ORDER BY seq",
        soci::use(shipment_id));
   for (const soci::row& row : events) {
     out->custody.push_back({row.get<std::string>(0), row.get<std::string>(1),
@@ -124,7 +124,7 @@ Result<std::optional<supply::Shipment>> SociSupplyStore::LoadShipment(int64_t id
 Result<std::vector<int64_t>> SociSupplyStore::CreateShipments(
     std::span<const supply::Shipment> shipments, const WriteContext& context) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     std::vector<int64_t> ids;
     for (const supply::Shipment& shipment : shipments) {
       if (Status s = supply::ValidateNewShipment(shipment); !s.ok()) return s;
@@ -157,7 +157,7 @@ Result<std::vector<supply::Shipment>> SociSupplyStore::ListShipments(const Shipm
     }
     if (!query.status.empty()) filter.Where("status = " + filter.Bind(query.status));
     if (query.plan_id != 0) filter.Where(fmt::format("plan_id = {}", query.plan_id));
-    filter.Run(session_,
+    filter.Run(session(),
                fmt::format("SELECT id FROM shipments WHERE {} ORDER BY id DESC LIMIT {} OFFSET {}",
                            filter.Conditions(), query.limit, query.offset),
                [&](const soci::row& row) { ids.push_back(IntegerAt(row, 0)); });
@@ -198,7 +198,7 @@ Result<supply::Shipment> SociSupplyStore::Step(int64_t id, supply::ShipmentStatu
                                                const WriteContext& context, std::string_view what,
                                                const StepWork& work) {
   try {
-    WriteTransaction transaction(session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     LockLedger();
     auto shipment = LoadShipment(id);
     if (!shipment.ok()) return shipment.status();
@@ -206,7 +206,7 @@ Result<supply::Shipment> SociSupplyStore::Step(int64_t id, supply::ShipmentStatu
     if (Status s = supply::CheckTransition(id, (*shipment)->status, to); !s.ok()) return s;
     Result<std::string> note = work ? work(**shipment) : Result<std::string>(context.reason);
     if (!note.ok()) return note.status();
-    if (Status s = MoveStatus(session_, **shipment, to); !s.ok()) return s;
+    if (Status s = MoveStatus(session(), **shipment, to); !s.ok()) return s;
     AppendCustody(id, std::string(supply::ShipmentStatusName(to)), context, *note);
     auto out = LoadShipment(id);
     transaction.commit();
@@ -249,14 +249,14 @@ Result<supply::Shipment> SociSupplyStore::DispatchShipment(int64_t id, Date day,
     }
     const long long shipment_id = id;
     for (const auto& [key, quantity] : sent) {
-      session_ << "INSERT INTO shipment_lots (shipment_id, medicine, lot, sent) VALUES (:id, :m,"
-                  " :l, :sent)",
+      session() << "INSERT INTO shipment_lots (shipment_id, medicine, lot, sent) VALUES (:id, :m,"
+                   " :l, :sent)",
           soci::use(shipment_id), soci::use(key.first), soci::use(key.second), soci::use(quantity);
     }
     const int ship_day = day.days_since_epoch();
     // The planned transit time still holds from the day it actually left.
     const int arrival_day = ship_day + (shipment.arrival_day - shipment.ship_day);
-    session_ << "UPDATE shipments SET ship_day = :ship, arrival_day = :arrival WHERE id = :id",
+    session() << "UPDATE shipments SET ship_day = :ship, arrival_day = :arrival WHERE id = :id",
         soci::use(ship_day), soci::use(arrival_day), soci::use(shipment_id);
     return context.reason;
   };
@@ -280,9 +280,9 @@ Result<supply::Shipment> SociSupplyStore::ReceiveShipment(
       const long long received = lot.received, lot_lost = lot.lost;
       const int excursion = lot.temperature_excursion;
       soci::indicator reason_ind = lot.loss_reason.empty() ? soci::i_null : soci::i_ok;
-      session_ << "UPDATE shipment_lots SET received = :received, lost = :lost, loss_reason ="
-                  " :reason, temperature_excursion = :excursion WHERE shipment_id = :id AND"
-                  " medicine = :m AND lot = :l",
+      session() << "UPDATE shipment_lots SET received = :received, lost = :lost, loss_reason ="
+                   " :reason, temperature_excursion = :excursion WHERE shipment_id = :id AND"
+                   " medicine = :m AND lot = :l",
           soci::use(received), soci::use(lot_lost), soci::use(lot.loss_reason, reason_ind),
           soci::use(excursion), soci::use(shipment_id), soci::use(lot.medicine), soci::use(lot.lot);
       lost += lot.lost;
@@ -303,7 +303,7 @@ Result<supply::Shipment> SociSupplyStore::ReceiveShipment(
       if (!entries.ok()) return entries.status();
     }
     const int arrival = day.days_since_epoch();
-    session_ << "UPDATE shipments SET arrival_day = :day WHERE id = :id", soci::use(arrival),
+    session() << "UPDATE shipments SET arrival_day = :day WHERE id = :id", soci::use(arrival),
         soci::use(shipment_id);
     return lost > 0 ? fmt::format("{} unit(s) lost in transit, signed by {}", lost, context.user)
                     : context.reason;
@@ -316,8 +316,8 @@ Result<std::vector<supply::Shipment>> SociSupplyStore::ShipmentsWithLot(const st
   try {
     std::vector<long long> ids;
     soci::rowset<soci::row> rows =
-        (session_.prepare << "SELECT DISTINCT shipment_id FROM shipment_lots WHERE medicine = :m"
-                             " AND lot = :l ORDER BY shipment_id",
+        (session().prepare << "SELECT DISTINCT shipment_id FROM shipment_lots WHERE medicine = :m"
+                              " AND lot = :l ORDER BY shipment_id",
          soci::use(medicine), soci::use(lot));
     for (const soci::row& row : rows) ids.push_back(IntegerAt(row, 0));
     std::vector<supply::Shipment> out;

@@ -230,14 +230,14 @@ Result<CareWriteCounts> SaveAll(soci::session& session, Dialect dialect, std::sp
 Result<CareWriteCounts> SociSupplyStore::SaveMedicines(std::span<const supply::Medicine> medicines,
                                                        const WriteContext& context) {
   return SaveAll<supply::Medicine>(
-      session_, dialect_, medicines, [this] { return LoadMedicines(); }, kMedicines, context,
+      session(), dialect_, medicines, [this] { return LoadMedicines(); }, kMedicines, context,
       "saving medicines");
 }
 
 Result<std::vector<supply::Medicine>> SociSupplyStore::LoadMedicines() {
   try {
     return LoadRows<supply::Medicine>(
-        session_,
+        session(),
         "SELECT code, name, name_local, form, unit, category, essential, national_reserve,"
         " storage, shelf_life_days FROM medicines ORDER BY code",
         MedicineFromRow);
@@ -249,14 +249,14 @@ Result<std::vector<supply::Medicine>> SociSupplyStore::LoadMedicines() {
 Result<CareWriteCounts> SociSupplyStore::SaveProtocols(
     std::span<const supply::TreatmentProtocol> protocols, const WriteContext& context) {
   return SaveAll<supply::TreatmentProtocol>(
-      session_, dialect_, protocols, [this] { return LoadProtocols(); }, kProtocols, context,
+      session(), dialect_, protocols, [this] { return LoadProtocols(); }, kProtocols, context,
       "saving treatment protocols");
 }
 
 Result<std::vector<supply::TreatmentProtocol>> SociSupplyStore::LoadProtocols() {
   try {
     return LoadRows<supply::TreatmentProtocol>(
-        session_,
+        session(),
         "SELECT case_type, medicine, share, units_per_day, days FROM treatment_protocols"
         " ORDER BY case_type, medicine",
         [](const soci::row& row) {
@@ -272,14 +272,14 @@ Result<std::vector<supply::TreatmentProtocol>> SociSupplyStore::LoadProtocols() 
 Result<CareWriteCounts> SociSupplyStore::SaveNodes(std::span<const supply::SupplyNode> nodes,
                                                    const WriteContext& context) {
   return SaveAll<supply::SupplyNode>(
-      session_, dialect_, nodes, [this] { return LoadNodes(); }, kNodes, context,
+      session(), dialect_, nodes, [this] { return LoadNodes(); }, kNodes, context,
       "saving supply nodes");
 }
 
 Result<std::vector<supply::SupplyNode>> SociSupplyStore::LoadNodes() {
   try {
     return LoadRows<supply::SupplyNode>(
-        session_,
+        session(),
         "SELECT code, name, kind, region_code, storage_capacity_units FROM supply_nodes"
         " ORDER BY code",
         [](const soci::row& row) {
@@ -296,14 +296,14 @@ Result<std::vector<supply::SupplyNode>> SociSupplyStore::LoadNodes() {
 Result<CareWriteCounts> SociSupplyStore::SaveLinks(std::span<const supply::SupplyLink> links,
                                                    const WriteContext& context) {
   return SaveAll<supply::SupplyLink>(
-      session_, dialect_, links, [this] { return LoadLinks(); }, kLinks, context,
+      session(), dialect_, links, [this] { return LoadLinks(); }, kLinks, context,
       "saving supply links");
 }
 
 Result<std::vector<supply::SupplyLink>> SociSupplyStore::LoadLinks() {
   try {
     return LoadRows<supply::SupplyLink>(
-        session_,
+        session(),
         "SELECT from_node, to_node, transit_hours, daily_capacity_units FROM supply_links"
         " ORDER BY from_node, to_node",
         [](const soci::row& row) {
@@ -318,14 +318,14 @@ Result<std::vector<supply::SupplyLink>> SociSupplyStore::LoadLinks() {
 Result<CareWriteCounts> SociSupplyStore::SaveReserveFloors(
     std::span<const supply::NodeReserveFloor> floors, const WriteContext& context) {
   return SaveAll<supply::NodeReserveFloor>(
-      session_, dialect_, floors, [this] { return LoadReserveFloors(); }, kFloors, context,
+      session(), dialect_, floors, [this] { return LoadReserveFloors(); }, kFloors, context,
       "saving reserve floors");
 }
 
 Result<std::vector<supply::NodeReserveFloor>> SociSupplyStore::LoadReserveFloors() {
   try {
     return LoadRows<supply::NodeReserveFloor>(
-        session_, "SELECT node, medicine, units FROM reserve_floors ORDER BY node, medicine",
+        session(), "SELECT node, medicine, units FROM reserve_floors ORDER BY node, medicine",
         [](const soci::row& row) {
           return supply::NodeReserveFloor{row.get<std::string>(0), row.get<std::string>(1),
                                           IntegerAt(row, 2)};
@@ -338,14 +338,14 @@ Result<std::vector<supply::NodeReserveFloor>> SociSupplyStore::LoadReserveFloors
 Result<CareWriteCounts> SociSupplyStore::SaveCapacities(
     std::span<const supply::FactoryCapacity> capacities, const WriteContext& context) {
   return SaveAll<supply::FactoryCapacity>(
-      session_, dialect_, capacities, [this] { return LoadCapacities(); }, kCapacities, context,
+      session(), dialect_, capacities, [this] { return LoadCapacities(); }, kCapacities, context,
       "saving factory capacities");
 }
 
 Result<std::vector<supply::FactoryCapacity>> SociSupplyStore::LoadCapacities() {
   try {
     return LoadRows<supply::FactoryCapacity>(
-        session_,
+        session(),
         "SELECT node, medicine, units_per_day FROM factory_capacities ORDER BY node, medicine",
         [](const soci::row& row) {
           return supply::FactoryCapacity{row.get<std::string>(0), row.get<std::string>(1),
@@ -359,7 +359,7 @@ Result<std::vector<supply::FactoryCapacity>> SociSupplyStore::LoadCapacities() {
 Result<std::vector<supply::Lot>> SociSupplyStore::LoadLots() {
   try {
     return LoadRows<supply::Lot>(
-        session_, "SELECT medicine, lot, expiry_day, maker FROM lots ORDER BY medicine, lot",
+        session(), "SELECT medicine, lot, expiry_day, maker FROM lots ORDER BY medicine, lot",
         [](const soci::row& row) {
           return supply::Lot{row.get<std::string>(0), row.get<std::string>(1), DayAt(row, 2),
                              row.get<std::string>(3)};

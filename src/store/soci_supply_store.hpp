@@ -11,6 +11,7 @@
 #include <soci/session.h>
 
 #include "store/schema.hpp"
+#include "store/session_health.hpp"
 #include "store/supply_store.hpp"
 #include "supply/stock_ledger.hpp"
 
@@ -89,6 +90,8 @@ class SociSupplyStore : public SupplyStore {
   void AppendCustody(int64_t id, const std::string& step, const WriteContext& context,
                      const std::string& note);
 
+  // The session, reconnected first when its connection was lost (soci_store.hpp).
+  soci::session& session() { return Healthy(session_, dialect_); }
   soci::session& session_;
   Dialect dialect_;
 };

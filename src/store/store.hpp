@@ -150,6 +150,9 @@ class Store {
 
   // Creates the schema or upgrades it to the latest version; idempotent.
   virtual Status Migrate() = 0;
+  // OK when the database answers (a reconnection is tried first when the connection was lost);
+  // kUnavailable otherwise.
+  virtual Status Ping() = 0;
   // The applied schema version (0 for an empty database).
   virtual Result<int> SchemaVersion() = 0;
 
