@@ -63,6 +63,16 @@ TEST(ApiSignInBrake, RepeatedFailedSignInsAre429AfterTheFreeFailures) {
   EXPECT_EQ(server.Stop(), std::optional<int>(0)) << server.Output();
 }
 
+// The bearer header of `name` signed in with kTestPassword; empty (and a failure) when refused.
+Headers SignIn(uint16_t port, const std::string& name) {
+  HttpReply login =
+      Send(port, "POST", "/api/v1/auth/login", {},
+           json::serialize(json::object{{"name", name}, {"password", kTestPassword}}));
+  EXPECT_EQ(login.status, 200) << Describe(login);
+  if (login.status != 200) return {};
+  return Bearer(std::string(login.Json().at("token").as_string()));
+}
+
 // A PostgreSQL cluster of the test's own (scripts/pg-test-cluster.sh), to stop and start at will.
 class OwnCluster {
  public:
@@ -118,11 +128,8 @@ TEST(ApiDatabaseOutage, AnswersServiceUnavailableWhileAwayAndServesAgainWithoutA
   ASSERT_EQ(database.AddUser("admin", "admin", "KP"), "");
   ServerProcess server(database, {});
   ASSERT_TRUE(server.started()) << server.Output();
-  HttpReply login =
-      Send(server.port(), "POST", "/api/v1/auth/login", {},
-           json::serialize(json::object{{"name", "admin"}, {"password", kTestPassword}}));
-  ASSERT_EQ(login.status, 200) << Describe(login);
-  const Headers bearer = Bearer(std::string(login.Json().at("token").as_string()));
+  const Headers bearer = SignIn(server.port(), "admin");
+  ASSERT_FALSE(bearer.empty());
   EXPECT_EQ(Send(server.port(), "GET", "/readyz").status, 200);
 
   ASSERT_TRUE(cluster.Halt());
@@ -146,11 +153,8 @@ TEST(ApiSlowWork, PlansRunOnTheWorkerPoolAndBeyondItsQueueAre503WhileOthersAreSe
   ASSERT_EQ(database.AddUser("headquarters", "headquarters", "KP"), "");
   ServerProcess server(database, {"--plan-threads", "1", "--plan-queue", "1"});
   ASSERT_TRUE(server.started()) << server.Output();
-  HttpReply login =
-      Send(server.port(), "POST", "/api/v1/auth/login", {},
-           json::serialize(json::object{{"name", "headquarters"}, {"password", kTestPassword}}));
-  ASSERT_EQ(login.status, 200) << Describe(login);
-  const Headers bearer = Bearer(std::string(login.Json().at("token").as_string()));
+  const Headers bearer = SignIn(server.port(), "headquarters");
+  ASSERT_FALSE(bearer.empty());
   // Replays of the whole of 2022, several at once, with room for one: the others are told to
   // come back, and quick requests are answered meanwhile.
   constexpr int kReplays = 6;

@@ -386,5 +386,36 @@ TEST_F(CliTest, AnImportKilledHalfwayLeavesTheDatabaseAsItWas) {
   EXPECT_EQ(Int(boost::json::parse(after.out).at("reported")), 0);
 }
 
+TEST_F(CliTest, ABackupIsRestoredWholeAndARestoreNeedsConfirmation) {
+  LoadDemo();
+  const std::string backup = dir_ + "/backup.db";
+  RunResult backed_up = Outbreak({"backup", backup});
+  ASSERT_EQ(backed_up.exit_code, 0) << backed_up.err;
+  ASSERT_TRUE(fs::exists(backup));
+  EXPECT_FALSE(fs::exists(backup + ".partial"));
+  const std::string at_backup = Snapshot();
+
+  const std::string later = File("later.csv",
+                                 "region,date,new_fever,new_recovered,new_deaths,under_treatment\n"
+                                 "KP-04-003,2022-08-20,5,0,0,5\n");
+  ASSERT_EQ(Outbreak({"import", "reports", later}).exit_code, 0);
+  const std::string changed = Snapshot();
+  ASSERT_NE(changed, at_backup);
+
+  RunResult unconfirmed = Outbreak({"restore", backup});
+  EXPECT_NE(unconfirmed.exit_code, 0);
+  EXPECT_NE(unconfirmed.err.find("--replace"), std::string::npos) << unconfirmed.err;
+  EXPECT_EQ(Snapshot(), changed);
+
+  const std::string stranger = File("stranger.db", "not a database at all");
+  RunResult refused = Outbreak({"restore", stranger, "--replace"});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_EQ(Snapshot(), changed);
+
+  RunResult restored = Outbreak({"restore", backup, "--replace"});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_EQ(Snapshot(), at_backup);
+}
+
 }  // namespace
 }  // namespace outbreak::testing

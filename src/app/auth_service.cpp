@@ -171,6 +171,10 @@ void AuthService::RecordFailure(const std::string& name, const std::string& addr
   if (failures_.size() > kMaxTrackedFailures) {
     std::erase_if(failures_, [&](const auto& item) { return item.second.locked_until <= now; });
   }
+  if (address_failures_.size() > kMaxTrackedFailures) {
+    std::erase_if(address_failures_,
+                  [&](const auto& item) { return item.second.locked_until <= now; });
+  }
   Failures& failures = failures_[{name, address}];
   ++failures.count;
   if (const int over = failures.count - options_.free_failures; over > 0) {

@@ -57,6 +57,8 @@ void AddSurveillanceCommands(CLI::App& app, CliState& state);
 void AddAnalyticsCommands(CLI::App& app, CliState& state);
 void AddServeCommand(CLI::App& app, CliState& state);
 void AddUserCommands(CLI::App& app, CliState& state);
+// backup FILE, restore FILE --replace (backup_commands.cpp).
+void AddBackupCommands(CLI::App& app, CliState& state);
 // outbreak care ...: centres, census, occupancy, workforce (care_commands.cpp) and deployment
 // plans (plan_commands.cpp, under the same `care` command).
 void AddCareCommands(CLI::App& app, CliState& state);

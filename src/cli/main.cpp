@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   outbreak::cli::AddSupplyCommands(app, state);
   outbreak::cli::AddServeCommand(app, state);
   outbreak::cli::AddUserCommands(app, state);
+  outbreak::cli::AddBackupCommands(app, state);
   CLI11_PARSE(app, argc, argv);
   return state.action ? state.action() : 0;
 }

@@ -26,7 +26,7 @@ struct ServerOptions {
   int shutdown_grace_seconds = 15;  // in-flight requests get this long to finish
   size_t live_queue_limit = 1000;   // events queued for a slow WebSocket client
   int slow_threads = 2;             // worker threads for the routes declared slow (plans, replays)
-  int slow_queue_limit = 8;  // slow requests running or waiting; beyond it 503 with Retry-After
+  int slow_queue_limit = 32;  // slow requests running or waiting; beyond it 503 with Retry-After
 };
 
 // Runs until SIGINT or SIGTERM. `on_listening` is called with the bound port once accepting.

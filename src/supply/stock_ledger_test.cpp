@@ -64,6 +64,33 @@ TEST(StockLedger, RefusesAQuantityBeyondItsBoundAndStockThatWouldPassIt) {
   EXPECT_EQ(book.OnHand("CO-1", "PARA"), kMaxUnits);
 }
 
+TEST(StockLedger, ALotIsUsableOnItsExpiryDayAndNotTheDayAfter) {
+  StockBook book = BookWithTwoLots();  // L-SOON expires on kDay + 10
+  PostRequest on_expiry = Issue(5, "L-SOON");
+  on_expiry.day = kDay + 10;
+  EXPECT_TRUE(book.Post(on_expiry).ok());
+  PostRequest day_after = Issue(5, "L-SOON");
+  day_after.day = kDay + 11;
+  EXPECT_FALSE(book.Post(day_after).ok());
+  // Without a lot named, the day after passes the expired lot over.
+  PostRequest fefo = Issue(5);
+  fefo.day = kDay + 11;
+  auto entries = book.Post(fefo);
+  ASSERT_TRUE(entries.ok()) << entries.status().message();
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].lot, "L-LATE");
+}
+
+TEST(StockLedger, AReceiptOfALotIsTakenOnItsExpiryDayAndNotTheDayAfter) {
+  StockBook book = BookWithTwoLots();
+  PostRequest receipt = Issue(5, "L-SOON");
+  receipt.kind = EntryKind::kReceipt;
+  receipt.day = kDay + 10;
+  EXPECT_TRUE(book.Post(receipt).ok());
+  receipt.day = kDay + 11;
+  EXPECT_FALSE(book.Post(receipt).ok());
+}
+
 TEST(StockLedger, RejectsIssueBeyondUsableStockAndChangesNothing) {
   StockBook book = BookWithTwoLots();
   auto entries = book.Post(Issue(131));

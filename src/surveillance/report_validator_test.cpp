@@ -119,6 +119,19 @@ TEST(ValidateReports, FindsAnUnderTreatmentIdentityMismatchWithTheExpectedValue)
             "recovered - 1 deaths = 104 (off by 6)");
 }
 
+TEST(ValidateReports, FlagsAnIdentityOffByOneEitherWay) {
+  for (const int64_t off : {-1, 1}) {
+    Fixture fixture;
+    fixture.Add(kMay13, Counts(10, 0, 0, 100));
+    const DailyReport next = fixture.Add(kMay13 + 1, Counts(10, 5, 1, 104 + off));
+    const std::vector<Finding> findings =
+        OfKind(fixture.Validate(next), FindingKind::kUnderTreatmentIdentity);
+    ASSERT_EQ(findings.size(), 1u) << "off by " << off;
+    EXPECT_EQ(findings[0].actual, 104 + off);
+    EXPECT_EQ(findings[0].expected, 104);
+  }
+}
+
 TEST(ValidateReports, ComparesTheFirstReportWithTheOpeningBalance) {
   Fixture fixture;
   fixture.SetOpening(kMay13 - 1, 50, 10, 0);  // 40 under treatment
