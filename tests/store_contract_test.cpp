@@ -200,13 +200,13 @@ bool AuditHas(Store& store, const std::string& action, const std::string& target
 TEST_P(StoreContractTest, CentresRoundTripAndAnUpdateIsAudited) {
   const std::vector<care::TreatmentCentre> centres = {Centre("C1", "KP-01-001", 50),
                                                       Centre("C2", "KP-01", 200)};
-  Result<CareWriteCounts> first = store_->SaveCentres(centres, Context("officer"));
+  Result<WriteCounts> first = store_->SaveCentres(centres, Context("officer"));
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ(first->added, 2);
   std::vector<care::TreatmentCentre> changed = centres;
   changed[1].beds_general = 250;
   changed[1].status = care::CentreStatus::kStandby;
-  Result<CareWriteCounts> second = store_->SaveCentres(changed, Context("officer"));
+  Result<WriteCounts> second = store_->SaveCentres(changed, Context("officer"));
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_EQ(second->unchanged, 1);
   EXPECT_EQ(second->updated, 1);
@@ -217,7 +217,7 @@ TEST_P(StoreContractTest, CentresRoundTripAndAnUpdateIsAudited) {
 }
 
 TEST_P(StoreContractTest, ACentreInAnUnknownRegionIsRejectedAndNothingIsWritten) {
-  Result<CareWriteCounts> saved = store_->SaveCentres(
+  Result<WriteCounts> saved = store_->SaveCentres(
       std::vector{Centre("C1", "KP-01-001", 50), Centre("C9", "KP-09", 5)}, Context("officer"));
   EXPECT_EQ(saved.status().code(), StatusCode::kInvalidArgument);
   EXPECT_TRUE(store_->LoadCentres()->empty());
@@ -230,7 +230,7 @@ TEST_P(StoreContractTest, ACensusCorrectionKeepsTheOldValueInTheAudit) {
                                              {"C1", day, 60, 25, 5, 0, 0}};
   ASSERT_TRUE(store_->SaveCensus(days, Context("centre")).ok());
   const std::vector<care::CensusDay> fixed = {{"C1", day, 52, 17, 5, 0, 0}};
-  Result<CareWriteCounts> counts = store_->SaveCensus(fixed, Context("centre", "recount"));
+  Result<WriteCounts> counts = store_->SaveCensus(fixed, Context("centre", "recount"));
   ASSERT_TRUE(counts.ok()) << counts.status().ToString();
   EXPECT_EQ(counts->updated, 1);
   Result<std::vector<care::CensusDay>> loaded = store_->LoadCensus(day, day);
@@ -248,11 +248,11 @@ TEST_P(StoreContractTest, ACensusCorrectionKeepsTheOldValueInTheAudit) {
 TEST_P(StoreContractTest, ACensusOfAnUnknownCentreOrWithNegativeCountsWritesNothing) {
   ASSERT_TRUE(store_->SaveCentres(std::vector{Centre("C1", "KP-01-001", 50)}, Context("o")).ok());
   const Date day = *Date::Parse("2022-05-20");
-  Result<CareWriteCounts> unknown = store_->SaveCensus(
+  Result<WriteCounts> unknown = store_->SaveCensus(
       std::vector<care::CensusDay>{{"C1", day, 1, 1, 0, 0, 0}, {"C7", day, 1, 1, 0, 0, 0}},
       Context("centre"));
   EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
-  Result<CareWriteCounts> negative = store_->SaveCensus(
+  Result<WriteCounts> negative = store_->SaveCensus(
       std::vector<care::CensusDay>{{"C1", day, 1, 1, 0, 0, 0}, {"C1", day + 1, -1, 0, 0, 0, 0}},
       Context("centre"));
   EXPECT_EQ(negative.status().code(), StatusCode::kInvalidArgument);
@@ -270,7 +270,7 @@ TEST_P(StoreContractTest, WorkforceCountsRoundTripByRegionCategoryAndDay) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   ASSERT_EQ(loaded->size(), 3u);
   EXPECT_EQ((*loaded)[1], counts[0]);  // by region, category name, day
-  Result<CareWriteCounts> unknown = store_->SaveWorkforce(
+  Result<WriteCounts> unknown = store_->SaveWorkforce(
       std::vector<care::WorkforceCount>{{"XX", care::WorkerCategory::kNurse, day, 1, 0, 0, 0, 0}},
       Context("officer"));
   EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
@@ -357,13 +357,13 @@ TEST_P(StoreContractTest, GuidanceOfficialsRoundTripAndAreReplacedByCode) {
       GuidanceOfficial("OF-3", inspection::Position::kSecretary)};
   officials[2].available = false;
   officials[2].expertise = {};
-  Result<CareWriteCounts> first = guidance.SaveOfficials(officials, Context("hq"));
+  Result<WriteCounts> first = guidance.SaveOfficials(officials, Context("hq"));
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ(first->added, 3);
   EXPECT_EQ(*guidance.LoadOfficials(), officials);
 
   officials[1].position = inspection::Position::kCabinetOfficial;
-  Result<CareWriteCounts> second = guidance.SaveOfficials(officials, Context("hq"));
+  Result<WriteCounts> second = guidance.SaveOfficials(officials, Context("hq"));
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_EQ(second->updated, 1);
   EXPECT_EQ(second->unchanged, 2);

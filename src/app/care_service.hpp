@@ -34,7 +34,7 @@ struct CareOptions {
 };
 
 struct CareWriteResult {
-  store::CareWriteCounts counts;
+  store::WriteCounts counts;
   std::vector<care::CareFinding> findings;  // over capacity, census identity, rest, illness
 };
 

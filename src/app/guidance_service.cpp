@@ -47,9 +47,9 @@ bool InSubtree(const RegionTree& tree, std::string_view ancestor, std::string_vi
 
 }  // namespace
 
-Result<store::CareWriteCounts> GuidanceService::ImportRoster(std::string_view csv_text,
-                                                             std::string_view source,
-                                                             const Actor& actor) {
+Result<store::WriteCounts> GuidanceService::ImportRoster(std::string_view csv_text,
+                                                         std::string_view source,
+                                                         const Actor& actor) {
   auto officials = surveillance_.WithTree([&](const RegionTree& tree) {
     return inspection::ParseRosterCsv(
         csv_text, source, [&](std::string_view home) { return CheckProvince(tree, home); });
@@ -60,7 +60,7 @@ Result<store::CareWriteCounts> GuidanceService::ImportRoster(std::string_view cs
   return SaveOfficials(*officials, with_source);
 }
 
-Result<store::CareWriteCounts> GuidanceService::SaveOfficials(
+Result<store::WriteCounts> GuidanceService::SaveOfficials(
     const std::vector<inspection::Official>& officials, const Actor& actor) {
   std::vector<std::string> errors;
   std::set<std::string> codes;

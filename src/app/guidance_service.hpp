@@ -70,10 +70,10 @@ class GuidanceService {
                   const Clock& clock, GuidanceOptions options = {});
 
   // The roster: add or replace officials by code, all-or-nothing. A home must be a province.
-  Result<store::CareWriteCounts> ImportRoster(std::string_view csv_text, std::string_view source,
-                                              const Actor& actor);
-  Result<store::CareWriteCounts> SaveOfficials(const std::vector<inspection::Official>& officials,
-                                               const Actor& actor);
+  Result<store::WriteCounts> ImportRoster(std::string_view csv_text, std::string_view source,
+                                          const Actor& actor);
+  Result<store::WriteCounts> SaveOfficials(const std::vector<inspection::Official>& officials,
+                                           const Actor& actor);
   // The officials whose home is under `region` (everyone for the root), by code.
   Result<std::vector<inspection::Official>> Roster(std::string_view region) const;
   // The home province of the official coded `code`; kNotFound when there is none.

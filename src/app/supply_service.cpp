@@ -45,15 +45,15 @@ Status ListErrors(std::string_view what, std::vector<std::string> errors) {
 
 // Reference data.
 
-Result<store::CareWriteCounts> SupplyService::ImportMedicines(std::string_view csv,
-                                                              std::string_view source,
-                                                              const Actor& actor) {
+Result<store::WriteCounts> SupplyService::ImportMedicines(std::string_view csv,
+                                                          std::string_view source,
+                                                          const Actor& actor) {
   auto medicines = supply::ParseMedicinesCsv(csv, source);
   if (!medicines.ok()) return medicines.status();
   return SaveMedicines(*medicines, WithSource(actor, source));
 }
 
-Result<store::CareWriteCounts> SupplyService::SaveMedicines(
+Result<store::WriteCounts> SupplyService::SaveMedicines(
     const std::vector<supply::Medicine>& medicines, const Actor& actor) {
   std::vector<std::string> errors;
   std::set<std::string> codes;
@@ -77,15 +77,15 @@ Result<std::vector<supply::Medicine>> SupplyService::Medicines() const {
   return store_->Supply().LoadMedicines();
 }
 
-Result<store::CareWriteCounts> SupplyService::ImportProtocols(std::string_view csv,
-                                                              std::string_view source,
-                                                              const Actor& actor) {
+Result<store::WriteCounts> SupplyService::ImportProtocols(std::string_view csv,
+                                                          std::string_view source,
+                                                          const Actor& actor) {
   auto protocols = supply::ParseProtocolsCsv(csv, source);
   if (!protocols.ok()) return protocols.status();
   return SaveProtocols(*protocols, WithSource(actor, source));
 }
 
-Result<store::CareWriteCounts> SupplyService::SaveProtocols(
+Result<store::WriteCounts> SupplyService::SaveProtocols(
     const std::vector<supply::TreatmentProtocol>& protocols, const Actor& actor) {
   auto medicines = Medicines();
   if (!medicines.ok()) return medicines.status();
@@ -115,16 +115,15 @@ Result<std::vector<supply::TreatmentProtocol>> SupplyService::Protocols() const 
   return store_->Supply().LoadProtocols();
 }
 
-Result<store::CareWriteCounts> SupplyService::ImportNodes(std::string_view csv,
-                                                          std::string_view source,
-                                                          const Actor& actor) {
+Result<store::WriteCounts> SupplyService::ImportNodes(std::string_view csv, std::string_view source,
+                                                      const Actor& actor) {
   auto nodes = supply::ParseNodesCsv(csv, source);
   if (!nodes.ok()) return nodes.status();
   return SaveNodes(*nodes, WithSource(actor, source));
 }
 
-Result<store::CareWriteCounts> SupplyService::SaveNodes(
-    const std::vector<supply::SupplyNode>& nodes, const Actor& actor) {
+Result<store::WriteCounts> SupplyService::SaveNodes(const std::vector<supply::SupplyNode>& nodes,
+                                                    const Actor& actor) {
   Status valid = surveillance_.WithTree(
       [&](const RegionTree& tree) { return supply::ValidateNetwork(tree, nodes, {}); });
   if (!valid.ok()) return valid;
@@ -168,16 +167,15 @@ Result<std::string> SupplyService::NodeRegion(std::string_view node) const {
   return found->region;
 }
 
-Result<store::CareWriteCounts> SupplyService::ImportLinks(std::string_view csv,
-                                                          std::string_view source,
-                                                          const Actor& actor) {
+Result<store::WriteCounts> SupplyService::ImportLinks(std::string_view csv, std::string_view source,
+                                                      const Actor& actor) {
   auto links = supply::ParseLinksCsv(csv, source);
   if (!links.ok()) return links.status();
   return SaveLinks(*links, WithSource(actor, source));
 }
 
-Result<store::CareWriteCounts> SupplyService::SaveLinks(
-    const std::vector<supply::SupplyLink>& links, const Actor& actor) {
+Result<store::WriteCounts> SupplyService::SaveLinks(const std::vector<supply::SupplyLink>& links,
+                                                    const Actor& actor) {
   std::lock_guard lock(mutex_);
   auto nodes = store_->Supply().LoadNodes();
   if (!nodes.ok()) return nodes.status();
@@ -187,8 +185,8 @@ Result<store::CareWriteCounts> SupplyService::SaveLinks(
   return store_->Supply().SaveLinks(links, Context(actor));
 }
 
-Result<store::CareWriteCounts> SupplyService::AddDefaultLinks(int64_t daily_capacity_units,
-                                                              const Actor& actor) {
+Result<store::WriteCounts> SupplyService::AddDefaultLinks(int64_t daily_capacity_units,
+                                                          const Actor& actor) {
   if (daily_capacity_units < 0) {
     return Status::InvalidArgument("capacity: must be a whole number >= 0 (0: not limited)");
   }
@@ -254,15 +252,15 @@ Status CheckNodeMedicineRows(const std::vector<Row>& rows,
 
 }  // namespace
 
-Result<store::CareWriteCounts> SupplyService::ImportReserve(std::string_view csv,
-                                                            std::string_view source,
-                                                            const Actor& actor) {
+Result<store::WriteCounts> SupplyService::ImportReserve(std::string_view csv,
+                                                        std::string_view source,
+                                                        const Actor& actor) {
   auto floors = supply::ParseReserveCsv(csv, source);
   if (!floors.ok()) return floors.status();
   return SaveReserve(*floors, WithSource(actor, source));
 }
 
-Result<store::CareWriteCounts> SupplyService::SaveReserve(
+Result<store::WriteCounts> SupplyService::SaveReserve(
     const std::vector<supply::NodeReserveFloor>& floors, const Actor& actor) {
   std::lock_guard lock(mutex_);
   auto nodes = store_->Supply().LoadNodes();
@@ -281,15 +279,15 @@ Result<std::vector<supply::NodeReserveFloor>> SupplyService::Reserve() const {
   return store_->Supply().LoadReserveFloors();
 }
 
-Result<store::CareWriteCounts> SupplyService::ImportCapacities(std::string_view csv,
-                                                               std::string_view source,
-                                                               const Actor& actor) {
+Result<store::WriteCounts> SupplyService::ImportCapacities(std::string_view csv,
+                                                           std::string_view source,
+                                                           const Actor& actor) {
   auto capacities = supply::ParseCapacitiesCsv(csv, source);
   if (!capacities.ok()) return capacities.status();
   return SaveCapacities(*capacities, WithSource(actor, source));
 }
 
-Result<store::CareWriteCounts> SupplyService::SaveCapacities(
+Result<store::WriteCounts> SupplyService::SaveCapacities(
     const std::vector<supply::FactoryCapacity>& capacities, const Actor& actor) {
   std::lock_guard lock(mutex_);
   auto nodes = store_->Supply().LoadNodes();

@@ -69,40 +69,40 @@ class SupplyService {
 
   // Reference data: add or replace by key, all-or-nothing; the CSV forms name file, line and
   // field of every mistake.
-  Result<store::CareWriteCounts> ImportMedicines(std::string_view csv, std::string_view source,
-                                                 const Actor& actor);
-  Result<store::CareWriteCounts> SaveMedicines(const std::vector<supply::Medicine>& medicines,
-                                               const Actor& actor);
-  Result<std::vector<supply::Medicine>> Medicines() const;
-  Result<store::CareWriteCounts> ImportProtocols(std::string_view csv, std::string_view source,
-                                                 const Actor& actor);
-  Result<store::CareWriteCounts> SaveProtocols(
-      const std::vector<supply::TreatmentProtocol>& protocols, const Actor& actor);
-  Result<std::vector<supply::TreatmentProtocol>> Protocols() const;
-  Result<store::CareWriteCounts> ImportNodes(std::string_view csv, std::string_view source,
+  Result<store::WriteCounts> ImportMedicines(std::string_view csv, std::string_view source,
                                              const Actor& actor);
-  Result<store::CareWriteCounts> SaveNodes(const std::vector<supply::SupplyNode>& nodes,
+  Result<store::WriteCounts> SaveMedicines(const std::vector<supply::Medicine>& medicines,
                                            const Actor& actor);
+  Result<std::vector<supply::Medicine>> Medicines() const;
+  Result<store::WriteCounts> ImportProtocols(std::string_view csv, std::string_view source,
+                                             const Actor& actor);
+  Result<store::WriteCounts> SaveProtocols(const std::vector<supply::TreatmentProtocol>& protocols,
+                                           const Actor& actor);
+  Result<std::vector<supply::TreatmentProtocol>> Protocols() const;
+  Result<store::WriteCounts> ImportNodes(std::string_view csv, std::string_view source,
+                                         const Actor& actor);
+  Result<store::WriteCounts> SaveNodes(const std::vector<supply::SupplyNode>& nodes,
+                                       const Actor& actor);
   // The nodes of the regions under `region` (itself included).
   Result<std::vector<supply::SupplyNode>> Nodes(std::string_view region) const;
   Result<supply::SupplyNode> FindNode(std::string_view code) const;
-  Result<store::CareWriteCounts> ImportLinks(std::string_view csv, std::string_view source,
-                                             const Actor& actor);
-  Result<store::CareWriteCounts> SaveLinks(const std::vector<supply::SupplyLink>& links,
-                                           const Actor& actor);
+  Result<store::WriteCounts> ImportLinks(std::string_view csv, std::string_view source,
+                                         const Actor& actor);
+  Result<store::WriteCounts> SaveLinks(const std::vector<supply::SupplyLink>& links,
+                                       const Actor& actor);
   // Links into every node that has none, along the default hierarchy (supply_network.hpp).
-  Result<store::CareWriteCounts> AddDefaultLinks(int64_t daily_capacity_units, const Actor& actor);
+  Result<store::WriteCounts> AddDefaultLinks(int64_t daily_capacity_units, const Actor& actor);
   // The links touching a node under `region`.
   Result<std::vector<supply::SupplyLink>> Links(std::string_view region) const;
-  Result<store::CareWriteCounts> ImportReserve(std::string_view csv, std::string_view source,
-                                               const Actor& actor);
-  Result<store::CareWriteCounts> SaveReserve(const std::vector<supply::NodeReserveFloor>& floors,
-                                             const Actor& actor);
+  Result<store::WriteCounts> ImportReserve(std::string_view csv, std::string_view source,
+                                           const Actor& actor);
+  Result<store::WriteCounts> SaveReserve(const std::vector<supply::NodeReserveFloor>& floors,
+                                         const Actor& actor);
   Result<std::vector<supply::NodeReserveFloor>> Reserve() const;
-  Result<store::CareWriteCounts> ImportCapacities(std::string_view csv, std::string_view source,
-                                                  const Actor& actor);
-  Result<store::CareWriteCounts> SaveCapacities(
-      const std::vector<supply::FactoryCapacity>& capacities, const Actor& actor);
+  Result<store::WriteCounts> ImportCapacities(std::string_view csv, std::string_view source,
+                                              const Actor& actor);
+  Result<store::WriteCounts> SaveCapacities(const std::vector<supply::FactoryCapacity>& capacities,
+                                            const Actor& actor);
   Result<std::vector<supply::FactoryCapacity>> Capacities() const;
 
   // The ledger. Movements by hand (receipts, production, issues, adjustments, expiry, losses);

@@ -45,7 +45,7 @@ int Print(const std::string& format, const boost::json::value& json, const std::
   return 0;
 }
 
-int PrintWrite(const std::string& what, const store::CareWriteCounts& counts) {
+int PrintWrite(const std::string& what, const store::WriteCounts& counts) {
   std::printf("%s: %lld added, %lld updated, %lld unchanged\n", what.c_str(),
               static_cast<long long>(counts.added), static_cast<long long>(counts.updated),
               static_cast<long long>(counts.unchanged));
@@ -59,9 +59,9 @@ boost::json::object ListJson(const char* key, const std::vector<T>& items, ToJso
   return {{key, std::move(out)}};
 }
 
-using ImportFn = Result<store::CareWriteCounts> (app::SupplyService::*)(std::string_view,
-                                                                        std::string_view,
-                                                                        const app::Actor&);
+using ImportFn = Result<store::WriteCounts> (app::SupplyService::*)(std::string_view,
+                                                                    std::string_view,
+                                                                    const app::Actor&);
 
 // `outbreak supply WHAT import FILE`: the whole file or nothing, every mistake named.
 void AddImport(CLI::App* parent, CliState& s, const std::string& columns, ImportFn import) {

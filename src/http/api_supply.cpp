@@ -21,7 +21,7 @@ using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::NotJson;
 
-HttpResponse Written(const store::CareWriteCounts& counts) {
+HttpResponse Written(const store::WriteCounts& counts) {
   return JsonResponse(201, report::SupplyWriteJson(counts.added, counts.updated, counts.unchanged));
 }
 

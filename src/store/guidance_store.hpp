@@ -62,8 +62,8 @@ class GuidanceStore {
   // Inserts new officials and replaces stored ones by code; one audit entry for those added, one
   // per official replaced (old -> new). An unknown home region, or a user name already linked to
   // another official, is kInvalidArgument and nothing is written.
-  virtual Result<CareWriteCounts> SaveOfficials(std::span<const inspection::Official> officials,
-                                                const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveOfficials(std::span<const inspection::Official> officials,
+                                            const WriteContext& context) = 0;
   // By code.
   virtual Result<std::vector<inspection::Official>> LoadOfficials() = 0;
 

@@ -53,15 +53,15 @@ class SociStore : public Store {
   Status ReleaseIdempotency(std::string_view user, std::string_view key) override;
 
   // Treatment centres, census, workforce and deployment plans (soci_store_care.cpp).
-  Result<CareWriteCounts> SaveCentres(std::span<const care::TreatmentCentre> centres,
-                                      const WriteContext& context) override;
+  Result<WriteCounts> SaveCentres(std::span<const care::TreatmentCentre> centres,
+                                  const WriteContext& context) override;
   Result<std::vector<care::TreatmentCentre>> LoadCentres() override;
-  Result<CareWriteCounts> SaveCensus(std::span<const care::CensusDay> days,
-                                     const WriteContext& context) override;
+  Result<WriteCounts> SaveCensus(std::span<const care::CensusDay> days,
+                                 const WriteContext& context) override;
   Result<std::vector<care::CensusDay>> LoadCensus(std::optional<Date> from,
                                                   std::optional<Date> to) override;
-  Result<CareWriteCounts> SaveWorkforce(std::span<const care::WorkforceCount> counts,
-                                        const WriteContext& context) override;
+  Result<WriteCounts> SaveWorkforce(std::span<const care::WorkforceCount> counts,
+                                    const WriteContext& context) override;
   Result<std::vector<care::WorkforceCount>> LoadWorkforce() override;
   Result<int64_t> SavePlan(const PlanRecord& plan, const WriteContext& context) override;
   Result<std::vector<PlanRecord>> ListPlans() override;

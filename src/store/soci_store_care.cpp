@@ -112,12 +112,12 @@ int64_t IntegerAt(const soci::row& row, size_t idx) {
   }
 }
 
-Result<CareWriteCounts> SociStore::SaveCentres(std::span<const care::TreatmentCentre> centres,
-                                               const WriteContext& context) {
+Result<WriteCounts> SociStore::SaveCentres(std::span<const care::TreatmentCentre> centres,
+                                           const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect());
     const auto regions = RegionIds();
-    CareWriteCounts counts;
+    WriteCounts counts;
     for (const care::TreatmentCentre& centre : centres) {
       if (!regions.contains(centre.region)) {
         return Status::InvalidArgument(
@@ -183,14 +183,14 @@ Result<std::vector<care::TreatmentCentre>> SociStore::LoadCentres() {
   }
 }
 
-Result<CareWriteCounts> SociStore::SaveCensus(std::span<const care::CensusDay> days,
-                                              const WriteContext& context) {
+Result<WriteCounts> SociStore::SaveCensus(std::span<const care::CensusDay> days,
+                                          const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect());
     std::set<std::string> centres;
     soci::rowset<soci::row> codes = (session().prepare << "SELECT code FROM treatment_centres");
     for (const soci::row& row : codes) centres.insert(row.get<std::string>(0));
-    CareWriteCounts counts;
+    WriteCounts counts;
     for (const care::CensusDay& day : days) {
       if (!centres.contains(day.centre)) {
         return Status::InvalidArgument(
@@ -259,12 +259,12 @@ Result<std::vector<care::CensusDay>> SociStore::LoadCensus(std::optional<Date> f
   }
 }
 
-Result<CareWriteCounts> SociStore::SaveWorkforce(std::span<const care::WorkforceCount> counts_in,
-                                                 const WriteContext& context) {
+Result<WriteCounts> SociStore::SaveWorkforce(std::span<const care::WorkforceCount> counts_in,
+                                             const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect());
     const auto regions = RegionIds();
-    CareWriteCounts counts;
+    WriteCounts counts;
     for (const care::WorkforceCount& count : counts_in) {
       if (!regions.contains(count.region)) {
         return Status::InvalidArgument(

@@ -45,7 +45,7 @@ constexpr const char* kOfficialColumns =
 
 }  // namespace
 
-Result<CareWriteCounts> SociGuidanceStore::SaveOfficials(
+Result<WriteCounts> SociGuidanceStore::SaveOfficials(
     std::span<const inspection::Official> officials, const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect_);
@@ -59,7 +59,7 @@ Result<CareWriteCounts> SociGuidanceStore::SaveOfficials(
       inspection::Official o = OfficialFromRow(row);
       stored.emplace(o.code, std::move(o));
     }
-    CareWriteCounts counts;
+    WriteCounts counts;
     for (const inspection::Official& official : officials) {
       if (!regions.contains(official.home)) {
         return Status::InvalidArgument(fmt::format("official {}: home region \"{}\" is not known",

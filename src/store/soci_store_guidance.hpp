@@ -15,8 +15,8 @@ class SociGuidanceStore : public GuidanceStore {
   SociGuidanceStore(soci::session& session, Dialect dialect)
       : session_(session), dialect_(dialect) {}
 
-  Result<CareWriteCounts> SaveOfficials(std::span<const inspection::Official> officials,
-                                        const WriteContext& context) override;
+  Result<WriteCounts> SaveOfficials(std::span<const inspection::Official> officials,
+                                    const WriteContext& context) override;
   Result<std::vector<inspection::Official>> LoadOfficials() override;
   Result<int> SaveChecklist(const inspection::Checklist& checklist,
                             const WriteContext& context) override;

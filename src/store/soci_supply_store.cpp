@@ -30,12 +30,12 @@ struct RowKind {
 
 // Adds new rows and replaces changed ones, auditing each change; identical rows are left alone.
 template <typename Row>
-CareWriteCounts SaveRows(soci::session& session, std::span<const Row> rows,
-                         const std::vector<Row>& stored, const RowKind<Row>& kind,
-                         const WriteContext& context) {
+WriteCounts SaveRows(soci::session& session, std::span<const Row> rows,
+                     const std::vector<Row>& stored, const RowKind<Row>& kind,
+                     const WriteContext& context) {
   std::map<std::string, object> before;
   for (const Row& row : stored) before.emplace(kind.key(row), kind.json(row));
-  CareWriteCounts counts;
+  WriteCounts counts;
   for (const Row& row : rows) {
     const std::string key = kind.key(row);
     const object now = kind.json(row);
@@ -207,15 +207,15 @@ const RowKind<supply::FactoryCapacity> kCapacities = NodeMedicineUnits<supply::F
 
 // One reference save: load what is stored, add and replace, audit; one transaction.
 template <typename Row>
-Result<CareWriteCounts> SaveAll(soci::session& session, Dialect dialect, std::span<const Row> rows,
-                                const std::function<Result<std::vector<Row>>()>& load,
-                                const RowKind<Row>& kind, const WriteContext& context,
-                                std::string_view what) {
+Result<WriteCounts> SaveAll(soci::session& session, Dialect dialect, std::span<const Row> rows,
+                            const std::function<Result<std::vector<Row>>()>& load,
+                            const RowKind<Row>& kind, const WriteContext& context,
+                            std::string_view what) {
   try {
     WriteTransaction transaction(session, dialect);
     auto stored = load();
     if (!stored.ok()) return stored.status();
-    CareWriteCounts counts = SaveRows(session, rows, *stored, kind, context);
+    WriteCounts counts = SaveRows(session, rows, *stored, kind, context);
     transaction.commit();
     return counts;
   } catch (const std::exception& error) {
@@ -227,8 +227,8 @@ Result<CareWriteCounts> SaveAll(soci::session& session, Dialect dialect, std::sp
 
 // Reference data.
 
-Result<CareWriteCounts> SociSupplyStore::SaveMedicines(std::span<const supply::Medicine> medicines,
-                                                       const WriteContext& context) {
+Result<WriteCounts> SociSupplyStore::SaveMedicines(std::span<const supply::Medicine> medicines,
+                                                   const WriteContext& context) {
   return SaveAll<supply::Medicine>(
       session(), dialect_, medicines, [this] { return LoadMedicines(); }, kMedicines, context,
       "saving medicines");
@@ -246,7 +246,7 @@ Result<std::vector<supply::Medicine>> SociSupplyStore::LoadMedicines() {
   }
 }
 
-Result<CareWriteCounts> SociSupplyStore::SaveProtocols(
+Result<WriteCounts> SociSupplyStore::SaveProtocols(
     std::span<const supply::TreatmentProtocol> protocols, const WriteContext& context) {
   return SaveAll<supply::TreatmentProtocol>(
       session(), dialect_, protocols, [this] { return LoadProtocols(); }, kProtocols, context,
@@ -269,8 +269,8 @@ Result<std::vector<supply::TreatmentProtocol>> SociSupplyStore::LoadProtocols() 
   }
 }
 
-Result<CareWriteCounts> SociSupplyStore::SaveNodes(std::span<const supply::SupplyNode> nodes,
-                                                   const WriteContext& context) {
+Result<WriteCounts> SociSupplyStore::SaveNodes(std::span<const supply::SupplyNode> nodes,
+                                               const WriteContext& context) {
   return SaveAll<supply::SupplyNode>(
       session(), dialect_, nodes, [this] { return LoadNodes(); }, kNodes, context,
       "saving supply nodes");
@@ -293,8 +293,8 @@ Result<std::vector<supply::SupplyNode>> SociSupplyStore::LoadNodes() {
   }
 }
 
-Result<CareWriteCounts> SociSupplyStore::SaveLinks(std::span<const supply::SupplyLink> links,
-                                                   const WriteContext& context) {
+Result<WriteCounts> SociSupplyStore::SaveLinks(std::span<const supply::SupplyLink> links,
+                                               const WriteContext& context) {
   return SaveAll<supply::SupplyLink>(
       session(), dialect_, links, [this] { return LoadLinks(); }, kLinks, context,
       "saving supply links");
@@ -315,7 +315,7 @@ Result<std::vector<supply::SupplyLink>> SociSupplyStore::LoadLinks() {
   }
 }
 
-Result<CareWriteCounts> SociSupplyStore::SaveReserveFloors(
+Result<WriteCounts> SociSupplyStore::SaveReserveFloors(
     std::span<const supply::NodeReserveFloor> floors, const WriteContext& context) {
   return SaveAll<supply::NodeReserveFloor>(
       session(), dialect_, floors, [this] { return LoadReserveFloors(); }, kFloors, context,
@@ -335,7 +335,7 @@ Result<std::vector<supply::NodeReserveFloor>> SociSupplyStore::LoadReserveFloors
   }
 }
 
-Result<CareWriteCounts> SociSupplyStore::SaveCapacities(
+Result<WriteCounts> SociSupplyStore::SaveCapacities(
     std::span<const supply::FactoryCapacity> capacities, const WriteContext& context) {
   return SaveAll<supply::FactoryCapacity>(
       session(), dialect_, capacities, [this] { return LoadCapacities(); }, kCapacities, context,

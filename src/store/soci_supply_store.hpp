@@ -21,23 +21,23 @@ class SociSupplyStore : public SupplyStore {
  public:
   SociSupplyStore(soci::session& session, Dialect dialect) : session_(session), dialect_(dialect) {}
 
-  Result<CareWriteCounts> SaveMedicines(std::span<const supply::Medicine> medicines,
-                                        const WriteContext& context) override;
+  Result<WriteCounts> SaveMedicines(std::span<const supply::Medicine> medicines,
+                                    const WriteContext& context) override;
   Result<std::vector<supply::Medicine>> LoadMedicines() override;
-  Result<CareWriteCounts> SaveProtocols(std::span<const supply::TreatmentProtocol> protocols,
-                                        const WriteContext& context) override;
+  Result<WriteCounts> SaveProtocols(std::span<const supply::TreatmentProtocol> protocols,
+                                    const WriteContext& context) override;
   Result<std::vector<supply::TreatmentProtocol>> LoadProtocols() override;
-  Result<CareWriteCounts> SaveNodes(std::span<const supply::SupplyNode> nodes,
-                                    const WriteContext& context) override;
+  Result<WriteCounts> SaveNodes(std::span<const supply::SupplyNode> nodes,
+                                const WriteContext& context) override;
   Result<std::vector<supply::SupplyNode>> LoadNodes() override;
-  Result<CareWriteCounts> SaveLinks(std::span<const supply::SupplyLink> links,
-                                    const WriteContext& context) override;
+  Result<WriteCounts> SaveLinks(std::span<const supply::SupplyLink> links,
+                                const WriteContext& context) override;
   Result<std::vector<supply::SupplyLink>> LoadLinks() override;
-  Result<CareWriteCounts> SaveReserveFloors(std::span<const supply::NodeReserveFloor> floors,
-                                            const WriteContext& context) override;
+  Result<WriteCounts> SaveReserveFloors(std::span<const supply::NodeReserveFloor> floors,
+                                        const WriteContext& context) override;
   Result<std::vector<supply::NodeReserveFloor>> LoadReserveFloors() override;
-  Result<CareWriteCounts> SaveCapacities(std::span<const supply::FactoryCapacity> capacities,
-                                         const WriteContext& context) override;
+  Result<WriteCounts> SaveCapacities(std::span<const supply::FactoryCapacity> capacities,
+                                     const WriteContext& context) override;
   Result<std::vector<supply::FactoryCapacity>> LoadCapacities() override;
 
   Result<std::vector<supply::LedgerEntry>> Post(std::span<const supply::Lot> new_lots,

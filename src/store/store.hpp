@@ -107,9 +107,10 @@ struct IdempotencyRecord {
   std::string created_at;
 };
 
-// How many rows of a care write were new, replaced a different stored value (audited old and
-// new), or were identical to what was stored (nothing written).
-struct CareWriteCounts {
+// How many rows of a write by key (care, supply and guidance reference data) were new, replaced a
+// different stored value (audited old and new), or were identical to what was stored (nothing
+// written).
+struct WriteCounts {
   int64_t added = 0;
   int64_t updated = 0;
   int64_t unchanged = 0;
@@ -207,16 +208,16 @@ class Store {
   // by key (centre code; centre and day; region, category and day), and audits in the same
   // transaction: one entry for the rows added, one entry per row replaced (old -> new). A row
   // naming an unknown region or centre is kInvalidArgument and nothing is written.
-  virtual Result<CareWriteCounts> SaveCentres(std::span<const care::TreatmentCentre> centres,
-                                              const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveCentres(std::span<const care::TreatmentCentre> centres,
+                                          const WriteContext& context) = 0;
   virtual Result<std::vector<care::TreatmentCentre>> LoadCentres() = 0;
-  virtual Result<CareWriteCounts> SaveCensus(std::span<const care::CensusDay> days,
-                                             const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveCensus(std::span<const care::CensusDay> days,
+                                         const WriteContext& context) = 0;
   // The census rows with from <= date <= to (either bound may be absent).
   virtual Result<std::vector<care::CensusDay>> LoadCensus(std::optional<Date> from,
                                                           std::optional<Date> to) = 0;
-  virtual Result<CareWriteCounts> SaveWorkforce(std::span<const care::WorkforceCount> counts,
-                                                const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveWorkforce(std::span<const care::WorkforceCount> counts,
+                                            const WriteContext& context) = 0;
   virtual Result<std::vector<care::WorkforceCount>> LoadWorkforce() = 0;
 
   // Deployment plans. SavePlan stores a proposed plan with its deployments and returns its id.

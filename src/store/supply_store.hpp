@@ -67,23 +67,23 @@ class SupplyStore {
 
   // Reference data: each Save adds new rows and replaces stored ones by key (medicine code;
   // (case type, medicine); node code; (from, to); (node, medicine)), auditing every change.
-  virtual Result<CareWriteCounts> SaveMedicines(std::span<const supply::Medicine> medicines,
-                                                const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveMedicines(std::span<const supply::Medicine> medicines,
+                                            const WriteContext& context) = 0;
   virtual Result<std::vector<supply::Medicine>> LoadMedicines() = 0;
-  virtual Result<CareWriteCounts> SaveProtocols(
-      std::span<const supply::TreatmentProtocol> protocols, const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveProtocols(std::span<const supply::TreatmentProtocol> protocols,
+                                            const WriteContext& context) = 0;
   virtual Result<std::vector<supply::TreatmentProtocol>> LoadProtocols() = 0;
-  virtual Result<CareWriteCounts> SaveNodes(std::span<const supply::SupplyNode> nodes,
-                                            const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveNodes(std::span<const supply::SupplyNode> nodes,
+                                        const WriteContext& context) = 0;
   virtual Result<std::vector<supply::SupplyNode>> LoadNodes() = 0;
-  virtual Result<CareWriteCounts> SaveLinks(std::span<const supply::SupplyLink> links,
-                                            const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveLinks(std::span<const supply::SupplyLink> links,
+                                        const WriteContext& context) = 0;
   virtual Result<std::vector<supply::SupplyLink>> LoadLinks() = 0;
-  virtual Result<CareWriteCounts> SaveReserveFloors(
-      std::span<const supply::NodeReserveFloor> floors, const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveReserveFloors(std::span<const supply::NodeReserveFloor> floors,
+                                                const WriteContext& context) = 0;
   virtual Result<std::vector<supply::NodeReserveFloor>> LoadReserveFloors() = 0;
-  virtual Result<CareWriteCounts> SaveCapacities(
-      std::span<const supply::FactoryCapacity> capacities, const WriteContext& context) = 0;
+  virtual Result<WriteCounts> SaveCapacities(std::span<const supply::FactoryCapacity> capacities,
+                                             const WriteContext& context) = 0;
   virtual Result<std::vector<supply::FactoryCapacity>> LoadCapacities() = 0;
 
   // The ledger. Post registers the new lots (a lot already known with another expiry is
