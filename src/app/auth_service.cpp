@@ -22,6 +22,16 @@ std::string Hex(const unsigned char* bytes, size_t size) {
   return out;
 }
 
+// The Argon2id hash of a password (libsodium's interactive limits); nullopt when out of memory.
+std::optional<std::string> HashPassword(const std::string& password) {
+  char hash[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return std::nullopt;
+  }
+  return std::string(hash);
+}
+
 bool ValidName(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
@@ -35,15 +45,13 @@ AuthService::AuthService(std::unique_ptr<store::Store> store, const Clock& clock
                          AuthOptions options)
     : store_(std::move(store)), clock_(clock), options_(options) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  // A hash of a random password nobody knows: a sign-in with a name that does not exist verifies
+  // against it, so that it costs what a known name's sign-in costs.
   unsigned char random[32];
   randombytes_buf(random, sizeof random);
-  const std::string password = Hex(random, sizeof random);
-  char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    throw std::runtime_error("out of memory while preparing sign-in");
-  }
-  dummy_hash_ = hash;
+  std::optional<std::string> hash = HashPassword(Hex(random, sizeof random));
+  if (!hash) throw std::runtime_error("out of memory while preparing sign-in");
+  unknown_name_hash_ = std::move(*hash);
 }
 
 std::string AuthService::Hash(std::string_view text) {
@@ -87,12 +95,9 @@ Status AuthService::AddUser(const std::string& name, const std::string& role,
   if (!errors.empty()) {
     return Status::InvalidArgument(fmt::format("cannot add user \"{}\"", name), std::move(errors));
   }
-  char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    return Status::Unavailable("out of memory while hashing the password");
-  }
-  store::UserRecord user{name, role, region, hash, false, IsoTimestamp(clock_.NowUnixSeconds())};
+  std::optional<std::string> hash = HashPassword(password);
+  if (!hash) return Status::Unavailable("out of memory while hashing the password");
+  store::UserRecord user{name, role, region, *hash, false, IsoTimestamp(clock_.NowUnixSeconds())};
   std::lock_guard lock(store_mutex_);
   if (Status s = store_->AddUser(user); !s.ok()) return s;
   store::AuditEntry entry = Entry(by, address, "user.add", name);
@@ -206,7 +211,7 @@ Result<LoginResult> AuthService::Login(const std::string& name, const std::strin
   if (!user.ok()) return user.status();
   // The same Argon2id verification for every name, known, disabled or not.
   const bool can_sign_in = user->has_value() && !(*user)->disabled;
-  const std::string& hash = user->has_value() ? (*user)->password_hash : dummy_hash_;
+  const std::string& hash = user->has_value() ? (*user)->password_hash : unknown_name_hash_;
   const bool matches =
       crypto_pwhash_str_verify(hash.c_str(), password.c_str(), password.size()) == 0;
   if (!can_sign_in || !matches) {

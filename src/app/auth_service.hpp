@@ -132,7 +132,8 @@ class AuthService {
   std::mutex state_mutex_;
   std::map<std::pair<std::string, std::string>, Failures> failures_;  // by (name, address)
   std::map<std::string, AddressFailures> address_failures_;
-  std::string dummy_hash_;  // verified against for a name that cannot sign in
+  // The hash a sign-in with an unknown name verifies against (of a random, unknown password).
+  std::string unknown_name_hash_;
   std::unordered_map<std::string, CachedToken> token_cache_;
 };
 

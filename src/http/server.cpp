@@ -78,18 +78,17 @@ BeastResponse ToBeast(const HttpResponse& response, unsigned version, bool keep_
   return out;
 }
 
-// The request target as the log keeps it: a token sent in the query (which no route takes) is
-// blanked, so that a log never holds one.
+// The request target as the log keeps it: a token sent in the query (`token=`, `access_token=`;
+// no route takes one) is blanked, so that a log never holds one.
 std::string LoggedTarget(std::string_view target) {
+  constexpr std::string_view kToken = "token=";
   std::string out(target);
-  for (const std::string_view name : {"access_token=", "token="}) {
-    size_t at = 0;
-    while ((at = out.find(name, at)) != std::string::npos) {
-      const size_t value = at + name.size();
-      const size_t end = std::min(out.find('&', value), out.size());
-      out.replace(value, end - value, "***");
-      at = value + 3;
-    }
+  size_t at = 0;
+  while ((at = out.find(kToken, at)) != std::string::npos) {
+    const size_t value = at + kToken.size();
+    const size_t end = std::min(out.find('&', value), out.size());
+    out.replace(value, end - value, "***");
+    at = value + 3;
   }
   return out;
 }
@@ -116,8 +115,9 @@ net::awaitable<void> ReadUntilClosed(std::shared_ptr<LiveState> state) {
   state->signal.cancel();
 }
 
-// Closes the feed once its token no longer holds (revoked, expired, or its user disabled), checked
-// as often as the token cache trusts a token: the feed outlives no right.
+// Closes the feed once its token no longer holds (revoked, expired, or its user disabled). Checked
+// every second; a revocation by another process shows once the token cache lapses (5 s), so the
+// feed outlives no right by more than that.
 net::awaitable<void> WatchToken(Shared& shared, std::shared_ptr<LiveState> state,
                                 HttpRequest upgrade) {
   net::steady_timer timer(state->ws.get_executor());

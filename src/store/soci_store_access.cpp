@@ -151,30 +151,20 @@ Status SociStore::AppendAudit(const AuditEntry& entry) {
 Result<std::vector<AuditEntry>> SociStore::ListAudit(const AuditQuery& query) {
   try {
     std::vector<AuditEntry> out;
-    const long long limit = query.limit;
-    const long long offset = query.offset;
-    // Empty filters match everything, so one statement serves every combination; the list of
-    // users travels as one ",a,b," parameter.
-    const int users_filtered = query.users_in ? 1 : 0;
-    std::string users = ",";
+    FilteredQuery filter;
+    if (!query.user.empty()) filter.Where("user_name = " + filter.Bind(query.user));
+    if (!query.action.empty()) filter.Where("action = " + filter.Bind(query.action));
+    if (!query.from.empty()) filter.Where("recorded_at >= " + filter.Bind(query.from));
+    if (!query.to.empty()) filter.Where("recorded_at < " + filter.Bind(query.to));
     if (query.users_in) {
-      for (const std::string& name : *query.users_in) users += name + ",";
+      filter.Where(query.users_in->empty() ? "1 = 0"
+                                           : "user_name IN (" + filter.List(*query.users_in) + ")");
     }
-    const char* find = dialect_ == Dialect::kPostgres ? "strpos" : "instr";
     const std::string sql = fmt::format(
-        "SELECT id, recorded_at, user_name, address, action, target, old_value,"
-        " new_value FROM audit_log WHERE (:user1 = '' OR user_name = :user2)"
-        " AND (:action1 = '' OR action = :action2)"
-        " AND (:from1 = '' OR recorded_at >= :from2) AND (:to1 = '' OR recorded_at < :to2)"
-        " AND (:filtered = 0 OR {}(:users, ',' || user_name || ',') > 0)"
-        " ORDER BY id DESC LIMIT :limit OFFSET :offset",
-        find);
-    soci::rowset<soci::row> rows =
-        (session().prepare << sql, soci::use(query.user), soci::use(query.user),
-         soci::use(query.action), soci::use(query.action), soci::use(query.from),
-         soci::use(query.from), soci::use(query.to), soci::use(query.to), soci::use(users_filtered),
-         soci::use(users), soci::use(limit), soci::use(offset));
-    for (const soci::row& row : rows) {
+        "SELECT id, recorded_at, user_name, address, action, target, old_value, new_value"
+        " FROM audit_log WHERE {} ORDER BY id DESC LIMIT {} OFFSET {}",
+        filter.Conditions(), query.limit, query.offset);
+    filter.Run(session(), sql, [&](const soci::row& row) {
       AuditEntry entry;
       entry.id = row.get_properties(0).get_data_type() == soci::dt_long_long ? row.get<long long>(0)
                                                                              : row.get<int>(0);
@@ -186,7 +176,7 @@ Result<std::vector<AuditEntry>> SociStore::ListAudit(const AuditQuery& query) {
       if (row.get_indicator(6) != soci::i_null) entry.old_value = row.get<std::string>(6);
       if (row.get_indicator(7) != soci::i_null) entry.new_value = row.get<std::string>(7);
       out.push_back(std::move(entry));
-    }
+    });
     return out;
   } catch (const std::exception& error) {
     return DatabaseError("listing the audit trail", error);

@@ -76,7 +76,7 @@ struct AuditQuery {
   int64_t limit = 100;
   int64_t offset = 0;
   // Only the entries of these users, when set (a caller below the nation reads the trail of the
-  // users of its own subtree). Names hold no comma.
+  // users of its own subtree).
   std::optional<std::vector<std::string>> users_in;
 };
 
