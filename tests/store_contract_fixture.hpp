@@ -87,6 +87,14 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
   static WriteContext Context(const std::string& user, const std::string& reason = "") {
     return {user, "2022-05-20T09:00:00Z", reason, "test", "127.0.0.1"};
   }
+  // Writes reports as given (no version read), returning what the store decided.
+  Result<ReportWriteOutcome> Write(const std::vector<ReportRow>& rows,
+                                   const WriteContext& context,
+                                   std::optional<int> expected_version = std::nullopt) {
+    std::vector<ReportWrite> writes;
+    for (const ReportRow& row : rows) writes.push_back({row, expected_version});
+    return store_->WriteReports(writes, context);
+  }
   std::vector<ReportRow> Reports() {
     Result<std::vector<ReportRow>> rows = store_->LoadReports();
     EXPECT_TRUE(rows.ok()) << rows.status().ToString();

@@ -60,11 +60,15 @@ TEST_P(StoreContractTest, SavingARegionAgainUpdatesIt) {
 TEST_P(StoreContractTest, ReportsRoundTripWithOptionalCounts) {
   const std::vector<ReportRow> rows = {Row("KP-01-001", "2022-05-12", 5, 40),
                                        Row("KP-01-002", "2022-05-12", 7)};
-  ASSERT_TRUE(store_->WriteReports(rows, {}, Context("clerk")).ok());
+  Result<ReportWriteOutcome> written = Write(rows, Context("clerk"));
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  EXPECT_EQ(written->added.size(), 2u);
+  EXPECT_GT(written->change, 0);
   const std::vector<ReportRow> loaded = Reports();
   ASSERT_EQ(loaded.size(), 2u);
   EXPECT_EQ(loaded[0].counts, rows[0].counts);
   EXPECT_EQ(loaded[1].counts, rows[1].counts);
+  EXPECT_EQ(loaded[1].version, 1);
   EXPECT_FALSE(loaded[1].counts.tested.has_value());
 }
 
@@ -75,21 +79,30 @@ TEST_P(StoreContractTest, ManyReportsRoundTripAcrossBatches) {
         {"KP-01-001", Date(day), ReportCounts{day, 0, 0, day, std::nullopt, std::nullopt}});
     rows.push_back({"KP-01-002", Date(day), ReportCounts{1, 1, 0, 0, day, 0}});
   }
-  ASSERT_TRUE(store_->WriteReports(rows, {}, Context("loader")).ok());
+  ASSERT_TRUE(Write(rows, Context("loader")).ok());
   const std::vector<ReportRow> loaded = Reports();
   ASSERT_EQ(loaded.size(), rows.size());
   EXPECT_EQ(loaded[12'499].counts.new_fever, 12'499);
   EXPECT_EQ(loaded[12'500 + 7].counts.tested, 7);
+  // The same file again, one day changed: the store tells new, corrected and unchanged apart
+  // over the whole span it reads at once.
+  rows[10].counts.new_fever += 1;
+  rows.push_back({"KP-01-001", Date(12'500), ReportCounts{1, 0, 0, 1, std::nullopt, std::nullopt}});
+  Result<ReportWriteOutcome> again = Write(rows, Context("loader", "recount"));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->added.size(), 1u);
+  ASSERT_EQ(again->corrected.size(), 1u);
+  EXPECT_EQ(again->corrected[0].version, 2);
+  EXPECT_EQ(again->unchanged, 24'999);
 }
 
 TEST_P(StoreContractTest, ACorrectionKeepsTheOldValueWithWhoWhenAndWhy) {
-  ASSERT_TRUE(
-      store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {}, Context("clerk"))
-          .ok());
-  ASSERT_TRUE(store_
-                  ->WriteReports({}, std::vector{Row("KP-01-001", "2022-05-12", 6)},
-                                 Context("officer", "recount"))
-                  .ok());
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
+  Result<ReportWriteOutcome> corrected =
+      Write({Row("KP-01-001", "2022-05-12", 6)}, Context("officer", "recount"));
+  ASSERT_TRUE(corrected.ok()) << corrected.status().ToString();
+  ASSERT_EQ(corrected->corrected.size(), 1u);
+  EXPECT_EQ(corrected->corrected[0].version, 2);
   Result<std::vector<surveillance::ReportVersion>> history =
       store_->ReportHistory("KP-01-001", *Date::Parse("2022-05-12"));
   ASSERT_TRUE(history.ok()) << history.status().ToString();
@@ -104,44 +117,111 @@ TEST_P(StoreContractTest, ACorrectionKeepsTheOldValueWithWhoWhenAndWhy) {
   EXPECT_EQ((*history)[1].reason, "recount");
   EXPECT_TRUE((*history)[1].current);
   EXPECT_EQ(Reports()[0].counts.new_fever, 6);
+  EXPECT_EQ(Reports()[0].version, 2);
 }
 
-TEST_P(StoreContractTest, AFirstReportThatAlreadyExistsIsAConflictAndWritesNothing) {
-  ASSERT_TRUE(
-      store_->WriteReports(std::vector{Row("KP-01-001", "2022-05-12", 5)}, {}, Context("clerk"))
-          .ok());
-  Status s = store_->WriteReports(
-      std::vector{Row("KP-01-002", "2022-05-12", 9), Row("KP-01-001", "2022-05-12", 6)}, {},
-      Context("clerk"));
-  EXPECT_EQ(s.code(), StatusCode::kConflict) << s.ToString();
+TEST_P(StoreContractTest, TheStoreDecidesNewCorrectionOrUnchangedFromWhatIsStored) {
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
+  // The same value again: unchanged, nothing written, no change logged.
+  Result<ReportWriteOutcome> same = Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk"));
+  ASSERT_TRUE(same.ok()) << same.status().ToString();
+  EXPECT_EQ(same->unchanged, 1);
+  EXPECT_EQ(same->change, 0);
+  // A different value from a writer who thought it new: a correction without a reason is a
+  // conflict that shows what is stored, and writes nothing, not even the new report beside it.
+  Result<ReportWriteOutcome> clash = Write(
+      {Row("KP-01-002", "2022-05-12", 9), Row("KP-01-001", "2022-05-12", 6)}, Context("clerk"));
+  ASSERT_EQ(clash.status().code(), StatusCode::kConflict) << clash.status().ToString();
+  EXPECT_NE(clash.status().message().find("needs a reason"), std::string::npos);
+  ASSERT_EQ(clash.status().details().size(), 1u);
+  EXPECT_NE(clash.status().details()[0].find("KP-01-001 2022-05-12: stored version 1"),
+            std::string::npos)
+      << clash.status().details()[0];
+  EXPECT_NE(clash.status().details()[0].find("\"new_fever\":5"), std::string::npos);
   const std::vector<ReportRow> loaded = Reports();
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(loaded[0].counts.new_fever, 5);
 }
 
-TEST_P(StoreContractTest, ACorrectionOfNothingIsAConflictAndWritesNothing) {
-  Status s =
-      store_->WriteReports(std::vector{Row("KP-01-002", "2022-05-12", 9)},
-                           std::vector{Row("KP-01-001", "2022-05-12", 6)}, Context("clerk", "why"));
-  EXPECT_EQ(s.code(), StatusCode::kConflict) << s.ToString();
-  EXPECT_TRUE(Reports().empty());
+TEST_P(StoreContractTest, ACorrectionOfAVersionNoLongerStoredIsAConflictWithTheStoredValue) {
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
+  // Two officers read version 1; the first correction wins.
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 6)}, Context("first", "recount"), 1).ok());
+  Result<ReportWriteOutcome> second =
+      Write({Row("KP-01-001", "2022-05-12", 7)}, Context("second", "recount"), 1);
+  ASSERT_EQ(second.status().code(), StatusCode::kConflict) << second.status().ToString();
+  EXPECT_NE(second.status().message().find("changed since you read"), std::string::npos);
+  ASSERT_EQ(second.status().details().size(), 1u);
+  EXPECT_NE(second.status().details()[0].find("stored version 2"), std::string::npos)
+      << second.status().details()[0];
+  EXPECT_NE(second.status().details()[0].find("\"new_fever\":6"), std::string::npos);
+  EXPECT_EQ(Reports()[0].counts.new_fever, 6);
+  // Read again, then corrected: accepted.
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 7)}, Context("second", "recount"), 2).ok());
+  EXPECT_EQ(Reports()[0].version, 3);
+  // A writer who saw no report (version 0) finds one stored: a conflict too.
+  Result<ReportWriteOutcome> late =
+      Write({Row("KP-01-001", "2022-05-12", 8)}, Context("clerk", "late"), 0);
+  EXPECT_EQ(late.status().code(), StatusCode::kConflict) << late.status().ToString();
+  // A writer who read a version of a report that is not stored at all.
+  Result<ReportWriteOutcome> ghost =
+      Write({Row("KP-01-002", "2022-05-12", 8)}, Context("clerk", "why"), 1);
+  EXPECT_EQ(ghost.status().code(), StatusCode::kConflict) << ghost.status().ToString();
+  EXPECT_EQ(Reports().size(), 1u);
 }
 
 TEST_P(StoreContractTest, AnUnknownRegionIsRejectedAndNothingIsWritten) {
-  Status s = store_->WriteReports(
-      std::vector{Row("KP-01-001", "2022-05-12", 5), Row("KP-09-001", "2022-05-12", 5)}, {},
-      Context("clerk"));
-  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << s.ToString();
+  Result<ReportWriteOutcome> s = Write(
+      {Row("KP-01-001", "2022-05-12", 5), Row("KP-09-001", "2022-05-12", 5)}, Context("clerk"));
+  EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument) << s.status().ToString();
   EXPECT_TRUE(Reports().empty());
 }
 
 TEST_P(StoreContractTest, TheSchemaRefusesNegativeCounts) {
   ReportRow bad = Row("KP-01-001", "2022-05-12", 5);
   bad.counts.new_deaths = -1;
-  Status s = store_->WriteReports(std::vector{Row("KP-01-002", "2022-05-12", 1), bad}, {},
-                                  Context("clerk"));
-  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << s.ToString();
+  Result<ReportWriteOutcome> s = Write({Row("KP-01-002", "2022-05-12", 1), bad}, Context("clerk"));
+  EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument) << s.status().ToString();
   EXPECT_TRUE(Reports().empty());
+}
+
+TEST_P(StoreContractTest, EveryWriteLogsOneChangeInCommitOrderWithTheReportsItWrote) {
+  Result<int64_t> before = store_->LastChange();
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
+  ASSERT_TRUE(store_->SaveRegions(std::vector<Region>{Regions()[3]}).ok());
+  std::vector<ReportRow> many;
+  for (int day = 0; day < 300; ++day) many.push_back({"KP-01-002", Date(19'000 + day), {}});
+  ASSERT_TRUE(Write(many, Context("loader")).ok());
+  Result<std::vector<Change>> changes = store_->ChangesSince(*before, 100);
+  ASSERT_TRUE(changes.ok()) << changes.status().ToString();
+  ASSERT_EQ(changes->size(), 3u);
+  EXPECT_EQ((*changes)[0].kind, ChangeKind::kReports);
+  EXPECT_EQ((*changes)[0].reports,
+            (std::vector<ReportKey>{{"KP-01-001", *Date::Parse("2022-05-12")}}));
+  EXPECT_EQ((*changes)[1].kind, ChangeKind::kRegions);
+  EXPECT_EQ((*changes)[2].kind, ChangeKind::kReports);
+  EXPECT_TRUE((*changes)[2].reports.empty()) << "too many to list: a follower reloads them all";
+  EXPECT_LT((*changes)[0].seq, (*changes)[1].seq);
+  EXPECT_LT((*changes)[1].seq, (*changes)[2].seq);
+  EXPECT_EQ(*store_->LastChange(), (*changes)[2].seq);
+  EXPECT_TRUE(store_->ChangesSince((*changes)[2].seq, 100)->empty());
+  // A write that fails logs nothing.
+  ASSERT_FALSE(Write({Row("KP-09-001", "2022-05-12", 5)}, Context("clerk")).ok());
+  EXPECT_EQ(*store_->LastChange(), (*changes)[2].seq);
+}
+
+TEST_P(StoreContractTest, ReportsAreLoadedByKeyWithTheirVersions) {
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 6)}, Context("clerk", "recount")).ok());
+  const std::vector<ReportKey> keys = {{"KP-01-001", *Date::Parse("2022-05-12")},
+                                       {"KP-01-002", *Date::Parse("2022-05-12")},
+                                       {"KP-77", *Date::Parse("2022-05-12")}};
+  Result<std::vector<ReportRow>> rows = store_->LoadReportsAt(keys);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].counts.new_fever, 6);
+  EXPECT_EQ((*rows)[0].version, 2);
 }
 
 TEST_P(StoreContractTest, OpeningBalancesRoundTripAndUpdate) {

@@ -33,25 +33,44 @@ Result<std::unique_ptr<ResponseService>> ResponseService::Open(
     const IndicatorSource& indicators, const Clock& clock) {
   std::unique_ptr<ResponseService> service(
       new ResponseService(std::move(store), surveillance, indicators, clock));
-  auto rules = service->store_->Response().LatestDocument(kRules);
+  if (Status s = service->LoadDocumentsInForce(); !s.ok()) return s;
+  return service;
+}
+
+Status ResponseService::LoadDocumentsInForce() {
+  auto rules = store_->Response().LatestDocument(kRules);
   if (!rules.ok()) return rules.status();
+  std::optional<response::LevelRules> rules_in_force;
   if (rules->has_value()) {
     auto parsed = response::ParseLevelRules((*rules)->text, (*rules)->source);
     if (!parsed.ok())
       return Status::Internal("the stored rules no longer parse: " + parsed.status().ToString());
-    service->rules_ = std::move(*parsed);
+    rules_in_force = std::move(*parsed);
   }
-  auto programmes = service->store_->Response().LatestDocument(kProgrammes);
+  auto programmes = store_->Response().LatestDocument(kProgrammes);
   if (!programmes.ok()) return programmes.status();
-  if (programmes->has_value() && service->rules_) {
+  std::optional<response::ActionProgrammes> programmes_in_force;
+  if (programmes->has_value() && rules_in_force) {
     auto parsed = response::ParseActionProgrammes((*programmes)->text, (*programmes)->source,
-                                                  *service->rules_);
+                                                  *rules_in_force);
     if (!parsed.ok())
       return Status::Internal("the stored action programmes no longer parse: " +
                               parsed.status().ToString());
-    service->programmes_ = std::move(*parsed);
+    programmes_in_force = std::move(*parsed);
   }
-  return service;
+  rules_ = std::move(rules_in_force);
+  programmes_ = std::move(programmes_in_force);
+  return Status::Ok();
+}
+
+Status ResponseService::ApplyChanges(std::span<const store::Change> changes) {
+  bool levels = false;
+  for (const store::Change& change : changes) levels |= change.kind == store::ChangeKind::kLevels;
+  if (!levels) return Status::Ok();
+  std::lock_guard lock(mutex_);
+  if (Status s = LoadDocumentsInForce(); !s.ok()) return s;
+  data_version_.fetch_add(1, std::memory_order_release);
+  return Status::Ok();
 }
 
 store::WriteContext ResponseService::Context(const Actor& actor) const {

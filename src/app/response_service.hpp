@@ -22,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,8 +68,12 @@ class ResponseService {
                                                        const IndicatorSource& indicators,
                                                        const Clock& clock);
 
-  // Grows by one with every write: a cache of anything read from the service is fresh while
-  // this has not moved.
+  // Another process changed levels, rules, programmes or tasks (the change log): reloads the
+  // rules and programmes in force and moves DataVersion.
+  Status ApplyChanges(std::span<const store::Change> changes);
+
+  // Grows by one with every write, here or by another process: a cache of anything read from the
+  // service is fresh while this has not moved.
   uint64_t DataVersion() const { return data_version_.load(std::memory_order_acquire); }
 
   // Rules and programmes. Check parses and validates only; Load also stores the file and puts it
@@ -132,6 +137,9 @@ class ResponseService {
   ResponseService(std::unique_ptr<store::Store> store, const SurveillanceService& surveillance,
                   const IndicatorSource& indicators, const Clock& clock);
   store::WriteContext Context(const Actor& actor) const;
+  // Reads the newest rules and programmes from the store and puts them in force (mutex_ held,
+  // or before the service is shared).
+  Status LoadDocumentsInForce();
   // The regions the rules evaluate under `root` (itself when it is of their level).
   std::vector<std::string> EvaluatedRegions(RegionIdx root, int region_level) const;
   // A region's level on `day` from `decisions` (oldest first), under `rules`.

@@ -286,6 +286,16 @@ void SupplyService::ForgetCover() const {
   usable_by_day_.clear();
 }
 
+Status SupplyService::ApplyChanges(std::span<const store::Change> changes) const {
+  for (const store::Change& change : changes) {
+    if (change.kind == store::ChangeKind::kSupply) {
+      ForgetCover();
+      break;
+    }
+  }
+  return Status::Ok();
+}
+
 std::optional<double> SupplyService::RegionCoverDays(std::string_view region, Date day) const {
   Result<RegionIdx> idx = surveillance_.FindRegion(region);
   if (!idx.ok()) return std::nullopt;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -154,6 +155,9 @@ class SupplyService {
   // when nothing is needed or the region has no nodes. Cheap to ask for many regions and days:
   // the stock of a day is read once until the ledger changes.
   std::optional<double> RegionCoverDays(std::string_view region, Date day) const;
+
+  // Another process changed the ledger or the network (the change log): forgets the cover read.
+  Status ApplyChanges(std::span<const store::Change> changes) const;
 
  private:
   store::WriteContext Context(const Actor& actor) const;

@@ -20,6 +20,19 @@ namespace outbreak::app {
 using surveillance::DailyReport;
 using surveillance::EpidemicCube;
 
+namespace {
+
+int64_t ReportKey(RegionIdx leaf, Date date) {
+  return (static_cast<int64_t>(leaf) << 32) | static_cast<uint32_t>(date.days_since_epoch());
+}
+
+// Own changes not yet passed by a follower are forgotten beyond this many (a process without a
+// follower, such as the CLI, would otherwise keep them all); forgetting one only means applying
+// it again, which changes nothing.
+constexpr size_t kMaxOwnChanges = 10'000;
+
+}  // namespace
+
 SurveillanceService::SurveillanceService(std::unique_ptr<store::Store> store, const Clock& clock,
                                          Config config)
     : store_(std::move(store)), clock_(clock), config_(std::move(config)) {}
@@ -55,6 +68,7 @@ Status SurveillanceService::Reload() {
   if (!rows.ok()) return rows.status();
   std::vector<DailyReport> reports;
   reports.reserve(rows->size());
+  std::unordered_map<int64_t, int> versions;
   for (const store::ReportRow& row : *rows) {
     const std::optional<RegionIdx> idx = tree->Find(row.region);
     if (!idx || !tree->IsLeaf(*idx)) {
@@ -63,11 +77,14 @@ Status SurveillanceService::Reload() {
                       row.date.ToString()));
     }
     reports.push_back({*idx, row.date, row.counts});
+    if (row.version > 1) versions[ReportKey(*idx, row.date)] = row.version;
   }
   rows->clear();
   cube->Apply(reports);
+  if (tree_) retired_trees_.push_back(std::move(tree_));
   tree_ = std::move(tree);
   cube_ = std::move(cube);
+  versions_ = std::move(versions);
   return Status::Ok();
 }
 
@@ -122,6 +139,7 @@ Result<RegionImportResult> SurveillanceService::ImportRegions(std::string_view c
         std::move(errors));
   }
   if (Status s = store_->SaveRegions(parsed->regions); !s.ok()) return s;
+  NoteOwnChange(store::TakeCommittedChange());
   if (Status s = Reload(); !s.ok()) return s;
   data_version_.fetch_add(1, std::memory_order_release);
   result.warnings = tree_->warnings();
@@ -142,7 +160,7 @@ Result<ReportWriteResult> SurveillanceService::ImportReports(std::string_view cs
   if (!parsed.ok()) return parsed.status();
   Actor with_source = actor;
   if (with_source.source.empty()) with_source.source = std::string(source);
-  return Write(std::move(parsed->reports), with_source, progress);
+  return Write(std::move(parsed->reports), {}, with_source, progress);
 }
 
 Result<ReportWriteResult> SurveillanceService::SubmitReports(const std::vector<ReportInput>& inputs,
@@ -150,6 +168,7 @@ Result<ReportWriteResult> SurveillanceService::SubmitReports(const std::vector<R
   std::unique_lock lock(mutex_);
   std::vector<std::string> errors;
   std::vector<DailyReport> reports;
+  std::vector<std::optional<int>> expected_versions;
   std::unordered_set<int64_t> keys;
   for (size_t item = 0; item < inputs.size(); ++item) {
     const ReportInput& input = inputs[item];
@@ -165,69 +184,127 @@ Result<ReportWriteResult> SurveillanceService::SubmitReports(const std::vector<R
                       item, input.region));
       continue;
     }
-    const int64_t key =
-        (static_cast<int64_t>(*idx) << 32) | static_cast<uint32_t>(input.date.days_since_epoch());
-    if (!keys.insert(key).second) {
+    if (!keys.insert(ReportKey(*idx, input.date)).second) {
       errors.push_back(fmt::format("reports[{}]: date: \"{}\" for region \"{}\" appears twice",
                                    item, input.date.ToString(), input.region));
       continue;
     }
     reports.push_back({*idx, input.date, input.counts});
+    expected_versions.push_back(input.expected_version);
   }
   if (!errors.empty()) {
     return Status::InvalidArgument(fmt::format("{} error(s); nothing was written", errors.size()),
                                    std::move(errors));
   }
-  return Write(std::move(reports), actor, {});
+  return Write(std::move(reports), expected_versions, actor, {});
 }
 
-Result<ReportWriteResult> SurveillanceService::Write(std::vector<DailyReport> reports,
-                                                     const Actor& actor,
-                                                     const ProgressFn& progress) {
+Result<ReportWriteResult> SurveillanceService::Write(
+    std::vector<DailyReport> reports, const std::vector<std::optional<int>>& expected_versions,
+    const Actor& actor, const ProgressFn& progress) {
   if (std::vector<std::string> errors = surveillance::CheckReportBounds(*tree_, reports);
       !errors.empty()) {
     return Status::InvalidArgument(
         fmt::format("{} count(s) beyond their bounds; nothing was written", errors.size()),
         std::move(errors));
   }
-  ReportWriteResult result;
-  std::vector<store::ReportRow> first_reports;
-  std::vector<store::ReportRow> corrections;
-  std::vector<DailyReport> changed;
-  for (const DailyReport& report : reports) {
-    const std::optional<surveillance::ReportCounts> stored =
-        cube_->ReportOf(report.region, report.date);
-    if (stored && *stored == report.counts) {
-      ++result.unchanged;
-      continue;
-    }
-    store::ReportRow row{tree_->region(report.region).code, report.date, report.counts};
-    (stored ? corrections : first_reports).push_back(std::move(row));
-    changed.push_back(report);
+  std::vector<store::ReportWrite> writes;
+  writes.reserve(reports.size());
+  for (size_t at = 0; at < reports.size(); ++at) {
+    const DailyReport& report = reports[at];
+    writes.push_back({{tree_->region(report.region).code, report.date, report.counts},
+                      at < expected_versions.size() ? expected_versions[at] : std::nullopt});
   }
-  if (!corrections.empty() && actor.reason.empty()) {
-    std::vector<std::string> details;
-    for (size_t idx = 0; idx < corrections.size() && idx < 10; ++idx) {
-      details.push_back(fmt::format("{} {} was already reported", corrections[idx].region,
-                                    corrections[idx].date.ToString()));
-    }
-    return Status(StatusCode::kConflict,
-                  fmt::format("{} report(s) correct earlier ones: a correction needs a reason",
-                              corrections.size()),
-                  std::move(details));
-  }
+  reports.clear();
   const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason,
                                     actor.source, actor.address};
-  if (Status s = store_->WriteReports(first_reports, corrections, context, progress); !s.ok()) {
-    return s;
+  Result<store::ReportWriteOutcome> outcome = store_->WriteReports(writes, context, progress);
+  if (!outcome.ok()) return outcome.status();
+  writes.clear();
+  ReportWriteResult result;
+  result.added = static_cast<int64_t>(outcome->added.size());
+  result.corrected = static_cast<int64_t>(outcome->corrected.size());
+  result.unchanged = outcome->unchanged;
+  if (outcome->change == 0) return result;
+  NoteOwnChange(outcome->change);
+  std::vector<DailyReport> changed;
+  changed.reserve(outcome->added.size() + outcome->corrected.size());
+  for (const auto* rows : {&outcome->added, &outcome->corrected}) {
+    for (const store::ReportRow& row : *rows) {
+      const RegionIdx leaf = *tree_->Find(row.region);
+      changed.push_back({leaf, row.date, row.counts});
+      SetVersion(leaf, row.date, row.version);
+    }
   }
   cube_->Apply(changed);
   data_version_.fetch_add(1, std::memory_order_release);
-  result.added = static_cast<int64_t>(first_reports.size());
-  result.corrected = static_cast<int64_t>(corrections.size());
   result.findings = surveillance::ValidateReports(*cube_, changed, Today());
-  if (feed_ != nullptr) Publish(changed, corrections, result.findings, actor);
+  if (feed_ != nullptr) Publish(changed, outcome->corrected, result.findings, actor);
   return result;
+}
+
+Status SurveillanceService::ApplyChanges(std::span<const store::Change> changes) {
+  std::unique_lock lock(mutex_);
+  bool reload = false;
+  std::vector<store::ReportKey> keys;
+  for (const store::Change& change : changes) {
+    if (own_changes_.erase(change.seq) > 0) continue;
+    switch (change.kind) {
+      case store::ChangeKind::kRegions:
+      case store::ChangeKind::kOpenings:
+        reload = true;
+        break;
+      case store::ChangeKind::kReports:
+        if (change.reports.empty()) reload = true;
+        keys.insert(keys.end(), change.reports.begin(), change.reports.end());
+        break;
+      default:
+        break;
+    }
+  }
+  if (reload) {
+    if (Status s = Reload(); !s.ok()) return s;
+    data_version_.fetch_add(1, std::memory_order_release);
+    return Status::Ok();
+  }
+  if (keys.empty()) return Status::Ok();
+  Result<std::vector<store::ReportRow>> rows = store_->LoadReportsAt(keys);
+  if (!rows.ok()) return rows.status();
+  std::vector<DailyReport> changed;
+  std::vector<store::ReportRow> corrections;
+  for (const store::ReportRow& row : *rows) {
+    const std::optional<RegionIdx> leaf = tree_->Find(row.region);
+    if (!leaf || !tree_->IsLeaf(*leaf)) continue;
+    SetVersion(*leaf, row.date, row.version);
+    const std::optional<surveillance::ReportCounts> held = cube_->ReportOf(*leaf, row.date);
+    if (held && *held == row.counts) continue;
+    if (held) corrections.push_back(row);
+    changed.push_back({*leaf, row.date, row.counts});
+  }
+  if (changed.empty()) return Status::Ok();
+  cube_->Apply(changed);
+  data_version_.fetch_add(1, std::memory_order_release);
+  if (feed_ != nullptr) Publish(changed, corrections, {}, Actor{});
+  return Status::Ok();
+}
+
+void SurveillanceService::NoteOwnChange(int64_t change) {
+  if (change == 0) return;
+  if (own_changes_.size() >= kMaxOwnChanges) own_changes_.clear();
+  own_changes_.insert(change);
+}
+
+int SurveillanceService::VersionOf(RegionIdx leaf, Date date) const {
+  auto found = versions_.find(ReportKey(leaf, date));
+  return found == versions_.end() ? 1 : found->second;
+}
+
+void SurveillanceService::SetVersion(RegionIdx leaf, Date date, int version) {
+  if (version > 1) {
+    versions_[ReportKey(leaf, date)] = version;
+  } else {
+    versions_.erase(ReportKey(leaf, date));
+  }
 }
 
 void SurveillanceService::Publish(const std::vector<DailyReport>& changed,
@@ -279,6 +356,7 @@ Status SurveillanceService::SaveOpenings(const std::vector<surveillance::Opening
   const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason,
                                     actor.source, actor.address};
   if (Status s = store_->SaveOpenings(rows, context); !s.ok()) return s;
+  NoteOwnChange(store::TakeCommittedChange());
   cube_->SetOpenings(openings);
   data_version_.fetch_add(1, std::memory_order_release);
   return Status::Ok();
@@ -360,8 +438,13 @@ Result<surveillance::ReportPage> SurveillanceService::ListReports(std::string_vi
   if (!idx.ok()) return idx.status();
   std::shared_lock lock(mutex_);
   if (cube_->empty()) return surveillance::ReportPage{};
-  return surveillance::ListReports(*cube_, *idx, from.value_or(cube_->first_day()),
-                                   to.value_or(cube_->last_day()), limit, offset);
+  surveillance::ReportPage page =
+      surveillance::ListReports(*cube_, *idx, from.value_or(cube_->first_day()),
+                                to.value_or(cube_->last_day()), limit, offset);
+  for (surveillance::StoredReport& item : page.items) {
+    item.version = VersionOf(item.region, item.date);
+  }
+  return page;
 }
 
 Result<std::vector<surveillance::ReportVersion>> SurveillanceService::History(

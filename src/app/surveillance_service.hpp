@@ -5,6 +5,12 @@
 // them in step with the store: every write goes to the store first, in one transaction, and only
 // once that has committed into the cube. Reads come from the cube.
 //
+// Other processes write to the same database (another server, the CLI): ApplyChanges brings the
+// tree and the cube up to the changes they logged (store.hpp's change log), so that every
+// server answers with every write once its follower (app/change_follower.hpp) has read it.
+// Whether a report is new, a correction or unchanged is decided by the store inside the write's
+// transaction, never from the cube, which may be a moment behind.
+//
 // Thread-safe: reads share a lock, writes take it exclusively.
 
 #include <atomic>
@@ -12,7 +18,10 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <span>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "app/clock.hpp"
@@ -37,11 +46,14 @@ struct Actor {
   std::string address = "cli";  // from which network address, for the audit trail
 };
 
-// A report as a clerk or a file gives it: by region code.
+// A report as a clerk or a file gives it: by region code. A correction may name the version of
+// the stored report it corrects (0: the writer saw none); if that is no longer the stored one,
+// nothing is written and the answer is a conflict with the stored value.
 struct ReportInput {
   std::string region;
   Date date;
   surveillance::ReportCounts counts;
+  std::optional<int> expected_version;
 };
 
 struct ReportWriteResult {
@@ -115,11 +127,21 @@ class SurveillanceService {
   Result<std::vector<surveillance::ReportVersion>> History(std::string_view region,
                                                            Date date) const;
 
+  // Applies changes read from the change log: reloads the reports they name (everything when a
+  // change names regions, openings or too many reports to list). Changes this service wrote
+  // itself are passed over: they are applied already.
+  Status ApplyChanges(std::span<const store::Change> changes);
+
  private:
   SurveillanceService(std::unique_ptr<store::Store> store, const Clock& clock, Config config);
   Status Reload();
   Result<ReportWriteResult> Write(std::vector<surveillance::DailyReport> reports,
+                                  const std::vector<std::optional<int>>& expected_versions,
                                   const Actor& actor, const ProgressFn& progress);
+  // Records that this service made `change` (and has applied it already).
+  void NoteOwnChange(int64_t change);
+  int VersionOf(RegionIdx leaf, Date date) const;
+  void SetVersion(RegionIdx leaf, Date date, int version);
   void Publish(const std::vector<surveillance::DailyReport>& changed,
                const std::vector<store::ReportRow>& corrections,
                const std::vector<surveillance::Finding>& findings, const Actor& actor);
@@ -129,7 +151,13 @@ class SurveillanceService {
   Config config_;
   mutable std::shared_mutex mutex_;
   std::unique_ptr<RegionTree> tree_;
+  // Trees replaced by a reload, kept so that a reference a reader took stays valid.
+  std::vector<std::unique_ptr<RegionTree>> retired_trees_;
   std::unique_ptr<surveillance::EpidemicCube> cube_;
+  // The store's version of every report corrected at least once (the others are at 1), by
+  // (leaf << 32 | day).
+  std::unordered_map<int64_t, int> versions_;
+  std::unordered_set<int64_t> own_changes_;  // changes written here the follower has not passed
   LiveFeed* feed_ = nullptr;
   std::atomic<uint64_t> data_version_{0};
 };

@@ -8,6 +8,7 @@
 
 #include "app/analytics_service.hpp"
 #include "app/auth_service.hpp"
+#include "app/change_follower.hpp"
 #include "app/demo.hpp"
 #include "app/live_feed.hpp"
 #include "app/open_store.hpp"
@@ -50,6 +51,13 @@ int Serve(CliState& s, ServeOptions& options) {
   if (Status status = ParseListen(options.listen, options.server); !status.ok()) {
     return Fail(status);
   }
+  // The change log's position before anything is loaded: whatever other processes commit after
+  // it, the follower applies (some of it perhaps twice, which changes nothing).
+  Result<std::unique_ptr<store::Store>> log_store = app::OpenStore(s.config.database);
+  if (!log_store.ok()) return Fail(log_store.status());
+  Result<int64_t> log_start = (*log_store)->LastChange();
+  if (!log_start.ok()) return Fail(log_start.status());
+  app::ChangeFollower follower(std::move(*log_store), *log_start);
   auto service = s.Open();
   if (!service.ok()) return Fail(service.status());
   app::AnalyticsService analytics(**service);
@@ -76,13 +84,29 @@ int Serve(CliState& s, ServeOptions& options) {
   app::AuthService auth(std::move(*auth_store), s.clock, options.auth);
   app::LiveFeed feed;
   (*service)->SetLiveFeed(&feed);
+  follower.Listen([&](std::span<const store::Change> changes) {
+    return (*service)->ApplyChanges(changes);
+  });
+  follower.Listen([&](std::span<const store::Change> changes) {
+    return (*response)->ApplyChanges(changes);
+  });
+  follower.Listen([&](std::span<const store::Change> changes) {
+    return (*supply)->ApplyChanges(changes);
+  });
+  follower.Start();
+  // Stopped before the services it calls go.
+  struct StopFollowing {
+    app::ChangeFollower& follower;
+    ~StopFollowing() { follower.Stop(); }
+  } stop_following{follower};
   http::Api api({.surveillance = **service,
                  .auth = auth,
                  .analytics = analytics,
                  .care = **care,
                  .supply = **supply,
                  .guidance = **guidance,
-                 .response = **response},
+                 .response = **response,
+                 .changes = &follower},
                 {options.demo});
   if (options.demo) {
     spdlog::warn(

@@ -1,6 +1,10 @@
 #include "http/api.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <ctime>
+
+#include <fmt/format.h>
 
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
@@ -18,6 +22,7 @@ Api::Api(const ApiServices& services, ApiOptions options)
       supply_(services.supply),
       guidance_(services.guidance),
       response_(services.response),
+      changes_(services.changes),
       options_(options) {
   gate_.authenticate = [this](const HttpRequest& request) { return Authenticate(request); };
   gate_.check_region = [this](const app::Principal& principal, const std::string& region) {
@@ -81,6 +86,37 @@ Result<app::Principal> Api::Authenticate(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Handle(const HttpRequest& request) const {
+  if (changes_ != nullptr) {
+    // A client that wrote through another server reads its own write here: it names the change
+    // its write answered with, and this server first applies the log up to it.
+    const std::string after = request.Header("x-outbreak-read-after");
+    if (!after.empty()) {
+      int64_t seq = 0;
+      auto [end, ec] = std::from_chars(after.data(), after.data() + after.size(), seq);
+      if (ec != std::errc() || end != after.data() + after.size() || seq < 0) {
+        return ErrorResponse(Status::InvalidArgument(
+            fmt::format("X-Outbreak-Read-After: \"{}\" is not a change number", after)));
+      }
+      if (!changes_->WaitFor(seq, kReadAfterWait)) {
+        HttpResponse behind = ErrorResponse(Status::Unavailable(fmt::format(
+            "this server has not yet applied change {} (it is at {}); try again", seq,
+            changes_->Applied())));
+        behind.headers.emplace_back("Retry-After", "1");
+        return behind;
+      }
+    }
+  }
+  store::TakeCommittedChange();  // forget what this thread wrote for an earlier request
+  HttpResponse response = Answer(request);
+  if (changes_ != nullptr) {
+    // The change this answer reflects: the write it made, or every change up to the one applied.
+    const int64_t seq = std::max(store::TakeCommittedChange(), changes_->Applied());
+    response.headers.emplace_back("X-Outbreak-Change", std::to_string(seq));
+  }
+  return response;
+}
+
+HttpResponse Api::Answer(const HttpRequest& request) const {
   auto dispatch = [this](const HttpRequest& r) { return router_.Dispatch(r, gate_); };
   const std::string key = request.Header("idempotency-key");
   // Sign-in and sign-out are never replayed: a replay would hand out a token kept in the store.

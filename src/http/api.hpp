@@ -10,10 +10,15 @@
 //   {"items": [...], "total": N, "limit": L, "offset": O};
 // - errors answer {"error": {"code", "message", "details"}} with the status of json_response.hpp;
 // - writes accept an `Idempotency-Key` header: a resend with the same key and body gets the first
-//   answer again, with `Idempotent-Replayed: true`.
+//   answer again, with `Idempotent-Replayed: true`;
+// - with several servers on one database, every answer says in `X-Outbreak-Change` the change of
+//   the database's change log it reflects (the write it made, or every change up to that number);
+//   a request with `X-Outbreak-Read-After: N` is answered once the server has applied change N
+//   (503 with Retry-After when it has not within a second).
 //
 // Thread-safe; handlers may run on several threads at once.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -28,6 +33,7 @@
 #include "app/analytics_service.hpp"
 #include "app/auth_service.hpp"
 #include "app/care_service.hpp"
+#include "app/change_follower.hpp"
 #include "app/guidance_service.hpp"
 #include "app/response_service.hpp"
 #include "app/supply_service.hpp"
@@ -47,6 +53,9 @@ struct ApiServices {
   app::SupplyService& supply;
   app::GuidanceService& guidance;
   app::ResponseService& response;
+  // The server's follower of the change log, when it has one: answers then carry
+  // X-Outbreak-Change and honour X-Outbreak-Read-After.
+  app::ChangeFollower* changes = nullptr;
 };
 
 struct ApiOptions {
@@ -67,6 +76,10 @@ class Api {
   app::SurveillanceService& surveillance() const { return surveillance_; }
 
  private:
+  // How long a request with X-Outbreak-Read-After waits for this server to catch up.
+  static constexpr std::chrono::milliseconds kReadAfterWait{1000};
+  // The answer, idempotency included, without the change log's headers.
+  HttpResponse Answer(const HttpRequest& request) const;
   void AddSurveillanceRoutes();
   void AddAnalyticsRoutes();
   void AddCareRoutes();
@@ -128,6 +141,7 @@ class Api {
   app::SupplyService& supply_;
   app::GuidanceService& guidance_;
   app::ResponseService& response_;
+  app::ChangeFollower* changes_;
   ApiOptions options_;
   Router router_;
   Gate gate_;  // what the router asks of the caller's rights (api.cpp)

@@ -1,6 +1,8 @@
 // The surveillance resources: regions, reports, the situation report, series, completeness,
 // validation findings and report history.
 
+#include <charconv>
+#include <limits>
 #include <set>
 
 #include <fmt/format.h>
@@ -40,6 +42,34 @@ struct ReportBody {
   std::vector<app::ReportInput> reports;
   std::string reason;
 };
+
+// If-Match: "3" (or 3) names the version a single report corrects, as expected_version does.
+Status ApplyIfMatch(const std::string& if_match, ReportBody& body) {
+  if (if_match.empty()) return Status::Ok();
+  std::string_view text = if_match;
+  if (text.starts_with("W/")) text.remove_prefix(2);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+    text = text.substr(1, text.size() - 2);
+  }
+  int version = -1;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
+  if (ec != std::errc() || end != text.data() + text.size() || version < 0) {
+    return Status::InvalidArgument(
+        fmt::format("If-Match: \"{}\" is not a report version (e.g. \"2\")", if_match));
+  }
+  if (body.reports.size() != 1) {
+    return Status::InvalidArgument(
+        "If-Match: names the version of one report; for a batch, give each report its "
+        "expected_version");
+  }
+  std::optional<int>& expected = body.reports.front().expected_version;
+  if (expected && *expected != version) {
+    return Status::InvalidArgument(fmt::format(
+        "If-Match says version {} and expected_version {}: say one", version, *expected));
+  }
+  expected = version;
+  return Status::Ok();
+}
 
 Result<ReportBody> ParseReportBody(const std::string& body) {
   boost::system::error_code ec;
@@ -97,14 +127,21 @@ Result<ReportBody> ParseReportBody(const std::string& body) {
     ReadCount(item, "under_treatment", where, true, treatment, errors);
     ReadCount(item, "tested", where, false, input.counts.tested, errors);
     ReadCount(item, "positive", where, false, input.counts.positive, errors);
+    std::optional<int64_t> expected;
+    ReadCount(item, "expected_version", where, false, expected, errors);
+    if (expected && *expected > std::numeric_limits<int>::max()) {
+      errors.push_back(fmt::format("{}.expected_version: is not a version", where));
+    } else if (expected) {
+      input.expected_version = static_cast<int>(*expected);
+    }
     input.counts.new_fever = fever.value_or(0);
     input.counts.new_recovered = recovered.value_or(0);
     input.counts.new_deaths = deaths.value_or(0);
     input.counts.under_treatment = treatment.value_or(0);
     for (const auto& [key, value] : item) {
-      static const std::set<std::string> kKnown = {"region",        "date",       "new_fever",
-                                                   "new_recovered", "new_deaths", "under_treatment",
-                                                   "tested",        "positive",   "reason"};
+      static const std::set<std::string> kKnown = {
+          "region", "date",     "new_fever", "new_recovered",   "new_deaths", "under_treatment",
+          "tested", "positive", "reason",    "expected_version"};
       if (!kKnown.contains(std::string(key))) {
         errors.push_back(fmt::format("{}.{}: is not a known field", where, std::string(key)));
       }
@@ -213,7 +250,8 @@ void Api::AddSurveillanceRoutes() {
                  for (const auto& item : page->items) {
                    items.push_back(object{{"region", surveillance_.tree().region(item.region).code},
                                           {"date", item.date.ToString()},
-                                          {"counts", report::CountsJson(item.counts)}});
+                                          {"counts", report::CountsJson(item.counts)},
+                                          {"version", item.version}});
                  }
                  return JsonResponse(200, PageJson(std::move(items), page->total, *paging));
                }});
@@ -224,7 +262,9 @@ void Api::AddSurveillanceRoutes() {
        Permission::kWriteReports,
        "region",
        {"File one report or a batch ({\"reports\": [...], \"reason\": ...}). A report "
-        "for a (region, date) already stored is a correction and needs a reason. "
+        "for a (region, date) already stored is a correction and needs a reason. A "
+        "correction names the version it corrects (expected_version, or If-Match for one "
+        "report): if the report changed since, the answer is 409 with its stored value. "
         "All or nothing.",
         "reports",
         {},
@@ -239,6 +279,9 @@ void Api::AddSurveillanceRoutes() {
          }
          Result<ReportBody> body = ParseReportBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
+         if (Status s = ApplyIfMatch(context.request.Header("if-match"), *body); !s.ok()) {
+           return ErrorResponse(s);
+         }
          std::vector<std::string> outside;
          for (const app::ReportInput& input : body->reports) {
            context.path_params["region"] = input.region;

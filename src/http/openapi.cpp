@@ -85,6 +85,7 @@ object Schemas() {
   report_input["properties"].as_object()["region"] = Type("string");
   report_input["properties"].as_object()["date"] = Date();
   report_input["properties"].as_object()["reason"] = Type("string");
+  report_input["properties"].as_object()["expected_version"] = Integer();
   report_input["required"] =
       array{"region", "date", "new_fever", "new_recovered", "new_deaths", "under_treatment"};
   return {
@@ -156,7 +157,11 @@ object Schemas() {
           {"findings", Ref("Findings")}}}}},
       {"Report",
        {{"type", "object"},
-        {"properties", {{"region", Type("string")}, {"date", Date()}, {"counts", Counts()}}}}},
+        {"properties",
+         {{"region", Type("string")},
+          {"date", Date()},
+          {"counts", Counts()},
+          {"version", Integer()}}}}},
       {"ReportPage", Page("Report")},
       {"Sitrep", sitrep},
       {"Series", {{"type", "object"}}},

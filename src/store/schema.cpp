@@ -317,6 +317,16 @@ std::vector<std::string> Version6(Dialect dialect) {
   };
 }
 
+// Version 7: the change log every write appends to and every server follows (store.hpp).
+std::vector<std::string> Version7(Dialect dialect) {
+  const bool sqlite = dialect == Dialect::kSqlite;
+  const std::string seq_column = sqlite ? "seq INTEGER PRIMARY KEY AUTOINCREMENT"
+                                        : "seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  return {fmt::format("CREATE TABLE changes ({}, kind TEXT NOT NULL, keys TEXT NOT NULL DEFAULT '',"
+                      " recorded_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+                      seq_column)};
+}
+
 std::vector<Migration> Build(Dialect dialect) {
   return {
       {1, "regions, reports with history, opening balances", Version1(dialect)},
@@ -325,7 +335,8 @@ std::vector<Migration> Build(Dialect dialect) {
       {4, "medicine supply: catalogue, network, stock ledger, shipments, plans", Version4(dialect)},
       {5, "guidance teams: roster, checklists, team plans, visits, findings", Version5(dialect)},
       {6, "prevention levels: rules, proposals, decisions, action programme tasks",
-       Version6(dialect)}};
+       Version6(dialect)},
+      {7, "the change log that every server follows", Version7(dialect)}};
 }
 
 }  // namespace

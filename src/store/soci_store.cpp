@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
@@ -259,7 +260,7 @@ Status SociStore::Migrate() {
                    " VALUES (:version, :description, CURRENT_TIMESTAMP)",
           soci::use(migration.version), soci::use(migration.description);
     }
-    transaction.commit();
+    transaction.CommitSchema();
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("migrating the schema", error);
@@ -323,7 +324,7 @@ Status SociStore::SaveRegions(std::span<const Region> regions) {
       lon_ind = input.lon ? soci::i_ok : soci::i_null;
       upsert.execute(true);
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kRegions);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("saving regions", error);
@@ -347,22 +348,25 @@ Result<std::vector<ReportRow>> SociStore::LoadReports() {
     std::vector<ReportRow> out;
     std::vector<int> region_ids(kBatchRows);
     std::vector<int> days(kBatchRows);
+    std::vector<int> versions(kBatchRows);
     CountColumns columns;
     columns.Resize(kBatchRows);
     soci::statement select =
         (session_->prepare << "SELECT region_id, day, new_fever, new_recovered, new_deaths,"
-                              " under_treatment, tested, positive FROM reports",
+                              " under_treatment, tested, positive, version FROM reports",
          soci::into(region_ids), soci::into(days), soci::into(columns.fever),
          soci::into(columns.recovered), soci::into(columns.deaths),
          soci::into(columns.under_treatment), soci::into(columns.tested, columns.tested_ind),
-         soci::into(columns.positive, columns.positive_ind));
+         soci::into(columns.positive, columns.positive_ind), soci::into(versions));
     select.execute();
     while (select.fetch()) {
       for (size_t row = 0; row < region_ids.size(); ++row) {
-        out.push_back({codes_by_id.at(region_ids[row]), Date(days[row]), columns.Get(row)});
+        out.push_back(
+            {codes_by_id.at(region_ids[row]), Date(days[row]), columns.Get(row), versions[row]});
       }
       region_ids.resize(kBatchRows);
       days.resize(kBatchRows);
+      versions.resize(kBatchRows);
       columns.Resize(kBatchRows);
     }
     return out;
@@ -413,7 +417,7 @@ Status SociStore::SaveOpenings(std::span<const OpeningRow> openings, const Write
           soci::use(deaths), soci::use(opening.note), soci::use(context.user),
           soci::use(context.recorded_at);
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kOpenings);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("saving opening balances", error);
@@ -450,44 +454,184 @@ void SociStore::InsertReports(const std::vector<int>& region_ids, std::span<cons
   }
 }
 
-Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
-                               std::span<const ReportRow> corrections, const WriteContext& context,
-                               const ProgressFn& progress) {
+namespace {
+
+// A stored report: its value and version.
+struct StoredReport {
+  surveillance::ReportCounts counts;
+  int version = 0;
+};
+
+int64_t ReportKeyOf(int region_id, int day) {
+  return (static_cast<int64_t>(region_id) << 32) | static_cast<uint32_t>(day);
+}
+
+// Up to this many reports are looked up one by one; a larger write reads the days it spans.
+constexpr size_t kPointLookups = 256;
+
+// "KP-01-001 2022-05-12: stored version 2 is {...}" for a conflict's details.
+std::string StoredText(const ReportRow& row, const StoredReport& stored) {
+  return fmt::format("{} {}: stored version {} is {}", row.region, row.date.ToString(),
+                     stored.version, CountsJson(stored.counts));
+}
+
+std::unordered_map<int64_t, StoredReport> StoredReportsOf(soci::session& session,
+                                                          const std::vector<int>& region_ids,
+                                                          std::span<const ReportWrite> writes) {
+  std::unordered_map<int64_t, StoredReport> out;
+  if (writes.empty()) return out;
+  if (writes.size() <= kPointLookups) {
+    int id = 0;
+    int day = 0;
+    int version = 0;
+    CountColumns columns;
+    columns.Resize(1);
+    soci::statement read =
+        (session.prepare << "SELECT new_fever, new_recovered, new_deaths, under_treatment, tested,"
+                            " positive, version FROM reports WHERE region_id = :id AND day = :day",
+         soci::into(columns.fever[0]), soci::into(columns.recovered[0]),
+         soci::into(columns.deaths[0]), soci::into(columns.under_treatment[0]),
+         soci::into(columns.tested[0], columns.tested_ind[0]),
+         soci::into(columns.positive[0], columns.positive_ind[0]), soci::into(version),
+         soci::use(id), soci::use(day));
+    for (size_t row = 0; row < writes.size(); ++row) {
+      id = region_ids[row];
+      day = writes[row].row.date.days_since_epoch();
+      if (read.execute(true)) out[ReportKeyOf(id, day)] = {columns.Get(0), version};
+    }
+    return out;
+  }
+  std::unordered_set<int64_t> wanted;
+  int first = writes.front().row.date.days_since_epoch();
+  int last = first;
+  for (size_t row = 0; row < writes.size(); ++row) {
+    const int day = writes[row].row.date.days_since_epoch();
+    first = std::min(first, day);
+    last = std::max(last, day);
+    wanted.insert(ReportKeyOf(region_ids[row], day));
+  }
+  std::vector<int> ids(kBatchRows);
+  std::vector<int> days(kBatchRows);
+  std::vector<int> versions(kBatchRows);
+  CountColumns columns;
+  columns.Resize(kBatchRows);
+  soci::statement select =
+      (session.prepare << "SELECT region_id, day, new_fever, new_recovered, new_deaths,"
+                          " under_treatment, tested, positive, version FROM reports"
+                          " WHERE day BETWEEN :first AND :last",
+       soci::into(ids), soci::into(days), soci::into(columns.fever), soci::into(columns.recovered),
+       soci::into(columns.deaths), soci::into(columns.under_treatment),
+       soci::into(columns.tested, columns.tested_ind),
+       soci::into(columns.positive, columns.positive_ind), soci::into(versions), soci::use(first),
+       soci::use(last));
+  select.execute();
+  while (select.fetch()) {
+    for (size_t row = 0; row < ids.size(); ++row) {
+      const int64_t key = ReportKeyOf(ids[row], days[row]);
+      if (wanted.contains(key)) out[key] = {columns.Get(row), versions[row]};
+    }
+    ids.resize(kBatchRows);
+    days.resize(kBatchRows);
+    versions.resize(kBatchRows);
+    columns.Resize(kBatchRows);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> writes,
+                                                   const WriteContext& context,
+                                                   const ProgressFn& progress) {
   try {
-    WriteTransaction transaction(*session_, dialect_);
+    WriteTransaction transaction(session(), dialect_);
     const auto ids = RegionIds();
-    auto resolve = [&](std::span<const ReportRow> rows, std::vector<int>& out) -> Status {
-      out.reserve(rows.size());
-      for (const ReportRow& row : rows) {
-        auto id = ids.find(row.region);
-        if (id == ids.end()) {
-          return Status::InvalidArgument(fmt::format("report: unknown region \"{}\"", row.region));
-        }
-        out.push_back(id->second);
+    std::vector<int> region_ids;
+    region_ids.reserve(writes.size());
+    for (const ReportWrite& write : writes) {
+      auto id = ids.find(write.row.region);
+      if (id == ids.end()) {
+        return Status::InvalidArgument(
+            fmt::format("report: unknown region \"{}\"", write.row.region));
       }
-      return Status::Ok();
-    };
+      region_ids.push_back(id->second);
+    }
+    // New, correction or identical is decided here, from what is stored now: never from a
+    // server's memory, which another server's write may have made stale.
+    const auto stored = StoredReportsOf(*session_, region_ids, writes);
+    ReportWriteOutcome outcome;
     std::vector<int> first_ids;
     std::vector<int> correction_ids;
-    if (Status s = resolve(first_reports, first_ids); !s.ok()) return s;
-    if (Status s = resolve(corrections, correction_ids); !s.ok()) return s;
+    std::vector<StoredReport> replaced;      // the value each correction replaces
+    std::vector<std::string> stale;          // reports changed since their writer read them
+    std::vector<std::string> unexplained;    // corrections without a reason
+    for (size_t at = 0; at < writes.size(); ++at) {
+      const ReportWrite& write = writes[at];
+      auto found = stored.find(ReportKeyOf(region_ids[at], write.row.date.days_since_epoch()));
+      const bool exists = found != stored.end();
+      if (exists && found->second.counts == write.row.counts) {
+        ++outcome.unchanged;
+        continue;
+      }
+      const int version = exists ? found->second.version : 0;
+      if (write.expected_version && *write.expected_version != version) {
+        stale.push_back(
+            exists ? StoredText(write.row, found->second) +
+                         fmt::format(" (you read version {})", *write.expected_version)
+                   : fmt::format("{} {}: nothing is stored (you read version {})",
+                                 write.row.region, write.row.date.ToString(),
+                                 *write.expected_version));
+        continue;
+      }
+      ReportRow row = write.row;
+      if (!exists) {
+        row.version = 1;
+        outcome.added.push_back(std::move(row));
+        first_ids.push_back(region_ids[at]);
+        continue;
+      }
+      if (context.reason.empty()) {
+        unexplained.push_back(StoredText(write.row, found->second));
+        continue;
+      }
+      row.version = version + 1;
+      outcome.corrected.push_back(std::move(row));
+      correction_ids.push_back(region_ids[at]);
+      replaced.push_back(found->second);
+    }
+    if (!stale.empty()) {
+      return Status(StatusCode::kConflict,
+                    fmt::format("{} report(s) changed since you read them; nothing was written: "
+                                "read them again",
+                                stale.size()),
+                    std::move(stale));
+    }
+    if (!unexplained.empty()) {
+      return Status(StatusCode::kConflict,
+                    fmt::format("{} report(s) correct stored ones: a correction needs a reason; "
+                                "nothing was written",
+                                unexplained.size()),
+                    std::move(unexplained));
+    }
+    if (outcome.added.empty() && outcome.corrected.empty()) return outcome;
 
     long long batch_id = 0;
     *session_ << "INSERT INTO report_batches (recorded_by, recorded_at, reason, source, address)"
                  " VALUES (:who, :at, :reason, :source, :address) RETURNING id",
         soci::use(context.user), soci::use(context.recorded_at), soci::use(context.reason),
         soci::use(context.source), soci::use(context.address), soci::into(batch_id);
-    InsertReports(first_ids, first_reports, KeyOrder(first_ids, first_reports), batch_id, progress);
-    if (!first_reports.empty()) {
-      Date first = first_reports.front().date;
+    InsertReports(first_ids, outcome.added, KeyOrder(first_ids, outcome.added), batch_id,
+                  progress);
+    if (!outcome.added.empty()) {
+      Date first = outcome.added.front().date;
       Date last = first;
-      for (const ReportRow& row : first_reports) {
+      for (const ReportRow& row : outcome.added) {
         first = std::min(first, row.date);
         last = std::max(last, row.date);
       }
       InsertAudit({0, context.recorded_at, context.user, context.address, "reports.add",
                    context.source, "",
-                   boost::json::serialize(boost::json::object{{"reports", first_reports.size()},
+                   boost::json::serialize(boost::json::object{{"reports", outcome.added.size()},
                                                               {"from", first.ToString()},
                                                               {"to", last.ToString()},
                                                               {"reason", context.reason}})});
@@ -495,6 +639,7 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
 
     int id = 0;
     int day = 0;
+    int read_version = 0;
     CountColumns columns;
     columns.Resize(1);
     soci::statement keep_old =
@@ -504,47 +649,37 @@ Status SociStore::WriteReports(std::span<const ReportRow> first_reports,
                               " new_recovered, new_deaths, under_treatment, tested, positive,"
                               " batch_id FROM reports WHERE region_id = :id AND day = :day",
          soci::use(id), soci::use(day));
+    // Only the version read above is replaced: on PostgreSQL another transaction may have
+    // corrected the report since, and then this one is the loser of the race.
     soci::statement update =
         (session_->prepare << "UPDATE reports SET new_fever = :fever, new_recovered = :recovered,"
                               " new_deaths = :deaths, under_treatment = :treatment,"
                               " tested = :tested, positive = :positive, version = version + 1,"
-                              " batch_id = :batch WHERE region_id = :id AND day = :day",
+                              " batch_id = :batch WHERE region_id = :id AND day = :day"
+                              " AND version = :version",
          soci::use(columns.fever[0]), soci::use(columns.recovered[0]), soci::use(columns.deaths[0]),
          soci::use(columns.under_treatment[0]), soci::use(columns.tested[0], columns.tested_ind[0]),
          soci::use(columns.positive[0], columns.positive_ind[0]), soci::use(batch_id),
-         soci::use(id), soci::use(day));
-    CountColumns old_columns;
-    old_columns.Resize(1);
-    soci::statement read_old =
-        (session_->prepare << "SELECT new_fever, new_recovered, new_deaths, under_treatment,"
-                              " tested, positive FROM reports WHERE region_id = :id AND day = :day",
-         soci::into(old_columns.fever[0]), soci::into(old_columns.recovered[0]),
-         soci::into(old_columns.deaths[0]), soci::into(old_columns.under_treatment[0]),
-         soci::into(old_columns.tested[0], old_columns.tested_ind[0]),
-         soci::into(old_columns.positive[0], old_columns.positive_ind[0]), soci::use(id),
-         soci::use(day));
-    for (size_t row = 0; row < corrections.size(); ++row) {
-      id = correction_ids[row];
-      day = corrections[row].date.days_since_epoch();
-      columns.Set(0, corrections[row].counts);
-      if (!read_old.execute(true)) {
-        return Status::Conflict(
-            fmt::format("correction of {} {}: there is no report to correct (written meanwhile?)",
-                        corrections[row].region, corrections[row].date.ToString()));
-      }
-      InsertAudit({0, context.recorded_at, context.user, context.address, "report.correct",
-                   corrections[row].region + "/" + corrections[row].date.ToString(),
-                   CountsJson(old_columns.Get(0)), CountsJson(corrections[row].counts)});
+         soci::use(id), soci::use(day), soci::use(read_version));
+    for (size_t at = 0; at < outcome.corrected.size(); ++at) {
+      const ReportRow& row = outcome.corrected[at];
+      id = correction_ids[at];
+      day = row.date.days_since_epoch();
+      read_version = replaced[at].version;
+      columns.Set(0, row.counts);
       keep_old.execute(true);
       update.execute(true);
       if (update.get_affected_rows() != 1) {
-        return Status::Conflict(
-            fmt::format("correction of {} {}: there is no report to correct (written meanwhile?)",
-                        corrections[row].region, corrections[row].date.ToString()));
+        return Status::Conflict(fmt::format(
+            "{} {}: corrected by someone else meanwhile; nothing was written: read it again",
+            row.region, row.date.ToString()));
       }
+      InsertAudit({0, context.recorded_at, context.user, context.address, "report.correct",
+                   row.region + "/" + row.date.ToString(), CountsJson(replaced[at].counts),
+                   CountsJson(row.counts)});
     }
-    transaction.commit();
-    return Status::Ok();
+    outcome.change = transaction.Commit(ChangeKind::kReports, ReportChangeKeys(outcome));
+    return outcome;
   } catch (const std::exception& error) {
     return DatabaseError("writing reports", error);
   }

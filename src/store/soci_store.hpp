@@ -30,9 +30,10 @@ class SociStore : public Store {
   Result<std::vector<ReportRow>> LoadReports() override;
   Result<std::vector<OpeningRow>> LoadOpenings() override;
   Status SaveOpenings(std::span<const OpeningRow> openings, const WriteContext& context) override;
-  Status WriteReports(std::span<const ReportRow> first_reports,
-                      std::span<const ReportRow> corrections, const WriteContext& context,
-                      const ProgressFn& progress) override;
+  Result<ReportWriteOutcome> WriteReports(std::span<const ReportWrite> reports,
+                                          const WriteContext& context,
+                                          const ProgressFn& progress) override;
+  Result<std::vector<ReportRow>> LoadReportsAt(std::span<const ReportKey> keys) override;
   Result<std::vector<surveillance::ReportVersion>> ReportHistory(std::string_view region,
                                                                  Date date) override;
 
@@ -69,6 +70,11 @@ class SociStore : public Store {
   Status AdoptPlan(int64_t id, const WriteContext& context) override;
   Result<std::vector<DeploymentRecord>> LoadAdoptedDeployments() override;
 
+  // The change log (soci_store_changes.cpp).
+  Result<int64_t> LastChange() override;
+  Result<std::vector<Change>> ChangesSince(int64_t seq, int limit) override;
+  Result<bool> WaitForChange(std::chrono::milliseconds timeout) override;
+
   SupplyStore& Supply() override;
   ResponseStore& Response() override;
   GuidanceStore& Guidance() override;
@@ -91,6 +97,7 @@ class SociStore : public Store {
 
   std::unique_ptr<soci::session> session_;
   Dialect dialect_;
+  void* listening_ = nullptr;  // the PostgreSQL connection LISTEN was sent on, if any
   std::unique_ptr<SupplyStore> supply_;      // soci_supply_store.hpp
   std::unique_ptr<ResponseStore> response_;  // soci_store_response.hpp
   std::unique_ptr<GuidanceStore> guidance_;  // soci_store_guidance.hpp
@@ -98,6 +105,11 @@ class SociStore : public Store {
 
 // The rows' positions in (region id, day) order, the order of the reports table's key.
 std::vector<uint32_t> KeyOrder(const std::vector<int>& region_ids, std::span<const ReportRow> rows);
+
+// The change log's keys of a write of reports: "REGION/DAY ..." when few, empty when too many
+// to list (a follower then reloads every report), and back.
+std::string ReportChangeKeys(const ReportWriteOutcome& outcome);
+std::vector<ReportKey> ParseReportChangeKeys(std::string_view keys);
 
 // {"new_fever":5,...} for the audit trail.
 std::string CountsJson(const surveillance::ReportCounts& counts);

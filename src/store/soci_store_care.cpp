@@ -163,7 +163,7 @@ Result<WriteCounts> SociStore::SaveCentres(std::span<const care::TreatmentCentre
                    context.source, "",
                    Json({{"centres", counts.added}, {"reason", context.reason}})});
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kCare);
     return counts;
   } catch (const std::exception& error) {
     return DatabaseError("saving treatment centres", error);
@@ -234,7 +234,7 @@ Result<WriteCounts> SociStore::SaveCensus(std::span<const care::CensusDay> days,
       InsertAudit({0, context.recorded_at, context.user, context.address, "census.add",
                    context.source, "", Json({{"days", counts.added}, {"reason", context.reason}})});
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kCare);
     return counts;
   } catch (const std::exception& error) {
     return DatabaseError("saving the census", error);
@@ -310,7 +310,7 @@ Result<WriteCounts> SociStore::SaveWorkforce(std::span<const care::WorkforceCoun
                    context.source, "",
                    Json({{"counts", counts.added}, {"reason", context.reason}})});
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kCare);
     return counts;
   } catch (const std::exception& error) {
     return DatabaseError("saving the workforce", error);

@@ -123,7 +123,7 @@ Result<WriteCounts> SociGuidanceStore::SaveOfficials(
                                  boost::json::serialize(object{{"officials", counts.added},
                                                                {"reason", context.reason}})});
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kGuidance);
     return counts;
   } catch (const std::exception& error) {
     return DatabaseError("saving officials", error);
@@ -171,7 +171,7 @@ Result<int> SociGuidanceStore::SaveChecklist(const inspection::Checklist& checkl
                     boost::json::serialize(object{{"title", checklist.title},
                                                   {"questions", checklist.questions.size()},
                                                   {"source", context.source}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kGuidance);
     return version;
   } catch (const std::exception& error) {
     return DatabaseError("saving the checklist", error);

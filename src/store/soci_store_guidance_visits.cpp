@@ -50,7 +50,7 @@ Result<int64_t> SociGuidanceStore::SaveGuidancePlan(const GuidancePlanRecord& pl
     InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
                                "guidance_plan.propose", fmt::format("guidance_plan/{}", id), "",
                                boost::json::serialize(object{{"teams", plan.teams.size()}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kGuidance);
     return static_cast<int64_t>(id);
   } catch (const std::exception& error) {
     return DatabaseError("saving the team plan", error);
@@ -144,7 +144,7 @@ Status SociGuidanceStore::AdoptGuidancePlan(int64_t id, const WriteContext& cont
     InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
                                "guidance_plan.adopt", fmt::format("guidance_plan/{}", id),
                                R"({"status":"proposed"})", boost::json::serialize(change)});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kGuidance);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("adopting the team plan", error);
@@ -199,7 +199,7 @@ Result<inspection::Visit> SociGuidanceStore::SaveVisit(
                                                   {"checklist_version", visit.checklist_version},
                                                   {"answers", visit.answers.size()},
                                                   {"findings", findings.size()}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kGuidance);
     return out;
   } catch (const std::exception& error) {
     return DatabaseError("saving the visit", error);
@@ -308,7 +308,7 @@ Status SociGuidanceStore::CloseFinding(int64_t id, std::string_view closure,
                    {0, context.recorded_at, context.user, context.address, "finding.close",
                     fmt::format("finding/{}", id), R"({"status":"open"})",
                     boost::json::serialize(object{{"status", "closed"}, {"how", how}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kGuidance);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("closing the finding", error);

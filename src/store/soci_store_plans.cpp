@@ -61,7 +61,7 @@ Result<int64_t> SociStore::SavePlan(const PlanRecord& plan, const WriteContext& 
          fmt::format("plan/{}", id), "",
          boost::json::serialize(boost::json::object{
              {"scope", plan.scope}, {"as_of", plan.as_of.ToString()}, {"deployments", seq}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kCare);
     return static_cast<int64_t>(id);
   } catch (const std::exception& error) {
     return DatabaseError("saving the plan", error);
@@ -133,7 +133,7 @@ Status SociStore::AdoptPlan(int64_t id, const WriteContext& context) {
                  fmt::format("plan/{}", id), R"({"status":"proposed"})",
                  boost::json::serialize(
                      boost::json::object{{"status", "adopted"}, {"reason", context.reason}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kCare);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("adopting the plan", error);

@@ -104,7 +104,7 @@ Result<int64_t> SociResponseStore::SaveDocument(const ResponseDocument& document
                     Json({{"version", document.version},
                           {"source", document.source},
                           {"reason", context.reason}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kLevels);
     return static_cast<int64_t>(id);
   } catch (const std::exception& error) {
     return DatabaseError("saving the " + document.kind, error);
@@ -169,7 +169,7 @@ Result<std::vector<int64_t>> SociResponseStore::SaveProposals(
                                        {"to", p.to_level},
                                        {"rules_version", p.rules_version}})});
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kLevels);
     return ids;
   } catch (const std::exception& error) {
     return DatabaseError("saving level proposals", error);
@@ -270,7 +270,7 @@ Result<DecisionRecord> SociResponseStore::SaveDecision(const DecisionRecord& dec
                                      {"reason", decision.reason},
                                      {"rules_version", decision.rules_version},
                                      {"tasks", tasks.size()}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kLevels);
     DecisionRecord out = decision;
     out.id = id;
     out.decided_by = context.user;
@@ -327,7 +327,7 @@ Status SociResponseStore::CompleteTask(int64_t id, std::string_view note,
     InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address, "task.done",
                                fmt::format("task/{}", id), R"({"done":false})",
                                Json({{"done", true}, {"region", region}, {"note", text}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kLevels);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("completing the task", error);

@@ -175,7 +175,7 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::Post(
         session(),
         {0, context.recorded_at, context.user, context.address, "stock.post", context.source, "",
          boost::json::serialize(object{{"entries", entries->size()}, {"reason", context.reason}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kSupply);
     return entries;
   } catch (const std::exception& error) {
     return DatabaseError("posting to the stock ledger", error);

@@ -47,7 +47,7 @@ Result<int64_t> SociSupplyStore::SavePlan(const SupplyPlanRecord& plan,
                                "supply_plan.propose", fmt::format("supply_plan/{}", id), "",
                                boost::json::serialize(object{{"shipments", plan.shipments.size()},
                                                              {"scope", plan.scope}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kSupply);
     return id;
   } catch (const std::exception& error) {
     return DatabaseError("saving a distribution plan", error);
@@ -154,7 +154,7 @@ Result<std::vector<int64_t>> SociSupplyStore::AdoptPlan(int64_t id, const WriteC
     InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address,
                                "supply_plan.adopt", fmt::format("supply_plan/{}", id), "",
                                boost::json::serialize(object{{"shipments", ids.size()}})});
-    transaction.commit();
+    transaction.Commit(ChangeKind::kSupply);
     return ids;
   } catch (const std::exception& error) {
     return DatabaseError("adopting a distribution plan", error);

@@ -132,7 +132,7 @@ Result<std::vector<int64_t>> SociSupplyStore::CreateShipments(
       AppendCustody(id, "planned", context, context.reason);
       ids.push_back(id);
     }
-    transaction.commit();
+    transaction.Commit(ChangeKind::kSupply);
     return ids;
   } catch (const std::exception& error) {
     return DatabaseError("creating shipments", error);
@@ -209,7 +209,7 @@ Result<supply::Shipment> SociSupplyStore::Step(int64_t id, supply::ShipmentStatu
     if (Status s = MoveStatus(session(), **shipment, to); !s.ok()) return s;
     AppendCustody(id, std::string(supply::ShipmentStatusName(to)), context, *note);
     auto out = LoadShipment(id);
-    transaction.commit();
+    transaction.Commit(ChangeKind::kSupply);
     return **out;
   } catch (const std::exception& error) {
     return DatabaseError(what, error);

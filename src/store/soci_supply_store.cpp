@@ -216,7 +216,7 @@ Result<WriteCounts> SaveAll(soci::session& session, Dialect dialect, std::span<c
     auto stored = load();
     if (!stored.ok()) return stored.status();
     WriteCounts counts = SaveRows(session, rows, *stored, kind, context);
-    transaction.commit();
+    transaction.Commit(ChangeKind::kSupply);
     return counts;
   } catch (const std::exception& error) {
     return DatabaseError(what, error);

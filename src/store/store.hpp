@@ -10,6 +10,7 @@
 // (a "new" report that already exists, a correction of a report that does not), kUnavailable
 // when the database cannot be reached or is locked, kInternal otherwise.
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <span>
@@ -36,7 +37,48 @@ struct ReportRow {
   std::string region;
   Date date;
   surveillance::ReportCounts counts;
+  int version = 1;  // 1 for a first report, one more with every correction
 };
+
+// A report to write, and what its writer read before: `expected_version` is the version of the
+// stored report the writer saw (0: it saw none). Without it, the report is written over whatever
+// is stored (a correction still needs a reason).
+struct ReportWrite {
+  ReportRow row;
+  std::optional<int> expected_version;
+};
+
+// What a write of reports did, decided by the store inside its transaction.
+struct ReportWriteOutcome {
+  std::vector<ReportRow> added;      // first reports of their (region, date), version 1
+  std::vector<ReportRow> corrected;  // reports that replaced a stored value, with their new version
+  int64_t unchanged = 0;             // identical to what was stored: nothing written
+  int64_t change = 0;                // the change log's number of this write (0: nothing changed)
+};
+
+// The change log. Every write, from any process (a server, the CLI, another server on the same
+// database), appends one entry in its own transaction, so every server can follow the database.
+// Sequence numbers grow in commit order.
+enum class ChangeKind { kRegions, kOpenings, kReports, kCare, kSupply, kLevels, kGuidance };
+std::string_view ChangeKindName(ChangeKind kind);
+std::optional<ChangeKind> ParseChangeKind(std::string_view name);
+
+struct ReportKey {
+  std::string region;
+  Date date;
+  bool operator==(const ReportKey&) const = default;
+};
+
+struct Change {
+  int64_t seq = 0;
+  ChangeKind kind = ChangeKind::kReports;
+  // For kReports: the reports written; empty when they were too many to list (any report may
+  // then have changed).
+  std::vector<ReportKey> reports;
+};
+
+// The change number the calling thread's last write committed, then 0 until it writes again.
+int64_t TakeCommittedChange();
 
 struct OpeningRow {
   std::string region;
@@ -166,12 +208,18 @@ class Store {
   virtual Status SaveOpenings(std::span<const OpeningRow> openings,
                               const WriteContext& context) = 0;
 
-  // Writes first reports and corrections in one transaction, with their audit entries. A
-  // correction keeps the value it replaces in the history with who, when and why, and is audited
-  // one by one (old -> new); first reports are audited as one entry per call.
-  virtual Status WriteReports(std::span<const ReportRow> first_reports,
-                              std::span<const ReportRow> corrections, const WriteContext& context,
-                              const ProgressFn& progress = {}) = 0;
+  // Writes reports in one transaction, with their audit entries, deciding inside it which are
+  // first reports, which correct a stored one and which are identical to it. A correction keeps
+  // the value it replaces in the history with who, when and why, and is audited one by one
+  // (old -> new); first reports are audited as one entry per call. kConflict, writing nothing,
+  // naming each report with its stored value: a correction without `context.reason`, or a report
+  // whose stored version is not the `expected_version` its writer read ("changed since you read
+  // it"); also when a concurrent writer wins the race for the same report.
+  virtual Result<ReportWriteOutcome> WriteReports(std::span<const ReportWrite> reports,
+                                                  const WriteContext& context,
+                                                  const ProgressFn& progress = {}) = 0;
+  // The stored reports of these keys (those that exist), with their versions.
+  virtual Result<std::vector<ReportRow>> LoadReportsAt(std::span<const ReportKey> keys) = 0;
 
   // Every version of one report, oldest first; empty when there is none.
   virtual Result<std::vector<surveillance::ReportVersion>> ReportHistory(std::string_view region,
@@ -230,6 +278,14 @@ class Store {
   virtual Status AdoptPlan(int64_t id, const WriteContext& context) = 0;
   // The deployments of every adopted plan.
   virtual Result<std::vector<DeploymentRecord>> LoadAdoptedDeployments() = 0;
+
+  // The number of the latest change committed (0 when none), and the changes after `seq`, oldest
+  // first, at most `limit`.
+  virtual Result<int64_t> LastChange() = 0;
+  virtual Result<std::vector<Change>> ChangesSince(int64_t seq, int limit) = 0;
+  // Waits at most `timeout` for a change to be committed by any process: true when the database
+  // can say (PostgreSQL's LISTEN/NOTIFY), false at once when it cannot (SQLite: poll instead).
+  virtual Result<bool> WaitForChange(std::chrono::milliseconds timeout) = 0;
 
   // The medicine supply's data, on this same connection.
   virtual SupplyStore& Supply() = 0;

@@ -6,16 +6,32 @@
 // upgrade) and fails at once with "database is locked". The server writes through several
 // connections (surveillance, auth, care), so this happens under concurrent writers. Rolls back
 // when destroyed uncommitted.
+//
+// Every write commits with its entry in the change log (store.hpp), in the same transaction, so
+// that every server on the database sees it; only the schema's migrations commit without one.
+
+#include <cstdint>
+#include <string_view>
 
 #include <soci/session.h>
 
 #include "store/schema.hpp"
+#include "store/store.hpp"
 
 namespace outbreak::store {
 
+// Appends one change to the change log inside the caller's transaction and returns its number.
+// On PostgreSQL it first takes a transaction-scoped lock, so that numbers are handed out in the
+// order transactions commit (a follower that has read change N never meets a smaller one later),
+// and notifies the listening servers (delivered at commit).
+int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
+                     std::string_view keys);
+// Records `seq` as the calling thread's last committed change (TakeCommittedChange).
+void NoteCommittedChange(int64_t seq);
+
 class WriteTransaction {
  public:
-  WriteTransaction(soci::session& session, Dialect dialect) : session_(session) {
+  WriteTransaction(soci::session& session, Dialect dialect) : session_(session), dialect_(dialect) {
     if (dialect == Dialect::kSqlite) {
       session_ << "BEGIN IMMEDIATE";
     } else {
@@ -33,13 +49,25 @@ class WriteTransaction {
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-  void commit() {
+  // Appends the change (`keys` as the kind's follower reads them) and commits both; returns the
+  // change's number.
+  int64_t Commit(ChangeKind kind, std::string_view keys = {}) {
+    const int64_t seq = AppendChange(session_, dialect_, kind, keys);
+    session_.commit();
+    done_ = true;
+    NoteCommittedChange(seq);
+    return seq;
+  }
+
+  // Commits without a change: only for the schema's migrations, which no server follows.
+  void CommitSchema() {
     session_.commit();
     done_ = true;
   }
 
  private:
   soci::session& session_;
+  Dialect dialect_;
   bool done_ = false;
 };
 

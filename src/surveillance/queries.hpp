@@ -35,6 +35,7 @@ struct StoredReport {
   RegionIdx region = kNoRegion;
   Date date;
   ReportCounts counts;
+  int version = 1;  // the store's: 1 for a first report, one more with every correction
 };
 
 struct ReportPage {
