@@ -73,35 +73,6 @@ Headers SignIn(uint16_t port, const std::string& name) {
   return Bearer(std::string(login.Json().at("token").as_string()));
 }
 
-// A PostgreSQL cluster of the test's own (scripts/pg-test-cluster.sh), to stop and start at will.
-class OwnCluster {
- public:
-  OwnCluster() {
-    char pattern[] = "/tmp/outbreak-outage-XXXXXX";
-    dir_ = mkdtemp(pattern);
-    port_ = std::to_string(41000 + ::getpid() % 9000);
-    RunResult started = Script({"start", dir_, port_});
-    if (started.exit_code == 0) url_ = started.out.substr(0, started.out.find('\n'));
-    error_ = started.err;
-  }
-  ~OwnCluster() { Script({"stop", dir_}); }
-  const std::string& url() const { return url_; }
-  const std::string& error() const { return error_; }
-  bool Halt() { return Script({"halt", dir_}).exit_code == 0; }
-  bool Resume() { return Script({"resume", dir_, port_}).exit_code == 0; }
-
- private:
-  static RunResult Script(const std::vector<std::string>& args) {
-    std::vector<std::string> full = {OUTBREAK_SOURCE_DIR "/scripts/pg-test-cluster.sh"};
-    full.insert(full.end(), args.begin(), args.end());
-    return Run("/bin/bash", full);
-  }
-  std::string dir_;
-  std::string port_;
-  std::string url_;
-  std::string error_;
-};
-
 // Polls `target` (bounded) until it answers `status`; the last reply.
 HttpReply AwaitStatus(uint16_t port, const std::string& target, const Headers& headers,
                       int status) {
@@ -119,7 +90,7 @@ TEST(ApiDatabaseOutage, AnswersServiceUnavailableWhileAwayAndServesAgainWithoutA
     if (std::getenv("OUTBREAK_REQUIRE_PG") != nullptr) FAIL() << "PostgreSQL 15 is not installed";
     GTEST_SKIP() << "PostgreSQL 15 is not installed";
   }
-  OwnCluster cluster;
+  PostgresCluster cluster;
   ASSERT_FALSE(cluster.url().empty()) << cluster.error();
   TestDatabase database(cluster.url());
   RunResult regions = database.Cli(

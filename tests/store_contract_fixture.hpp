@@ -88,8 +88,7 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
     return {user, "2022-05-20T09:00:00Z", reason, "test", "127.0.0.1"};
   }
   // Writes reports as given (no version read), returning what the store decided.
-  Result<ReportWriteOutcome> Write(const std::vector<ReportRow>& rows,
-                                   const WriteContext& context,
+  Result<ReportWriteOutcome> Write(const std::vector<ReportRow>& rows, const WriteContext& context,
                                    std::optional<int> expected_version = std::nullopt) {
     std::vector<ReportWrite> writes;
     for (const ReportRow& row : rows) writes.push_back({row, expected_version});

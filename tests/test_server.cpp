@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -101,5 +102,35 @@ std::optional<int> ServerProcess::Stop(std::chrono::milliseconds timeout) {
   Terminate();
   return Wait(timeout);
 }
+
+namespace {
+
+RunResult ClusterScript(const std::vector<std::string>& args) {
+  std::vector<std::string> full = {OUTBREAK_SOURCE_DIR "/scripts/pg-test-cluster.sh"};
+  full.insert(full.end(), args.begin(), args.end());
+  return Run("/bin/bash", full);
+}
+
+}  // namespace
+
+PostgresCluster::PostgresCluster() {
+  char pattern[] = "/tmp/outbreak-cluster-XXXXXX";
+  dir_ = mkdtemp(pattern);
+  // A port of the process's own, so that suites running at once do not meet.
+  port_ = std::to_string(41000 + ::getpid() % 9000);
+  RunResult started = ClusterScript({"start", dir_, port_});
+  if (started.exit_code == 0) url_ = started.out.substr(0, started.out.find('\n'));
+  error_ = started.err;
+}
+
+PostgresCluster::~PostgresCluster() { ClusterScript({"stop", dir_}); }
+
+bool PostgresCluster::Installed() {
+  return std::filesystem::exists("/usr/lib/postgresql/15/bin/pg_ctl");
+}
+
+bool PostgresCluster::Halt() { return ClusterScript({"halt", dir_}).exit_code == 0; }
+
+bool PostgresCluster::Resume() { return ClusterScript({"resume", dir_, port_}).exit_code == 0; }
 
 }  // namespace outbreak::testing

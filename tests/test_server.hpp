@@ -70,4 +70,28 @@ class ServerProcess {
   std::string err_path_;
 };
 
+// A PostgreSQL cluster of the test's own (scripts/pg-test-cluster.sh), to stop and start at will;
+// removed with the object.
+class PostgresCluster {
+ public:
+  PostgresCluster();
+  ~PostgresCluster();
+  PostgresCluster(const PostgresCluster&) = delete;
+  PostgresCluster& operator=(const PostgresCluster&) = delete;
+
+  // Whether PostgreSQL 15 is installed here at all.
+  static bool Installed();
+  // The cluster's URL, empty when it did not start (error() says why).
+  const std::string& url() const { return url_; }
+  const std::string& error() const { return error_; }
+  bool Halt();
+  bool Resume();
+
+ private:
+  std::string dir_;
+  std::string port_;
+  std::string url_;
+  std::string error_;
+};
+
 }  // namespace outbreak::testing

@@ -17,8 +17,8 @@
 #include <memory>
 #include <optional>
 #include <shared_mutex>
-#include <string>
 #include <span>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>

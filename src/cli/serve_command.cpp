@@ -84,15 +84,12 @@ int Serve(CliState& s, ServeOptions& options) {
   app::AuthService auth(std::move(*auth_store), s.clock, options.auth);
   app::LiveFeed feed;
   (*service)->SetLiveFeed(&feed);
-  follower.Listen([&](std::span<const store::Change> changes) {
-    return (*service)->ApplyChanges(changes);
-  });
-  follower.Listen([&](std::span<const store::Change> changes) {
-    return (*response)->ApplyChanges(changes);
-  });
-  follower.Listen([&](std::span<const store::Change> changes) {
-    return (*supply)->ApplyChanges(changes);
-  });
+  follower.Listen(
+      [&](std::span<const store::Change> changes) { return (*service)->ApplyChanges(changes); });
+  follower.Listen(
+      [&](std::span<const store::Change> changes) { return (*response)->ApplyChanges(changes); });
+  follower.Listen(
+      [&](std::span<const store::Change> changes) { return (*supply)->ApplyChanges(changes); });
   follower.Start();
   // Stopped before the services it calls go.
   struct StopFollowing {

@@ -98,9 +98,9 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
             fmt::format("X-Outbreak-Read-After: \"{}\" is not a change number", after)));
       }
       if (!changes_->WaitFor(seq, kReadAfterWait)) {
-        HttpResponse behind = ErrorResponse(Status::Unavailable(fmt::format(
-            "this server has not yet applied change {} (it is at {}); try again", seq,
-            changes_->Applied())));
+        HttpResponse behind = ErrorResponse(Status::Unavailable(
+            fmt::format("this server has not yet applied change {} (it is at {}); try again", seq,
+                        changes_->Applied())));
         behind.headers.emplace_back("Retry-After", "1");
         return behind;
       }

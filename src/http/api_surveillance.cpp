@@ -140,8 +140,8 @@ Result<ReportBody> ParseReportBody(const std::string& body) {
     input.counts.under_treatment = treatment.value_or(0);
     for (const auto& [key, value] : item) {
       static const std::set<std::string> kKnown = {
-          "region", "date",     "new_fever", "new_recovered",   "new_deaths", "under_treatment",
-          "tested", "positive", "reason",    "expected_version"};
+          "region",          "date",   "new_fever", "new_recovered", "new_deaths",
+          "under_treatment", "tested", "positive",  "reason",        "expected_version"};
       if (!kKnown.contains(std::string(key))) {
         errors.push_back(fmt::format("{}.{}: is not a known field", where, std::string(key)));
       }

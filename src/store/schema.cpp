@@ -322,9 +322,10 @@ std::vector<std::string> Version7(Dialect dialect) {
   const bool sqlite = dialect == Dialect::kSqlite;
   const std::string seq_column = sqlite ? "seq INTEGER PRIMARY KEY AUTOINCREMENT"
                                         : "seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
-  return {fmt::format("CREATE TABLE changes ({}, kind TEXT NOT NULL, keys TEXT NOT NULL DEFAULT '',"
-                      " recorded_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
-                      seq_column)};
+  return {
+      fmt::format("CREATE TABLE changes ({}, kind TEXT NOT NULL, keys TEXT NOT NULL DEFAULT '',"
+                  " recorded_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+                  seq_column)};
 }
 
 std::vector<Migration> Build(Dialect dialect) {

@@ -460,6 +460,7 @@ namespace {
 struct StoredReport {
   surveillance::ReportCounts counts;
   int version = 0;
+  long long batch_id = 0;  // the write it came with
 };
 
 int64_t ReportKeyOf(int region_id, int day) {
@@ -484,20 +485,22 @@ std::unordered_map<int64_t, StoredReport> StoredReportsOf(soci::session& session
     int id = 0;
     int day = 0;
     int version = 0;
+    long long batch = 0;
     CountColumns columns;
     columns.Resize(1);
     soci::statement read =
         (session.prepare << "SELECT new_fever, new_recovered, new_deaths, under_treatment, tested,"
-                            " positive, version FROM reports WHERE region_id = :id AND day = :day",
+                            " positive, version, batch_id FROM reports"
+                            " WHERE region_id = :id AND day = :day",
          soci::into(columns.fever[0]), soci::into(columns.recovered[0]),
          soci::into(columns.deaths[0]), soci::into(columns.under_treatment[0]),
          soci::into(columns.tested[0], columns.tested_ind[0]),
          soci::into(columns.positive[0], columns.positive_ind[0]), soci::into(version),
-         soci::use(id), soci::use(day));
+         soci::into(batch), soci::use(id), soci::use(day));
     for (size_t row = 0; row < writes.size(); ++row) {
       id = region_ids[row];
       day = writes[row].row.date.days_since_epoch();
-      if (read.execute(true)) out[ReportKeyOf(id, day)] = {columns.Get(0), version};
+      if (read.execute(true)) out[ReportKeyOf(id, day)] = {columns.Get(0), version, batch};
     }
     return out;
   }
@@ -513,26 +516,28 @@ std::unordered_map<int64_t, StoredReport> StoredReportsOf(soci::session& session
   std::vector<int> ids(kBatchRows);
   std::vector<int> days(kBatchRows);
   std::vector<int> versions(kBatchRows);
+  std::vector<long long> batches(kBatchRows);
   CountColumns columns;
   columns.Resize(kBatchRows);
   soci::statement select =
       (session.prepare << "SELECT region_id, day, new_fever, new_recovered, new_deaths,"
-                          " under_treatment, tested, positive, version FROM reports"
+                          " under_treatment, tested, positive, version, batch_id FROM reports"
                           " WHERE day BETWEEN :first AND :last",
        soci::into(ids), soci::into(days), soci::into(columns.fever), soci::into(columns.recovered),
        soci::into(columns.deaths), soci::into(columns.under_treatment),
        soci::into(columns.tested, columns.tested_ind),
-       soci::into(columns.positive, columns.positive_ind), soci::into(versions), soci::use(first),
-       soci::use(last));
+       soci::into(columns.positive, columns.positive_ind), soci::into(versions),
+       soci::into(batches), soci::use(first), soci::use(last));
   select.execute();
   while (select.fetch()) {
     for (size_t row = 0; row < ids.size(); ++row) {
       const int64_t key = ReportKeyOf(ids[row], days[row]);
-      if (wanted.contains(key)) out[key] = {columns.Get(row), versions[row]};
+      if (wanted.contains(key)) out[key] = {columns.Get(row), versions[row], batches[row]};
     }
     ids.resize(kBatchRows);
     days.resize(kBatchRows);
     versions.resize(kBatchRows);
+    batches.resize(kBatchRows);
     columns.Resize(kBatchRows);
   }
   return out;
@@ -562,9 +567,9 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
     ReportWriteOutcome outcome;
     std::vector<int> first_ids;
     std::vector<int> correction_ids;
-    std::vector<StoredReport> replaced;      // the value each correction replaces
-    std::vector<std::string> stale;          // reports changed since their writer read them
-    std::vector<std::string> unexplained;    // corrections without a reason
+    std::vector<StoredReport> replaced;    // the value each correction replaces
+    std::vector<std::string> stale;        // reports changed since their writer read them
+    std::vector<std::string> unexplained;  // corrections without a reason
     for (size_t at = 0; at < writes.size(); ++at) {
       const ReportWrite& write = writes[at];
       auto found = stored.find(ReportKeyOf(region_ids[at], write.row.date.days_since_epoch()));
@@ -575,12 +580,11 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
       }
       const int version = exists ? found->second.version : 0;
       if (write.expected_version && *write.expected_version != version) {
-        stale.push_back(
-            exists ? StoredText(write.row, found->second) +
-                         fmt::format(" (you read version {})", *write.expected_version)
-                   : fmt::format("{} {}: nothing is stored (you read version {})",
-                                 write.row.region, write.row.date.ToString(),
-                                 *write.expected_version));
+        stale.push_back(exists ? StoredText(write.row, found->second) +
+                                     fmt::format(" (you read version {})", *write.expected_version)
+                               : fmt::format("{} {}: nothing is stored (you read version {})",
+                                             write.row.region, write.row.date.ToString(),
+                                             *write.expected_version));
         continue;
       }
       ReportRow row = write.row;
@@ -620,8 +624,7 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
                  " VALUES (:who, :at, :reason, :source, :address) RETURNING id",
         soci::use(context.user), soci::use(context.recorded_at), soci::use(context.reason),
         soci::use(context.source), soci::use(context.address), soci::into(batch_id);
-    InsertReports(first_ids, outcome.added, KeyOrder(first_ids, outcome.added), batch_id,
-                  progress);
+    InsertReports(first_ids, outcome.added, KeyOrder(first_ids, outcome.added), batch_id, progress);
     if (!outcome.added.empty()) {
       Date first = outcome.added.front().date;
       Date last = first;
@@ -642,13 +645,6 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
     int read_version = 0;
     CountColumns columns;
     columns.Resize(1);
-    soci::statement keep_old =
-        (session_->prepare << "INSERT INTO report_revisions (region_id, day, version, new_fever,"
-                              " new_recovered, new_deaths, under_treatment, tested, positive,"
-                              " batch_id) SELECT region_id, day, version, new_fever,"
-                              " new_recovered, new_deaths, under_treatment, tested, positive,"
-                              " batch_id FROM reports WHERE region_id = :id AND day = :day",
-         soci::use(id), soci::use(day));
     // Only the version read above is replaced: on PostgreSQL another transaction may have
     // corrected the report since, and then this one is the loser of the race.
     soci::statement update =
@@ -661,19 +657,47 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
          soci::use(columns.under_treatment[0]), soci::use(columns.tested[0], columns.tested_ind[0]),
          soci::use(columns.positive[0], columns.positive_ind[0]), soci::use(batch_id),
          soci::use(id), soci::use(day), soci::use(read_version));
+    // The replaced value goes to the history once the update has taken the row: two writers that
+    // read the same version never both record it.
+    CountColumns old_columns;
+    old_columns.Resize(1);
+    long long old_batch = 0;
+    soci::statement keep_old =
+        (session_->prepare << "INSERT INTO report_revisions (region_id, day, version, new_fever,"
+                              " new_recovered, new_deaths, under_treatment, tested, positive,"
+                              " batch_id) VALUES (:id, :day, :version, :fever, :recovered,"
+                              " :deaths, :treatment, :tested, :positive, :batch)",
+         soci::use(id), soci::use(day), soci::use(read_version), soci::use(old_columns.fever[0]),
+         soci::use(old_columns.recovered[0]), soci::use(old_columns.deaths[0]),
+         soci::use(old_columns.under_treatment[0]),
+         soci::use(old_columns.tested[0], old_columns.tested_ind[0]),
+         soci::use(old_columns.positive[0], old_columns.positive_ind[0]), soci::use(old_batch));
     for (size_t at = 0; at < outcome.corrected.size(); ++at) {
       const ReportRow& row = outcome.corrected[at];
       id = correction_ids[at];
       day = row.date.days_since_epoch();
       read_version = replaced[at].version;
       columns.Set(0, row.counts);
-      keep_old.execute(true);
+      old_columns.Set(0, replaced[at].counts);
+      old_batch = replaced[at].batch_id;
       update.execute(true);
       if (update.get_affected_rows() != 1) {
-        return Status::Conflict(fmt::format(
-            "{} {}: corrected by someone else meanwhile; nothing was written: read it again",
-            row.region, row.date.ToString()));
+        // Another transaction corrected it after this one read it (PostgreSQL): its value is
+        // committed now, and the loser is shown it.
+        std::vector<std::string> details;
+        std::vector<int> one_id{id};
+        const ReportWrite again{row, std::nullopt};
+        const auto now = StoredReportsOf(*session_, one_id, std::span(&again, 1));
+        if (auto found = now.find(ReportKeyOf(id, day)); found != now.end()) {
+          details.push_back(StoredText(row, found->second) +
+                            fmt::format(" (you read version {})", read_version));
+        }
+        return Status(StatusCode::kConflict,
+                      "1 report(s) changed since you read them; nothing was written: read them "
+                      "again",
+                      std::move(details));
       }
+      keep_old.execute(true);
       InsertAudit({0, context.recorded_at, context.user, context.address, "report.correct",
                    row.region + "/" + row.date.ToString(), CountsJson(replaced[at].counts),
                    CountsJson(row.counts)});

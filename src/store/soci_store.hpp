@@ -97,7 +97,7 @@ class SociStore : public Store {
 
   std::unique_ptr<soci::session> session_;
   Dialect dialect_;
-  void* listening_ = nullptr;  // the PostgreSQL connection LISTEN was sent on, if any
+  void* listening_ = nullptr;                // the PostgreSQL connection LISTEN was sent on, if any
   std::unique_ptr<SupplyStore> supply_;      // soci_supply_store.hpp
   std::unique_ptr<ResponseStore> response_;  // soci_store_response.hpp
   std::unique_ptr<GuidanceStore> guidance_;  // soci_store_guidance.hpp

@@ -197,8 +197,8 @@ Result<std::vector<ReportRow>> SociStore::LoadReportsAt(std::span<const ReportKe
       id = found->second;
       day = key.date.days_since_epoch();
       if (!read.execute(true)) continue;
-      surveillance::ReportCounts counts{fever, recovered, deaths, treatment, std::nullopt,
-                                        std::nullopt};
+      surveillance::ReportCounts counts{fever,     recovered,    deaths,
+                                        treatment, std::nullopt, std::nullopt};
       if (tested_ind == soci::i_ok) counts.tested = tested;
       if (positive_ind == soci::i_ok) counts.positive = positive;
       out.push_back({key.region, key.date, counts, version});

@@ -1,0 +1,213 @@
+// Several servers on one database, as a headquarters runs them behind a load balancer: every
+// server answers with the writes made through any other or through the command line, a client
+// reads its own write through any server, two corrections of one report at once never both win,
+// and every server ends where a server started afresh begins. On SQLite (several processes on one
+// file) and on a PostgreSQL cluster of the test's own.
+
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include "api_fixture.hpp"
+
+namespace outbreak::testing {
+namespace {
+
+constexpr char kUnit[] = "KP-04-003";  // the clerk's reporting unit
+
+json::object ReportBody(const std::string& date, int64_t fever) {
+  return {{"region", kUnit},    {"date", date},    {"new_fever", fever},
+          {"new_recovered", 1}, {"new_deaths", 0}, {"under_treatment", fever + 10}};
+}
+
+Headers With(Headers headers, const std::string& name, const std::string& value) {
+  headers.emplace_back(name, value);
+  return headers;
+}
+
+// The stored report of kUnit on `date` as `port` answers it: {version, new_fever}, or {0, 0}.
+std::pair<int64_t, int64_t> StoredOn(uint16_t port, const Headers& headers,
+                                     const std::string& date) {
+  HttpReply reply = Send(
+      port, "GET", "/api/v1/reports?region=" + std::string(kUnit) + "&from=" + date + "&to=" + date,
+      headers);
+  if (reply.status != 200) return {-1, -1};
+  const json::value body = reply.Json();
+  const json::array& items = body.at("items").as_array();
+  if (items.empty()) return {0, 0};
+  const json::object& item = items[0].as_object();
+  return {item.at("version").as_int64(), item.at("counts").as_object().at("new_fever").as_int64()};
+}
+
+// Polls (bounded) until `port` holds `expected` for `date`; whether it did.
+bool Shows(uint16_t port, const Headers& headers, const std::string& date,
+           std::pair<int64_t, int64_t> expected) {
+  const auto deadline = std::chrono::steady_clock::now() + kPatience;
+  while (StoredOn(port, headers, date) != expected) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(20ms);
+  }
+  return true;
+}
+
+int64_t ChangeOf(const HttpReply& reply) {
+  const std::string header = reply.Header("x-outbreak-change");
+  return header.empty() ? -1 : std::stoll(header);
+}
+
+Headers SignIn(uint16_t port, const std::string& name) {
+  HttpReply login =
+      Send(port, "POST", "/api/v1/auth/login", {},
+           json::serialize(json::object{{"name", name}, {"password", kTestPassword}}));
+  EXPECT_EQ(login.status, 200) << Describe(login);
+  if (login.status != 200) return {};
+  return Bearer(std::string(login.Json().at("token").as_string()));
+}
+
+class SeveralServersTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres") {
+      if (!PostgresCluster::Installed()) {
+        if (std::getenv("OUTBREAK_REQUIRE_PG") != nullptr) {
+          FAIL() << "PostgreSQL 15 is not installed";
+        }
+        GTEST_SKIP() << "PostgreSQL 15 is not installed";
+      }
+      cluster_ = std::make_unique<PostgresCluster>();
+      ASSERT_FALSE(cluster_->url().empty()) << cluster_->error();
+      database_ = std::make_unique<TestDatabase>(cluster_->url());
+    } else {
+      database_ = std::make_unique<TestDatabase>();
+    }
+    RunResult regions = database_->Cli(
+        {"import", "regions", std::string(OUTBREAK_TEST_DATA_DIR) + "/dprk2022/regions.csv"});
+    ASSERT_EQ(regions.exit_code, 0) << regions.err;
+    ASSERT_EQ(database_->AddUser("clerk", "county_clerk", kUnit), "");
+    ASSERT_EQ(database_->AddUser("officer", "province_officer", "KP-04"), "");
+  }
+
+  std::unique_ptr<PostgresCluster> cluster_;
+  std::unique_ptr<TestDatabase> database_;
+};
+
+TEST_P(SeveralServersTest, EveryServerAnswersWithWritesMadeThroughAnotherOrTheCommandLine) {
+  ServerProcess a(*database_, {});
+  ServerProcess b(*database_, {});
+  ASSERT_TRUE(a.started()) << a.Output();
+  ASSERT_TRUE(b.started()) << b.Output();
+  const Headers clerk = SignIn(a.port(), "clerk");
+  ASSERT_FALSE(clerk.empty());
+
+  HttpReply posted = Send(a.port(), "POST", "/api/v1/reports", clerk,
+                          json::serialize(ReportBody("2022-05-12", 5)));
+  ASSERT_EQ(posted.status, 201) << Describe(posted);
+  const int64_t change = ChangeOf(posted);
+  ASSERT_GT(change, 0) << "a write answers with the change it made";
+  // Read-your-writes through the other server: it applies the log up to the write first.
+  HttpReply read = Send(b.port(), "GET", "/api/v1/reports?region=KP-04-003",
+                        With(clerk, "X-Outbreak-Read-After", std::to_string(change)));
+  ASSERT_EQ(read.status, 200) << Describe(read);
+  EXPECT_GE(ChangeOf(read), change);
+  ASSERT_EQ(read.Json().at("total").as_int64(), 1) << read.body;
+  EXPECT_EQ(read.Json().at("items").as_array()[0].at("version").as_int64(), 1);
+  // And without being asked, within the patience of a test.
+  EXPECT_TRUE(Shows(b.port(), clerk, "2022-05-12", {1, 5}));
+
+  // A file loaded with the command line while both servers run.
+  const std::string csv = database_->dir() + "/late.csv";
+  std::ofstream(csv) << "region,date,new_fever,new_recovered,new_deaths,under_treatment\n"
+                     << kUnit << ",2022-05-13,7,1,0,16\n";
+  RunResult imported = database_->Cli({"import", "reports", csv});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_TRUE(Shows(a.port(), clerk, "2022-05-13", {1, 7}));
+  EXPECT_TRUE(Shows(b.port(), clerk, "2022-05-13", {1, 7}));
+  // A bad change number is refused, naming the header.
+  EXPECT_TRUE(
+      IsError(Send(b.port(), "GET", "/api/v1/sitrep", With(clerk, "X-Outbreak-Read-After", "soon")),
+              400, "invalid_argument"));
+
+  // The situation reports agree, byte for byte.
+  const std::string sitrep = "/api/v1/sitrep?region=KP-04-003&as_of=2022-05-13&format=text";
+  HttpReply from_a = Send(a.port(), "GET", sitrep, clerk);
+  HttpReply from_b = Send(b.port(), "GET", sitrep, clerk);
+  ASSERT_EQ(from_a.status, 200) << Describe(from_a);
+  EXPECT_EQ(from_a.body, from_b.body);
+  EXPECT_NE(from_a.body.find("13 May 2022, 7 new fever cases"), std::string::npos) << from_a.body;
+  EXPECT_EQ(a.Stop(), std::optional<int>(0)) << a.Output();
+  EXPECT_EQ(b.Stop(), std::optional<int>(0)) << b.Output();
+}
+
+TEST_P(SeveralServersTest, OfTwoCorrectionsAtOnceThroughTwoServersExactlyOneWins) {
+  ServerProcess a(*database_, {});
+  ServerProcess b(*database_, {});
+  ASSERT_TRUE(a.started()) << a.Output();
+  ASSERT_TRUE(b.started()) << b.Output();
+  const Headers officer = SignIn(a.port(), "officer");
+  ASSERT_FALSE(officer.empty());
+  const std::string date = "2022-05-12";
+  ASSERT_EQ(Send(a.port(), "POST", "/api/v1/reports", officer, json::serialize(ReportBody(date, 5)))
+                .status,
+            201);
+
+  constexpr int kRounds = 100;
+  int64_t version = 1;
+  int64_t expected_fever = 5;
+  int64_t last_change = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    // Both officers read `version` and correct it at once, each through a server of its own.
+    HttpReply replies[2];
+    std::thread racers[2];
+    for (int side = 0; side < 2; ++side) {
+      racers[side] = std::thread([&, side] {
+        json::object body = ReportBody(date, 1000 + round * 2 + side);
+        body["reason"] = "recount " + std::to_string(round);
+        body["expected_version"] = version;
+        replies[side] = Send(side == 0 ? a.port() : b.port(), "POST", "/api/v1/reports", officer,
+                             json::serialize(body));
+      });
+    }
+    for (std::thread& racer : racers) racer.join();
+    const int winners = (replies[0].status == 201) + (replies[1].status == 201);
+    ASSERT_EQ(winners, 1) << "round " << round << ": " << Describe(replies[0]) << " / "
+                          << Describe(replies[1]);
+    const int winner = replies[0].status == 201 ? 0 : 1;
+    const HttpReply& loser = replies[1 - winner];
+    ASSERT_TRUE(IsError(loser, 409, "conflict")) << "round " << round << ": " << Describe(loser);
+    // The loser is shown what is stored now: the winner's value, one version on.
+    const std::string stored = "stored version " + std::to_string(version + 1);
+    const std::string value = "\"new_fever\":" + std::to_string(1000 + round * 2 + winner);
+    const json::value error = loser.Json();
+    const std::string details = json::serialize(error.at("error").at("details"));
+    const std::string shown(error.at("error").at("details").as_array().at(0).as_string());
+    EXPECT_NE(shown.find(stored), std::string::npos) << details;
+    EXPECT_NE(shown.find(value), std::string::npos) << details;
+    ++version;
+    expected_fever = 1000 + round * 2 + winner;
+    last_change = std::max(last_change, ChangeOf(replies[winner]));
+  }
+  // Nothing acknowledged was lost: both servers hold the last winner, at the version counted.
+  const Headers after = With(officer, "X-Outbreak-Read-After", std::to_string(last_change));
+  EXPECT_EQ(StoredOn(a.port(), after, date), std::make_pair(version, expected_fever));
+  EXPECT_EQ(StoredOn(b.port(), after, date), std::make_pair(version, expected_fever));
+  HttpReply history =
+      Send(b.port(), "GET", "/api/v1/reports/KP-04-003/2022-05-12/history", officer);
+  ASSERT_EQ(history.status, 200) << Describe(history);
+  EXPECT_NE(history.body.find("\"version\":" + std::to_string(kRounds + 1)), std::string::npos);
+
+  // Every server now answers as one started afresh on the same database.
+  ServerProcess fresh(*database_, {});
+  ASSERT_TRUE(fresh.started()) << fresh.Output();
+  for (const std::string target : {"/api/v1/sitrep?region=KP-04&as_of=2022-05-12",
+                                   "/api/v1/series?region=KP", "/api/v1/reports?region=KP-04"}) {
+    const std::string expected = Send(fresh.port(), "GET", target, officer).body;
+    EXPECT_EQ(Send(a.port(), "GET", target, after).body, expected) << target;
+    EXPECT_EQ(Send(b.port(), "GET", target, after).body, expected) << target;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SeveralServersTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace outbreak::testing
