@@ -134,7 +134,8 @@ TEST_P(StoreContractTest, TheStoreDecidesNewCorrectionOrUnchangedFromWhatIsStore
   ASSERT_EQ(clash.status().code(), StatusCode::kConflict) << clash.status().ToString();
   EXPECT_NE(clash.status().message().find("needs a reason"), std::string::npos);
   ASSERT_EQ(clash.status().details().size(), 1u);
-  EXPECT_NE(clash.status().details()[0].find("KP-01-001 2022-05-12: stored version 1"),
+  EXPECT_NE(clash.status().details()[0].find(
+                "KP-01-001 2022-05-12 was already reported: stored version 1"),
             std::string::npos)
       << clash.status().details()[0];
   EXPECT_NE(clash.status().details()[0].find("\"new_fever\":5"), std::string::npos);

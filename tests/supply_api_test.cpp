@@ -122,6 +122,29 @@ TEST_F(SupplyApiTest, ReceiptsAndIssuesMoveStockAndTheLedgerSumsToIt) {
   EXPECT_FALSE(demand.Json().at("lines").as_array().empty()) << demand.body;
 }
 
+TEST_F(SupplyApiTest, AMovementSentAgainUnderItsIdentityIsPostedOnce) {
+  json::object receipt = NewLot(
+      Movement("2022-09-01", "CO-KP-04-002", "PARA-500", "receipt", 500, "T-LOT-ID"), "2024-01-31");
+  receipt["movement"] = "GRN-2022-0901/1";
+  const json::object body = Movements({receipt});
+  HttpReply first = Post("/api/v1/supply/ledger", "officer", body);
+  ASSERT_EQ(first.status, 201) << Describe(first);
+  EXPECT_EQ(first.Json().at("posted").as_int64(), 1);
+  // Sent again without an Idempotency-Key (a clerk pressing twice, a second device): nothing new.
+  HttpReply again = Post("/api/v1/supply/ledger", "officer", body);
+  ASSERT_EQ(again.status, 201) << Describe(again);
+  EXPECT_EQ(again.Json().at("posted").as_int64(), 0);
+  EXPECT_EQ(again.Json().at("unchanged").as_int64(), 1);
+  EXPECT_EQ(LotOnHand("KP-04-002", "CO-KP-04-002", "PARA-500", "T-LOT-ID"), 500);
+  // The same identity for another quantity: a 409 that shows both.
+  receipt["quantity"] = 5000;
+  HttpReply clash = Post("/api/v1/supply/ledger", "officer", Movements({receipt}));
+  EXPECT_EQ(clash.status, 409) << Describe(clash);
+  EXPECT_NE(clash.body.find("receipt of 500 PARA-500"), std::string::npos) << clash.body;
+  EXPECT_NE(clash.body.find("receipt of 5000 PARA-500"), std::string::npos) << clash.body;
+  EXPECT_EQ(LotOnHand("KP-04-002", "CO-KP-04-002", "PARA-500", "T-LOT-ID"), 500);
+}
+
 TEST_F(SupplyApiTest, TheLedgerRefusesUnknownNamesExpiredLotsAndBadQuantitiesAndWritesNothing) {
   ASSERT_EQ(Post("/api/v1/supply/ledger", "officer",
                  Movements({NewLot(

@@ -174,6 +174,46 @@ TEST_F(SupplyCliTest, BadFilesNameFileLineAndFieldAndChangeNothing) {
   ExpectRejected({"supply", "adopt", "999999"}, {"no distribution plan 999999"});
 }
 
+TEST_F(SupplyCliTest, ALedgerFilePostedTwiceIsWrittenOnce) {
+  const std::string text =
+      "day,node,medicine,kind,quantity,lot,expiry,maker\n"
+      "2022-09-01,CO-KP-04-016,AMOX-500,receipt,300,CLI-TWICE-1,2024-06-30,F-PYONGYANG\n"
+      "2022-09-01,CO-KP-04-016,AMOX-500,issue,40,CLI-TWICE-1,,\n";
+  auto entries = [&] {
+    return Json({"supply", "ledger", "list", "--node", "CO-KP-04-016", "--lot", "CLI-TWICE-1"})
+        .at("entries")
+        .as_array()
+        .size();
+  };
+  RunResult first = Outbreak({"supply", "ledger", "post", File("twice.csv", text)});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("2 ledger entries posted"), std::string::npos) << first.out;
+  const size_t after_first = entries();
+  EXPECT_EQ(after_first, 2u);
+  // The same file again, under another name: recognised by its text, nothing written.
+  RunResult again = Outbreak({"supply", "ledger", "post", File("twice-copy.csv", text)});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("every movement was posted already (2); nothing was written"),
+            std::string::npos)
+      << again.out;
+  EXPECT_EQ(entries(), after_first);
+  // Movements with ids of their own: the same id with another quantity is refused, both shown.
+  const std::string with_ids =
+      "day,node,medicine,kind,quantity,lot,movement\n"
+      "2022-09-02,CO-KP-04-016,AMOX-500,issue,10,CLI-TWICE-1,GRN-77/1\n";
+  ASSERT_EQ(Outbreak({"supply", "ledger", "post", File("ids.csv", with_ids)}).exit_code, 0);
+  RunResult clash =
+      Outbreak({"supply", "ledger", "post",
+                File("ids-changed.csv",
+                     "day,node,medicine,kind,quantity,lot,movement\n"
+                     "2022-09-02,CO-KP-04-016,AMOX-500,issue,11,CLI-TWICE-1,GRN-77/1\n")});
+  EXPECT_NE(clash.exit_code, 0);
+  EXPECT_NE(clash.err.find("GRN-77/1"), std::string::npos) << clash.err;
+  EXPECT_NE(clash.err.find("issue of 10 AMOX-500"), std::string::npos) << clash.err;
+  EXPECT_NE(clash.err.find("issue of 11 AMOX-500"), std::string::npos) << clash.err;
+  EXPECT_EQ(entries(), after_first + 1);
+}
+
 TEST_F(SupplyCliTest, AShipmentIsReceivedShortAndTheLotCanBeRecalled) {
   RunResult posted = Outbreak(
       {"supply", "ledger", "post",

@@ -104,18 +104,63 @@ TEST_P(SupplyStoreContractTest, ReferenceDataRoundTripsAndAChangeIsAudited) {
 }
 
 TEST_P(SupplyStoreContractTest, IssuesPickLotsFirstExpiryFirstAndStockIsTheSumOfEntries) {
-  auto entries = Supply().Post({}, std::vector{Issue("CB", 150)}, Context("clerk"));
-  ASSERT_TRUE(entries.ok()) << entries.status().ToString();
-  ASSERT_EQ(entries->size(), 2u);
-  EXPECT_EQ((*entries)[0].lot, "L-EARLY");
-  EXPECT_EQ((*entries)[0].quantity, -100);
-  EXPECT_EQ((*entries)[1].quantity, -50);
+  auto posted = Supply().Post({}, std::vector{Issue("CB", 150)}, Context("clerk"));
+  ASSERT_TRUE(posted.ok()) << posted.status().ToString();
+  const std::vector<supply::LedgerEntry>& entries = posted->entries;
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].lot, "L-EARLY");
+  EXPECT_EQ(entries[0].quantity, -100);
+  EXPECT_EQ(entries[1].quantity, -50);
   EXPECT_EQ(OnHand("CB"), 950);
   auto before = Supply().LoadBalances(Day(0));
   ASSERT_TRUE(before.ok());
   int64_t then = 0;
   for (const supply::StockRow& row : *before) then += row.quantity;
   EXPECT_EQ(then, 1100);  // as of the receipt day, before the issue
+}
+
+TEST_P(SupplyStoreContractTest, AMovementPostedAgainUnderItsIdentityChangesNothing) {
+  supply::PostRequest issue = Issue("CB", 150);
+  issue.movement = "issue-0001";
+  supply::PostRequest other = Issue("CB", 20);
+  other.movement = "issue-0002";
+  auto first = Supply().Post({}, std::vector{issue, other}, Context("clerk"));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->unchanged, 0);
+  const size_t entries = LedgerSize();
+  // Sent again, whole or in part, with a movement of its own: only the new one is written.
+  supply::PostRequest third = Issue("CB", 5);
+  third.movement = "issue-0003";
+  auto again = Supply().Post({}, std::vector{issue, other, third}, Context("clerk"));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->unchanged, 2);
+  EXPECT_EQ(again->entries.size(), 1u);
+  EXPECT_EQ(LedgerSize(), entries + 1);
+  EXPECT_EQ(OnHand("CB"), 1100 - 150 - 20 - 5);
+  // Everything posted already: nothing written at all.
+  auto nothing = Supply().Post({}, std::vector{issue}, Context("clerk"));
+  ASSERT_TRUE(nothing.ok()) << nothing.status().ToString();
+  EXPECT_TRUE(nothing->entries.empty());
+  EXPECT_EQ(nothing->unchanged, 1);
+  // Another movement under a used identity: refused with both shown, nothing written.
+  supply::PostRequest changed = issue;
+  changed.quantity = 151;
+  supply::PostRequest fresh = Issue("CB", 1);
+  fresh.movement = "issue-0004";
+  auto clash = Supply().Post({}, std::vector{fresh, changed}, Context("clerk"));
+  ASSERT_EQ(clash.status().code(), StatusCode::kConflict) << clash.status().ToString();
+  ASSERT_EQ(clash.status().details().size(), 1u);
+  EXPECT_NE(clash.status().details()[0].find("issue of 150 PARA at CB"), std::string::npos)
+      << clash.status().details()[0];
+  EXPECT_NE(clash.status().details()[0].find("issue of 151 PARA at CB"), std::string::npos);
+  EXPECT_EQ(OnHand("CB"), 1100 - 150 - 20 - 5);
+  // Twice in one post, the same: written once.
+  supply::PostRequest twice = Issue("CB", 2);
+  twice.movement = "issue-0005";
+  auto doubled = Supply().Post({}, std::vector{twice, twice}, Context("clerk"));
+  ASSERT_TRUE(doubled.ok()) << doubled.status().ToString();
+  EXPECT_EQ(doubled->unchanged, 1);
+  EXPECT_EQ(OnHand("CB"), 1100 - 150 - 20 - 5 - 2);
 }
 
 TEST_P(SupplyStoreContractTest, AnIssueBeyondStockOrOfAnUnknownNodeWritesNothing) {

@@ -165,7 +165,7 @@ Result<SupplyDemoSummary> LoadSupplyDemo(const SurveillanceService& surveillance
   }
   auto opened = supply.Post(lots, receipts, actor);
   if (!opened.ok()) return opened.status();
-  summary.ledger_entries += static_cast<int64_t>(opened->size());
+  summary.ledger_entries += static_cast<int64_t>(opened->entries.size());
 
   // Issues at the county bases: the need of their cases by the protocols, as far as stock goes.
   auto protocol_list = supply.Protocols();
@@ -211,7 +211,7 @@ Result<SupplyDemoSummary> LoadSupplyDemo(const SurveillanceService& surveillance
       [](const supply::PostRequest& a, const supply::PostRequest& b) { return a.day < b.day; });
   auto issued = supply.Post({}, issues, actor);
   if (!issued.ok()) return issued.status();
-  summary.ledger_entries += static_cast<int64_t>(issued->size());
+  summary.ledger_entries += static_cast<int64_t>(issued->entries.size());
 
   // Three shipments from the central base: received with a loss, on its way, and planned.
   auto ship = [&](const std::string& to, std::vector<supply::ShipmentLine> lines, Date day,

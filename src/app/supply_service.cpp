@@ -308,10 +308,9 @@ Result<std::vector<supply::FactoryCapacity>> SupplyService::Capacities() const {
 
 // The ledger.
 
-Result<std::vector<supply::LedgerEntry>> SupplyService::ImportLedger(std::string_view csv,
-                                                                     std::string_view source,
-                                                                     bool draw_reserve,
-                                                                     const Actor& actor) {
+Result<supply::PostOutcome> SupplyService::ImportLedger(std::string_view csv,
+                                                        std::string_view source, bool draw_reserve,
+                                                        const Actor& actor) {
   auto file = supply::ParseLedgerCsv(csv, source);
   if (!file.ok()) return file.status();
   for (supply::PostRequest& request : file->requests) request.draw_reserve = draw_reserve;
@@ -339,9 +338,9 @@ Result<std::vector<supply::LedgerEntry>> SupplyService::ImportLedger(std::string
   return entries;
 }
 
-Result<std::vector<supply::LedgerEntry>> SupplyService::Post(
-    const std::vector<supply::Lot>& new_lots, std::vector<supply::PostRequest> requests,
-    const Actor& actor) {
+Result<supply::PostOutcome> SupplyService::Post(const std::vector<supply::Lot>& new_lots,
+                                                std::vector<supply::PostRequest> requests,
+                                                const Actor& actor) {
   if (requests.empty()) return Status::InvalidArgument("no movements to record");
   for (const supply::PostRequest& request : requests) {
     if (request.kind == supply::EntryKind::kTransferIn ||

@@ -107,13 +107,13 @@ class SupplyService {
   Result<std::vector<supply::FactoryCapacity>> Capacities() const;
 
   // The ledger. Movements by hand (receipts, production, issues, adjustments, expiry, losses);
-  // transfers happen only through shipments.
-  Result<std::vector<supply::LedgerEntry>> ImportLedger(std::string_view csv,
-                                                        std::string_view source, bool draw_reserve,
-                                                        const Actor& actor);
-  Result<std::vector<supply::LedgerEntry>> Post(const std::vector<supply::Lot>& new_lots,
-                                                std::vector<supply::PostRequest> requests,
-                                                const Actor& actor);
+  // transfers happen only through shipments. A movement with an identity (PostRequest::movement;
+  // in a file, its `movement` column, else the file's text and line) is written once: posted
+  // again it is counted unchanged, so a file posted twice writes nothing the second time.
+  Result<supply::PostOutcome> ImportLedger(std::string_view csv, std::string_view source,
+                                           bool draw_reserve, const Actor& actor);
+  Result<supply::PostOutcome> Post(const std::vector<supply::Lot>& new_lots,
+                                   std::vector<supply::PostRequest> requests, const Actor& actor);
   // Entries at the nodes under `region` (and the query's filters).
   Result<std::vector<supply::LedgerEntry>> Ledger(std::string_view region,
                                                   store::LedgerQuery query) const;

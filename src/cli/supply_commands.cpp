@@ -247,11 +247,21 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
       if (!services.ok()) return Fail(services.status());
       Result<std::string> text = app::ReadFileText(s.file);
       if (!text.ok()) return Fail(text.status());
-      auto entries = services->supply->ImportLedger(*text, s.file, o->draw_reserve,
-                                                    {s.user, s.reason, s.file});
-      if (!entries.ok()) return Fail(entries.status());
-      std::printf("%s: %zu ledger entr%s posted\n", s.file.c_str(), entries->size(),
-                  entries->size() == 1 ? "y" : "ies");
+      auto posted = services->supply->ImportLedger(*text, s.file, o->draw_reserve,
+                                                   {s.user, s.reason, s.file});
+      if (!posted.ok()) return Fail(posted.status());
+      if (posted->entries.empty() && posted->unchanged > 0) {
+        std::printf("%s: every movement was posted already (%lld); nothing was written\n",
+                    s.file.c_str(), static_cast<long long>(posted->unchanged));
+        return 0;
+      }
+      std::printf("%s: %zu ledger entr%s posted", s.file.c_str(), posted->entries.size(),
+                  posted->entries.size() == 1 ? "y" : "ies");
+      if (posted->unchanged > 0) {
+        std::printf("; %lld movement(s) posted already, passed over",
+                    static_cast<long long>(posted->unchanged));
+      }
+      std::printf("\n");
       return 0;
     };
   });

@@ -98,14 +98,16 @@ void Api::AddSupplyStockRoutes() {
            nodes.emplace_back(fmt::format("movements[{}].node", idx), body->requests[idx].node);
          }
          if (Status s = CheckNodesInScope(context, nodes); !s.ok()) return ErrorResponse(s);
-         auto entries = supply_.Post(body->new_lots, std::move(body->requests),
-                                     ActorOf(context, body->reason));
-         if (!entries.ok()) return ErrorResponse(supply_api::InBody(entries.status()));
+         auto posted = supply_.Post(body->new_lots, std::move(body->requests),
+                                    ActorOf(context, body->reason));
+         if (!posted.ok()) return ErrorResponse(supply_api::InBody(posted.status()));
          array items;
-         for (const supply::LedgerEntry& entry : *entries) {
+         for (const supply::LedgerEntry& entry : posted->entries) {
            items.push_back(report::LedgerEntryJson(entry));
          }
-         return JsonResponse(201, object{{"posted", entries->size()}, {"entries", items}});
+         return JsonResponse(201, object{{"posted", posted->entries.size()},
+                                         {"unchanged", posted->unchanged},
+                                         {"entries", items}});
        }});
 
   router_.Add({"GET",

@@ -190,7 +190,8 @@ boost::json::object SupplySchemas() {
                                       {"lot", String()},
                                       {"expiry", Date()},
                                       {"maker", String()},
-                                      {"reason", String()}},
+                                      {"reason", String()},
+                                      {"movement", String()}},
                                      array{"day", "node", "medicine", "kind", "quantity"});
   const object shipment_input =
       Properties({{"from", String()},
@@ -233,8 +234,9 @@ boost::json::object SupplySchemas() {
                                                      {"draw_reserve", Boolean()},
                                                      {"reason", String()}},
                                                     array{"movements"})}}}},
-      {"LedgerPostResult",
-       Properties({{"posted", Integer()}, {"entries", ArrayOf(Ref("LedgerEntry"))}})},
+      {"LedgerPostResult", Properties({{"posted", Integer()},
+                                       {"unchanged", Integer()},
+                                       {"entries", ArrayOf(Ref("LedgerEntry"))}})},
       {"StockReport",
        Properties({{"region", String()},
                    {"as_of", Date()},

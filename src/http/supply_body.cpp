@@ -307,8 +307,8 @@ Result<LedgerBody> ParseLedgerBody(const std::string& body) {
   out.draw_reserve = items->root.Flag("draw_reserve");
   std::set<std::pair<std::string, std::string>> new_lots;
   for (Fields& f : items->items) {
-    f.OnlyKnown(
-        {"day", "node", "medicine", "kind", "quantity", "lot", "expiry", "maker", "reason"});
+    f.OnlyKnown({"day", "node", "medicine", "kind", "quantity", "lot", "expiry", "maker", "reason",
+                 "movement"});
     supply::PostRequest request;
     request.day = f.DateField("day", true).value_or(Date());
     request.node = f.String("node", true);
@@ -337,6 +337,9 @@ Result<LedgerBody> ParseLedgerBody(const std::string& body) {
     request.lot = f.String("lot", false);
     request.reason = f.String("reason", false);
     if (request.reason.empty()) request.reason = out.reason;
+    // The movement's identity: sent again, it changes nothing (PostRequest::movement).
+    request.movement = f.String("movement", false);
+    if (request.movement.size() > 200) f.Error("movement", "is longer than 200 characters");
     request.draw_reserve = out.draw_reserve;
     if (std::optional<Date> expiry = f.DateField("expiry", false)) {
       if (request.lot.empty()) f.Error("lot", "is missing: an expiry belongs to a lot");

@@ -328,6 +328,13 @@ std::vector<std::string> Version7(Dialect dialect) {
                   seq_column)};
 }
 
+// Version 8: the identity of each ledger movement posted by hand, so that a movement posted again
+// changes nothing.
+std::vector<std::string> Version8(Dialect) {
+  return {"CREATE TABLE stock_movements (movement TEXT PRIMARY KEY, posted TEXT NOT NULL,"
+          " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)"};
+}
+
 std::vector<Migration> Build(Dialect dialect) {
   return {
       {1, "regions, reports with history, opening balances", Version1(dialect)},
@@ -337,7 +344,8 @@ std::vector<Migration> Build(Dialect dialect) {
       {5, "guidance teams: roster, checklists, team plans, visits, findings", Version5(dialect)},
       {6, "prevention levels: rules, proposals, decisions, action programme tasks",
        Version6(dialect)},
-      {7, "the change log that every server follows", Version7(dialect)}};
+      {7, "the change log that every server follows", Version7(dialect)},
+      {8, "the identity of each ledger movement", Version8(dialect)}};
 }
 
 }  // namespace

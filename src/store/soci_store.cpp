@@ -595,7 +595,9 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
         continue;
       }
       if (context.reason.empty()) {
-        unexplained.push_back(StoredText(write.row, found->second));
+        unexplained.push_back(fmt::format("{} {} was already reported: stored version {} is {}",
+                                          write.row.region, write.row.date.ToString(),
+                                          found->second.version, CountsJson(found->second.counts)));
         continue;
       }
       row.version = version + 1;

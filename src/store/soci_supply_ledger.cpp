@@ -1,6 +1,8 @@
 // SociSupplyStore: the stock ledger and the balances read from it.
 
 #include <limits>
+#include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -92,7 +94,9 @@ supply::StockBook SociSupplyStore::LoadBook(std::span<const supply::PostRequest>
 }
 
 Result<std::vector<supply::LedgerEntry>> SociSupplyStore::PostLocked(
-    std::span<const supply::PostRequest> requests, const WriteContext& context) {
+    std::span<const supply::PostRequest> requests, const WriteContext& context,
+    std::span<const size_t> numbers) {
+  auto number = [&](size_t idx) { return idx < numbers.size() ? numbers[idx] : idx + 1; };
   std::set<std::string> nodes;
   std::set<std::string> medicines;
   {
@@ -104,12 +108,12 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::PostLocked(
   std::vector<std::string> errors;
   for (size_t idx = 0; idx < requests.size(); ++idx) {
     if (!nodes.contains(requests[idx].node)) {
-      errors.push_back(fmt::format("entry {}: node: \"{}\" is not a known supply node", idx + 1,
+      errors.push_back(fmt::format("entry {}: node: \"{}\" is not a known supply node", number(idx),
                                    requests[idx].node));
     }
     if (!medicines.contains(requests[idx].medicine)) {
-      errors.push_back(fmt::format("entry {}: medicine: \"{}\" is not in the catalogue", idx + 1,
-                                   requests[idx].medicine));
+      errors.push_back(fmt::format("entry {}: medicine: \"{}\" is not in the catalogue",
+                                   number(idx), requests[idx].medicine));
     }
   }
   if (!errors.empty()) {
@@ -119,7 +123,7 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::PostLocked(
   supply::StockBook book = LoadBook(requests);
   std::vector<supply::LedgerEntry> out;
   for (size_t idx = 0; idx < requests.size(); ++idx) {
-    auto entries = book.Post(requests[idx], fmt::format("entry {}", idx + 1));
+    auto entries = book.Post(requests[idx], fmt::format("entry {}", number(idx)));
     if (!entries.ok()) return entries.status();
     out.insert(out.end(), entries->begin(), entries->end());
   }
@@ -146,9 +150,9 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::PostLocked(
   return out;
 }
 
-Result<std::vector<supply::LedgerEntry>> SociSupplyStore::Post(
-    std::span<const supply::Lot> new_lots, std::span<const supply::PostRequest> requests,
-    const WriteContext& context) {
+Result<supply::PostOutcome> SociSupplyStore::Post(std::span<const supply::Lot> new_lots,
+                                                  std::span<const supply::PostRequest> requests,
+                                                  const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect_);
     LockLedger();
@@ -169,14 +173,73 @@ Result<std::vector<supply::LedgerEntry>> SociSupplyStore::Post(
       session() << "INSERT INTO lots (medicine, lot, expiry_day, maker) VALUES (:m, :l, :e, :k)",
           soci::use(lot.medicine), soci::use(lot.lot), soci::use(day), soci::use(lot.maker);
     }
-    auto entries = PostLocked(requests, context);
+    // Movements posted before under their identity are passed over; one that differs from what
+    // was posted under its identity stops the whole post.
+    supply::PostOutcome outcome;
+    std::vector<supply::PostRequest> fresh;
+    std::vector<size_t> numbers;  // each fresh request's number in `requests`, for messages
+    std::vector<std::string> clashes;
+    std::map<std::string, std::string> in_this_post;
+    std::string posted;
+    soci::indicator posted_ind = soci::i_null;
+    std::string movement;
+    soci::statement find = (session().prepare << "SELECT posted FROM stock_movements"
+                                                 " WHERE movement = :movement",
+                            soci::into(posted, posted_ind), soci::use(movement));
+    for (size_t idx = 0; idx < requests.size(); ++idx) {
+      const supply::PostRequest& request = requests[idx];
+      if (request.movement.empty()) {
+        fresh.push_back(request);
+        numbers.push_back(idx + 1);
+        continue;
+      }
+      const std::string text = supply::MovementText(request);
+      std::optional<std::string> before;
+      if (auto seen = in_this_post.find(request.movement); seen != in_this_post.end()) {
+        before = seen->second;
+      } else {
+        movement = request.movement;
+        if (find.execute(true) && posted_ind == soci::i_ok) before = posted;
+      }
+      if (!before) {
+        in_this_post.emplace(request.movement, text);
+        fresh.push_back(request);
+        numbers.push_back(idx + 1);
+      } else if (*before == text) {
+        ++outcome.unchanged;
+      } else {
+        clashes.push_back(
+            fmt::format("entry {}: movement \"{}\" was posted as \"{}\"; this one is "
+                        "\"{}\"",
+                        idx + 1, request.movement, *before, text));
+      }
+    }
+    if (!clashes.empty()) {
+      return Status(StatusCode::kConflict,
+                    fmt::format("{} movement(s) differ from what was posted under their identity; "
+                                "nothing was recorded",
+                                clashes.size()),
+                    std::move(clashes));
+    }
+    if (fresh.empty()) return outcome;
+    auto entries = PostLocked(fresh, context, numbers);
     if (!entries.ok()) return entries.status();
-    InsertAuditRow(
-        session(),
-        {0, context.recorded_at, context.user, context.address, "stock.post", context.source, "",
-         boost::json::serialize(object{{"entries", entries->size()}, {"reason", context.reason}})});
+    for (const supply::PostRequest& request : fresh) {
+      if (request.movement.empty()) continue;
+      const std::string text = supply::MovementText(request);
+      session() << "INSERT INTO stock_movements (movement, posted, recorded_by, recorded_at)"
+                   " VALUES (:movement, :posted, :by, :at)",
+          soci::use(request.movement), soci::use(text), soci::use(context.user),
+          soci::use(context.recorded_at);
+    }
+    InsertAuditRow(session(), {0, context.recorded_at, context.user, context.address, "stock.post",
+                               context.source, "",
+                               boost::json::serialize(object{{"entries", entries->size()},
+                                                             {"unchanged", outcome.unchanged},
+                                                             {"reason", context.reason}})});
     transaction.Commit(ChangeKind::kSupply);
-    return entries;
+    outcome.entries = std::move(*entries);
+    return outcome;
   } catch (const std::exception& error) {
     return DatabaseError("posting to the stock ledger", error);
   }

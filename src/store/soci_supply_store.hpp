@@ -40,7 +40,7 @@ class SociSupplyStore : public SupplyStore {
                                      const WriteContext& context) override;
   Result<std::vector<supply::FactoryCapacity>> LoadCapacities() override;
 
-  Result<std::vector<supply::LedgerEntry>> Post(std::span<const supply::Lot> new_lots,
+  Result<supply::PostOutcome> Post(std::span<const supply::Lot> new_lots,
                                                 std::span<const supply::PostRequest> requests,
                                                 const WriteContext& context) override;
   Result<std::vector<supply::LedgerEntry>> LoadLedger(const LedgerQuery& query) override;
@@ -76,8 +76,10 @@ class SociSupplyStore : public SupplyStore {
   supply::StockBook LoadBook(std::span<const supply::PostRequest> requests);
   // Inside a write transaction: checks the nodes and medicines exist, posts every request through
   // the book and inserts the entries. Throws nothing for refused requests: returns the Status.
+  // `numbers` names each request in messages ("entry N"); by default its position, from 1.
   Result<std::vector<supply::LedgerEntry>> PostLocked(std::span<const supply::PostRequest> requests,
-                                                      const WriteContext& context);
+                                                      const WriteContext& context,
+                                                      std::span<const size_t> numbers = {});
   Result<std::optional<supply::Shipment>> LoadShipment(int64_t id);
   // One step of a shipment's chain of custody, in one transaction: loads it (kNotFound), checks
   // it may move to `to` (kConflict), runs `work` (which may post to the ledger and returns the

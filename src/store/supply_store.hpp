@@ -87,8 +87,10 @@ class SupplyStore {
   virtual Result<std::vector<supply::FactoryCapacity>> LoadCapacities() = 0;
 
   // The ledger. Post registers the new lots (a lot already known with another expiry is
-  // kInvalidArgument) and appends the requests' entries, all or nothing; returns the entries.
-  virtual Result<std::vector<supply::LedgerEntry>> Post(
+  // kInvalidArgument) and appends the requests' entries, all or nothing; returns the entries. A
+  // request whose movement identity was posted before with the same content is passed over
+  // (counted unchanged); with other content it is kConflict, both shown, and nothing is written.
+  virtual Result<supply::PostOutcome> Post(
       std::span<const supply::Lot> new_lots, std::span<const supply::PostRequest> requests,
       const WriteContext& context) = 0;
   virtual Result<std::vector<supply::LedgerEntry>> LoadLedger(const LedgerQuery& query) = 0;

@@ -41,6 +41,16 @@ LedgerEntry EntryFor(const PostRequest& request, const std::string& lot, int64_t
 
 }  // namespace
 
+std::string MovementText(const PostRequest& request) {
+  std::string text = fmt::format("{} {} of {} {}", request.day.ToString(),
+                                 EntryKindName(request.kind), request.quantity, request.medicine);
+  if (!request.lot.empty()) text += " lot " + request.lot;
+  text += " at " + request.node;
+  if (!request.reason.empty()) text += " (" + request.reason + ")";
+  if (request.draw_reserve) text += " [reserve order]";
+  return text;
+}
+
 std::string_view EntryKindName(EntryKind kind) {
   for (const auto& [candidate, name] : kKinds) {
     if (candidate == kind) return name;

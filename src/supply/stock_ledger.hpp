@@ -83,6 +83,21 @@ struct PostRequest {
   std::string reason;  // required for adjustments and losses
   int64_t shipment_id = 0;
   bool draw_reserve = false;  // a headquarters order to go below the reserve floor
+  // The movement's identity (a movement id from the file or the API, or the source document and
+  // line): posted again, the same movement changes nothing; another movement under the same
+  // identity is refused. Empty: none (each post is a new movement).
+  std::string movement;
+};
+
+// A movement as its identity is checked against: "2022-05-12 receipt of 250000 PARA-500 lot L-1
+// at KP-CB (reason)".
+std::string MovementText(const PostRequest& request);
+
+// What a post did: the entries it wrote, and the movements it passed over because they were
+// posted already under their identity.
+struct PostOutcome {
+  std::vector<LedgerEntry> entries;
+  int64_t unchanged = 0;
 };
 
 struct LotBalance {

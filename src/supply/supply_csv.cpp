@@ -201,13 +201,31 @@ Result<std::vector<FactoryCapacity>> ParseCapacitiesCsv(std::string_view text,
   return out;
 }
 
+namespace {
+
+// FNV-1a, 64 bits: a stable digest of a file's text (the same on every machine and build).
+uint64_t Digest(std::string_view text) {
+  uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
 Result<LedgerFile> ParseLedgerCsv(std::string_view text, std::string_view source) {
   CsvRows rows(text, source);
   if (Status s = rows.Header({"day", "node", "medicine", "kind", "quantity"},
-                             {"lot", "expiry", "maker", "reason"});
+                             {"lot", "expiry", "maker", "reason", "movement"});
       !s.ok()) {
     return s;
   }
+  // A line without a movement id is identified by the file's text and its line: the same file
+  // posted again is recognised, whatever its name.
+  const std::string document = fmt::format("file:{:016x}", Digest(text));
+  std::set<std::string> movements;
   LedgerFile out;
   std::map<std::pair<std::string, std::string>, Lot> lots;
   while (rows.Next()) {
@@ -238,6 +256,14 @@ Result<LedgerFile> ParseLedgerCsv(std::string_view text, std::string_view source
     request.quantity = value;
     request.lot = std::string(rows.Field("lot"));
     request.reason = std::string(rows.Field("reason"));
+    request.movement = std::string(rows.Field("movement"));
+    if (request.movement.empty()) {
+      request.movement = fmt::format("{}:{}", document, rows.line());
+    } else if (request.movement.size() > 200) {
+      rows.Error("movement", request.movement, "is longer than 200 characters");
+    } else if (!movements.insert(request.movement).second) {
+      rows.Error("movement", request.movement, "appears twice in the file");
+    }
     if (!rows.Field("expiry").empty()) {
       Lot lot{request.medicine, request.lot, rows.DateField("expiry"),
               std::string(rows.Field("maker"))};

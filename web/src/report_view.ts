@@ -47,6 +47,9 @@ export function renderReport(main: HTMLElement, ctx: ViewContext): () => void {
   let disposed = false;
   let refusalShown = false;
   let previousUnderTreatment: number | undefined;
+  // The stored report of the chosen unit and day, when there is one: a report sent for them
+  // corrects that version.
+  let stored: StoredReport | undefined;
   let units: Region[] = [];
 
   const fieldId = (name: string) => `report-${name.replace(/_/g, '-')}`;
@@ -209,21 +212,35 @@ export function renderReport(main: HTMLElement, ctx: ViewContext): () => void {
     inputs.get('new_fever')!.focus();
   }
 
-  // The day before's number under treatment, for the identity check, and a default day.
+  // The day before's number under treatment, for the identity check; the day's own stored
+  // report, which a report sent now corrects; and a default day.
   async function lookBack(): Promise<void> {
     previousUnderTreatment = undefined;
+    stored = undefined;
     identity.textContent = '';
     const region = regionSelect.value;
     const day = dateInput.value;
     if (!region || !day) return;
     try {
-      const page = await get<Page<StoredReport>>('/api/v1/reports', { region, from: addDays(day, -1), to: addDays(day, -1) });
+      const [page, same] = await Promise.all([
+        get<Page<StoredReport>>('/api/v1/reports', { region, from: addDays(day, -1), to: addDays(day, -1) }),
+        get<Page<StoredReport>>('/api/v1/reports', { region, from: day, to: day }),
+      ]);
       if (disposed || region !== regionSelect.value || day !== dateInput.value) return;
       const before = page.items[0];
+      const lines: string[] = [];
       if (before) {
         previousUnderTreatment = before.counts.under_treatment;
-        identity.textContent = `The day before (${before.date}), ${int(before.counts.under_treatment)} were under treatment.`;
+        lines.push(`The day before (${before.date}), ${int(before.counts.under_treatment)} were under treatment.`);
       }
+      stored = same.items[0];
+      if (stored) {
+        lines.push(
+          `${stored.date} is already reported (version ${stored.version}: ${int(stored.counts.new_fever)} new fever cases); ` +
+            'sending corrects it and needs a reason.',
+        );
+      }
+      identity.textContent = lines.join(' ');
     } catch {
       // Offline: the server checks the identity when the report arrives.
     }
@@ -258,6 +275,9 @@ export function renderReport(main: HTMLElement, ctx: ViewContext): () => void {
       const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
       first?.focus();
       return;
+    }
+    if (stored && stored.region === checked.input.region && stored.date === checked.input.date) {
+      checked.input.expected_version = stored.version;
     }
     const item = queue.add(checked.input);
     showSummary(

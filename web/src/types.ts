@@ -161,6 +161,7 @@ export interface StoredReport {
   region: string;
   date: string;
   counts: ReportCounts;
+  version: number; // 1 for a first report, one more with every correction
 }
 
 // The body of POST /api/v1/reports for one report.
@@ -174,6 +175,9 @@ export interface ReportInput {
   tested?: number;
   positive?: number;
   reason?: string;
+  // The version of the stored report this one corrects, as read when the form was filled: if it
+  // changed since, the server refuses with the stored value instead of overwriting it unseen.
+  expected_version?: number;
 }
 
 export interface WriteResult {
