@@ -85,6 +85,19 @@ class SeveralServersTest : public ::testing::TestWithParam<std::string> {
     ASSERT_EQ(regions.exit_code, 0) << regions.err;
     ASSERT_EQ(database_->AddUser("clerk", "county_clerk", kUnit), "");
     ASSERT_EQ(database_->AddUser("officer", "province_officer", "KP-04"), "");
+    ASSERT_EQ(database_->AddUser("supply", "supply_officer", kUnit), "");
+    // One medicine at one county base, for writes that are not idempotent by nature.
+    const std::vector<std::pair<std::string, std::string>> supply = {
+        {"medicines",
+         "code,name,unit,category,essential,shelf_life_days\n"
+         "T-PARA,Paracetamol 500 mg,tablet,other,true,720\n"},
+        {"nodes", "code,name,kind,region\nT-CO,Manpho county base,county_base,KP-04-003\n"}};
+    for (const auto& [kind, text] : supply) {
+      const std::string file = database_->dir() + "/" + kind + ".csv";
+      std::ofstream(file) << text;
+      RunResult imported = database_->Cli({"supply", kind, "import", file});
+      ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    }
   }
 
   std::unique_ptr<PostgresCluster> cluster_;
@@ -204,6 +217,51 @@ TEST_P(SeveralServersTest, OfTwoCorrectionsAtOnceThroughTwoServersExactlyOneWins
     EXPECT_EQ(Send(a.port(), "GET", target, after).body, expected) << target;
     EXPECT_EQ(Send(b.port(), "GET", target, after).body, expected) << target;
   }
+}
+
+TEST_P(SeveralServersTest, OneIdempotencyKeySentTenTimesAtOnceToTwoServersWritesOnce) {
+  ServerProcess a(*database_, {});
+  ServerProcess b(*database_, {});
+  ASSERT_TRUE(a.started()) << a.Output();
+  ASSERT_TRUE(b.started()) << b.Output();
+  const Headers supply = SignIn(a.port(), "supply");
+  ASSERT_FALSE(supply.empty());
+  const std::string body =
+      json::serialize(json::object{{"movements", json::array{json::object{{"day", "2022-09-01"},
+                                                                          {"node", "T-CO"},
+                                                                          {"medicine", "T-PARA"},
+                                                                          {"kind", "receipt"},
+                                                                          {"quantity", 100},
+                                                                          {"lot", "L-ONCE"},
+                                                                          {"expiry", "2024-01-31"},
+                                                                          {"maker", "F-1"}}}}});
+  const Headers keyed = With(supply, "Idempotency-Key", "receipt-once");
+  HttpReply replies[10];
+  std::vector<std::thread> senders;
+  for (int idx = 0; idx < 10; ++idx) {
+    senders.emplace_back([&, idx] {
+      replies[idx] =
+          Send(idx % 2 == 0 ? a.port() : b.port(), "POST", "/api/v1/supply/ledger", keyed, body);
+    });
+  }
+  for (std::thread& sender : senders) sender.join();
+  int64_t last_change = 0;
+  for (const HttpReply& reply : replies) {
+    // The first answer, or (rarely) "written, being answered" while the first is answered.
+    EXPECT_TRUE(reply.status == 201 || reply.status == 409) << Describe(reply);
+    last_change = std::max(last_change, ChangeOf(reply));
+  }
+  const Headers after = With(supply, "X-Outbreak-Read-After", std::to_string(last_change));
+  for (const uint16_t port : {a.port(), b.port()}) {
+    HttpReply ledger =
+        Send(port, "GET", "/api/v1/supply/ledger?region=KP-04-003&lot=L-ONCE", after);
+    ASSERT_EQ(ledger.status, 200) << Describe(ledger);
+    EXPECT_EQ(ledger.Json().at("total").as_int64(), 1) << "written more than once: " << ledger.body;
+  }
+  // Sent again later, to either server: the first answer, replayed.
+  HttpReply resend = Send(b.port(), "POST", "/api/v1/supply/ledger", keyed, body);
+  EXPECT_EQ(resend.status, 201) << Describe(resend);
+  EXPECT_EQ(resend.Header("idempotent-replayed"), "true");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SeveralServersTest, ::testing::Values("sqlite", "postgres"),

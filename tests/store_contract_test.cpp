@@ -212,6 +212,36 @@ TEST_P(StoreContractTest, EveryWriteLogsOneChangeInCommitOrderWithTheReportsItWr
   EXPECT_EQ(*store_->LastChange(), (*changes)[2].seq);
 }
 
+TEST_P(StoreContractTest, AnIdempotencyKeyIsRecordedByTheWriteItGuardsAndWritesOnce) {
+  const IdempotencyRecord key{"clerk", "resend-1", "hash-1", kIdempotencyWritten, "",
+                              "2022-05-20T09:00:00Z"};
+  ServeRequestKey(&key);
+  ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
+  EXPECT_EQ(TakeRequestKeyOutcome(), RequestKeyOutcome::kRecorded);
+  Result<std::optional<IdempotencyRecord>> stored = store_->FindIdempotency("clerk", "resend-1");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->status, kIdempotencyWritten);
+  // The same key served again, as by another server that took the request at the same moment:
+  // its write fails on the key and leaves nothing behind.
+  ServeRequestKey(&key);
+  Result<ReportWriteOutcome> second = Write({Row("KP-01-002", "2022-05-12", 9)}, Context("clerk"));
+  EXPECT_EQ(second.status().code(), StatusCode::kConflict) << second.status().ToString();
+  EXPECT_EQ(TakeRequestKeyOutcome(), RequestKeyOutcome::kTakenByAnother);
+  EXPECT_EQ(Reports().size(), 1u);
+  // The answer is stored over the row, and only for the same request.
+  IdempotencyRecord answer = key;
+  answer.status = 201;
+  answer.body = "{}";
+  ASSERT_TRUE(store_->CompleteIdempotency(answer).ok());
+  answer.request_hash = "another request";
+  answer.status = 400;
+  ASSERT_TRUE(store_->CompleteIdempotency(answer).ok());
+  EXPECT_EQ((*store_->FindIdempotency("clerk", "resend-1"))->status, 201);
+  // A write that is not serving a key records none.
+  ASSERT_TRUE(Write({Row("KP-01-002", "2022-05-13", 9)}, Context("clerk")).ok());
+  EXPECT_EQ(TakeRequestKeyOutcome(), RequestKeyOutcome::kNotRecorded);
+}
+
 TEST_P(StoreContractTest, ReportsAreLoadedByKeyWithTheirVersions) {
   ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
   ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 6)}, Context("clerk", "recount")).ok());

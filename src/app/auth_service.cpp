@@ -314,19 +314,9 @@ Result<std::optional<store::IdempotencyRecord>> AuthService::FindIdempotency(
   return store_->FindIdempotency(user, key);
 }
 
-Result<bool> AuthService::ClaimIdempotency(const store::IdempotencyRecord& record) {
-  std::lock_guard lock(store_mutex_);
-  return store_->ClaimIdempotency(record);
-}
-
 Status AuthService::CompleteIdempotency(const store::IdempotencyRecord& record) {
   std::lock_guard lock(store_mutex_);
   return store_->CompleteIdempotency(record);
-}
-
-Status AuthService::ReleaseIdempotency(const std::string& user, const std::string& key) {
-  std::lock_guard lock(store_mutex_);
-  return store_->ReleaseIdempotency(user, key);
 }
 
 }  // namespace outbreak::app

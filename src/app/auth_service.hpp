@@ -95,10 +95,9 @@ class AuthService {
 
   Result<std::optional<store::IdempotencyRecord>> FindIdempotency(const std::string& user,
                                                                   const std::string& key);
-  // See store::Store: claimed before the write, completed with its answer, or released.
-  Result<bool> ClaimIdempotency(const store::IdempotencyRecord& record);
+  // See store::Store: the key is recorded by the request's own write (store::ServeRequestKey),
+  // and its answer stored here afterwards.
   Status CompleteIdempotency(const store::IdempotencyRecord& record);
-  Status ReleaseIdempotency(const std::string& user, const std::string& key);
 
   // Hex BLAKE2b-256 of any text (tokens, request bodies).
   static std::string Hash(std::string_view text);

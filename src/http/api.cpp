@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ctime>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -131,50 +132,68 @@ HttpResponse Api::Answer(const HttpRequest& request) const {
   if (!principal.ok() || principal->anonymous) return dispatch(request);
   const std::string request_hash =
       app::AuthService::Hash(request.method + " " + request.path + "\n" + request.body);
-  // The key is claimed in the database before the write runs, so that of two resends at once, on
-  // one server or two, exactly one writes; a claim whose request was cut by a crash stays pending
-  // and is never run again.
-  const store::IdempotencyRecord claim{
-      principal->user, key, request_hash, 0, "", app::IsoTimestamp(std::time(nullptr))};
-  Result<bool> claimed = auth_.ClaimIdempotency(claim);
-  if (!claimed.ok()) return ErrorResponse(claimed.status());
-  if (!*claimed) {
-    auto stored = auth_.FindIdempotency(principal->user, key);
-    if (!stored.ok()) return ErrorResponse(stored.status());
-    if (!stored->has_value()) {
-      return ErrorResponse(
-          Status::Conflict("a request with this Idempotency-Key has just finished; send it again"));
-    }
-    if ((*stored)->request_hash != request_hash) {
-      return ErrorResponse(Status::Conflict(
-          "Idempotency-Key was already used for a different request; use a new key"));
-    }
-    if ((*stored)->status == 0) {
-      HttpResponse busy = ErrorResponse(Status::Conflict(
-          "a request with this Idempotency-Key is in progress, or was interrupted; it is written "
-          "at most once: read the resource to see whether it was"));
-      busy.headers.emplace_back("Retry-After", "1");
-      return busy;
-    }
-    HttpResponse replay;
-    replay.status = (*stored)->status;
-    replay.body = (*stored)->body;
-    replay.headers.emplace_back("Idempotent-Replayed", "true");
-    return replay;
-  }
+  auto stored = auth_.FindIdempotency(principal->user, key);
+  if (!stored.ok()) return ErrorResponse(stored.status());
+  if (stored->has_value()) return Replay(**stored, request_hash);
+  // The key is recorded by the request's own write, in its transaction: of two requests with it
+  // at once, on one server or two, exactly one writes; one cut by a crash before its commit wrote
+  // nothing and runs again when resent.
+  const store::IdempotencyRecord claim{principal->user,
+                                       key,
+                                       request_hash,
+                                       store::kIdempotencyWritten,
+                                       "",
+                                       app::IsoTimestamp(std::time(nullptr))};
+  store::ServeRequestKey(&claim);
   HttpResponse response = dispatch(request);
-  if (response.status >= 200 && response.status < 300) {
+  const store::RequestKeyOutcome outcome = store::TakeRequestKeyOutcome();
+  if (outcome == store::RequestKeyOutcome::kTakenByAnother) {
+    // Another request with this key wrote first and this one wrote nothing: its answer is this
+    // one's, once it is stored.
+    const auto deadline = std::chrono::steady_clock::now() + kReadAfterWait;
+    while (true) {
+      auto winner = auth_.FindIdempotency(principal->user, key);
+      if (!winner.ok() || !winner->has_value()) return response;
+      if ((*winner)->status >= 100 || std::chrono::steady_clock::now() >= deadline) {
+        return Replay(**winner, request_hash);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  // The answer is kept when the request wrote, whatever its status, and when it succeeded
+  // without writing; a failure that wrote nothing is not kept: the same request may succeed when
+  // sent again.
+  if (outcome == store::RequestKeyOutcome::kRecorded ||
+      (response.status >= 200 && response.status < 300)) {
     store::IdempotencyRecord answer = claim;
     answer.status = response.status;
     answer.body = response.body;
     if (Status s = auth_.CompleteIdempotency(answer); !s.ok()) {
-      spdlog::warn("idempotency key of {} kept pending: {}", principal->user, s.ToString());
+      spdlog::warn("the answer for the idempotency key of {} was not kept: {}", principal->user,
+                   s.ToString());
     }
-  } else if (Status s = auth_.ReleaseIdempotency(principal->user, key); !s.ok()) {
-    // A failed request wrote nothing; the key may be sent again once it is released.
-    spdlog::warn("idempotency key of {} not released: {}", principal->user, s.ToString());
   }
   return response;
+}
+
+HttpResponse Api::Replay(const store::IdempotencyRecord& stored,
+                         const std::string& request_hash) const {
+  if (stored.request_hash != request_hash) {
+    return ErrorResponse(Status::Conflict(
+        "Idempotency-Key was already used for a different request; use a new key"));
+  }
+  if (stored.status < 100) {
+    HttpResponse busy = ErrorResponse(Status::Conflict(
+        "a request with this Idempotency-Key has written and is being answered, or its server "
+        "stopped before answering; it is not written again: read the resource"));
+    busy.headers.emplace_back("Retry-After", "1");
+    return busy;
+  }
+  HttpResponse replay;
+  replay.status = stored.status;
+  replay.body = stored.body;
+  replay.headers.emplace_back("Idempotent-Replayed", "true");
+  return replay;
 }
 
 void Api::AddDocumentRoutes() {

@@ -80,6 +80,9 @@ class Api {
   static constexpr std::chrono::milliseconds kReadAfterWait{1000};
   // The answer, idempotency included, without the change log's headers.
   HttpResponse Answer(const HttpRequest& request) const;
+  // The stored answer of an Idempotency-Key sent again.
+  HttpResponse Replay(const store::IdempotencyRecord& stored,
+                      const std::string& request_hash) const;
   void AddSurveillanceRoutes();
   void AddAnalyticsRoutes();
   void AddCareRoutes();

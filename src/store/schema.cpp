@@ -331,8 +331,9 @@ std::vector<std::string> Version7(Dialect dialect) {
 // Version 8: the identity of each ledger movement posted by hand, so that a movement posted again
 // changes nothing.
 std::vector<std::string> Version8(Dialect) {
-  return {"CREATE TABLE stock_movements (movement TEXT PRIMARY KEY, posted TEXT NOT NULL,"
-          " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)"};
+  return {
+      "CREATE TABLE stock_movements (movement TEXT PRIMARY KEY, posted TEXT NOT NULL,"
+      " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)"};
 }
 
 std::vector<Migration> Build(Dialect dialect) {

@@ -49,9 +49,7 @@ class SociStore : public Store {
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
   Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view user,
                                                            std::string_view key) override;
-  Result<bool> ClaimIdempotency(const IdempotencyRecord& record) override;
   Status CompleteIdempotency(const IdempotencyRecord& record) override;
-  Status ReleaseIdempotency(std::string_view user, std::string_view key) override;
 
   // Treatment centres, census, workforce and deployment plans (soci_store_care.cpp).
   Result<WriteCounts> SaveCentres(std::span<const care::TreatmentCentre> centres,

@@ -204,44 +204,18 @@ Result<std::optional<IdempotencyRecord>> SociStore::FindIdempotency(std::string_
   }
 }
 
-Result<bool> SociStore::ClaimIdempotency(const IdempotencyRecord& record) {
-  try {
-    const int pending = 0;
-    const std::string empty;
-    session() << "INSERT INTO idempotency_keys (user_name, idem_key, request_hash, status, body,"
-                 " created_at) VALUES (:user, :key, :hash, :status, :body, :at)",
-        soci::use(record.user), soci::use(record.key), soci::use(record.request_hash),
-        soci::use(pending), soci::use(empty), soci::use(record.created_at);
-    return true;
-  } catch (const std::exception& error) {
-    Status status = DatabaseError("claiming idempotency key", error);
-    if (status.code() == StatusCode::kConflict) return false;
-    return status;
-  }
-}
-
 Status SociStore::CompleteIdempotency(const IdempotencyRecord& record) {
   try {
-    session() << "UPDATE idempotency_keys SET status = :status, body = :body"
-                 " WHERE user_name = :user AND idem_key = :key",
-        soci::use(record.status), soci::use(record.body), soci::use(record.user),
-        soci::use(record.key);
+    session()
+        << "INSERT INTO idempotency_keys (user_name, idem_key, request_hash, status, body,"
+           " created_at) VALUES (:user, :key, :hash, :status, :body, :at)"
+           " ON CONFLICT (user_name, idem_key) DO UPDATE SET status = excluded.status,"
+           " body = excluded.body WHERE idempotency_keys.request_hash = excluded.request_hash",
+        soci::use(record.user), soci::use(record.key), soci::use(record.request_hash),
+        soci::use(record.status), soci::use(record.body), soci::use(record.created_at);
     return Status::Ok();
   } catch (const std::exception& error) {
     return DatabaseError("saving idempotency key", error);
-  }
-}
-
-Status SociStore::ReleaseIdempotency(std::string_view user, std::string_view key) {
-  try {
-    const std::string name(user);
-    const std::string idem_key(key);
-    session() << "DELETE FROM idempotency_keys WHERE user_name = :user AND idem_key = :key"
-                 " AND status = 0",
-        soci::use(name), soci::use(idem_key);
-    return Status::Ok();
-  } catch (const std::exception& error) {
-    return DatabaseError("releasing idempotency key", error);
   }
 }
 

@@ -38,6 +38,8 @@ constexpr long long kChangeLogLock = 0x6f7574627265616bLL;
 constexpr size_t kMaxListedReports = 256;
 
 thread_local int64_t committed_change = 0;
+thread_local const IdempotencyRecord* request_key = nullptr;
+thread_local RequestKeyOutcome request_key_outcome = RequestKeyOutcome::kNotRecorded;
 
 }  // namespace
 
@@ -58,6 +60,39 @@ std::optional<ChangeKind> ParseChangeKind(std::string_view name) {
 int64_t TakeCommittedChange() { return std::exchange(committed_change, 0); }
 
 void NoteCommittedChange(int64_t seq) { committed_change = seq; }
+
+void ServeRequestKey(const IdempotencyRecord* key) {
+  request_key = key;
+  request_key_outcome = RequestKeyOutcome::kNotRecorded;
+}
+
+RequestKeyOutcome TakeRequestKeyOutcome() {
+  request_key = nullptr;
+  return std::exchange(request_key_outcome, RequestKeyOutcome::kNotRecorded);
+}
+
+bool RecordRequestKey(soci::session& session) {
+  if (request_key == nullptr || request_key_outcome != RequestKeyOutcome::kNotRecorded) {
+    return false;
+  }
+  try {
+    const int written = kIdempotencyWritten;
+    const std::string no_body;
+    session << "INSERT INTO idempotency_keys (user_name, idem_key, request_hash, status, body,"
+               " created_at) VALUES (:user, :key, :hash, :status, :body, :at)",
+        soci::use(request_key->user), soci::use(request_key->key),
+        soci::use(request_key->request_hash), soci::use(written), soci::use(no_body),
+        soci::use(request_key->created_at);
+    return true;
+  } catch (...) {
+    // The key's row exists: another request with it wrote first. This transaction, and the
+    // write it carries, is rolled back.
+    request_key_outcome = RequestKeyOutcome::kTakenByAnother;
+    throw;
+  }
+}
+
+void NoteRequestKeyCommitted() { request_key_outcome = RequestKeyOutcome::kRecorded; }
 
 int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
                      std::string_view keys) {

@@ -41,8 +41,8 @@ class SociSupplyStore : public SupplyStore {
   Result<std::vector<supply::FactoryCapacity>> LoadCapacities() override;
 
   Result<supply::PostOutcome> Post(std::span<const supply::Lot> new_lots,
-                                                std::span<const supply::PostRequest> requests,
-                                                const WriteContext& context) override;
+                                   std::span<const supply::PostRequest> requests,
+                                   const WriteContext& context) override;
   Result<std::vector<supply::LedgerEntry>> LoadLedger(const LedgerQuery& query) override;
   Result<std::vector<supply::StockRow>> LoadBalances(std::optional<Date> as_of) override;
   Result<std::vector<supply::StockRow>> LoadIssued(Date from, Date to) override;

@@ -144,10 +144,27 @@ struct IdempotencyRecord {
   std::string user;
   std::string key;
   std::string request_hash;  // so the same key with a different body is refused
-  int status = 0;
+  int status = 0;            // the answer's HTTP status, or kIdempotencyWritten
   std::string body;
   std::string created_at;
 };
+
+// The status of a key whose request has written (in the same transaction) but whose answer is
+// not stored yet: it is being answered, or its server died before it could.
+inline constexpr int kIdempotencyWritten = 1;
+
+// The Idempotency-Key of the request the calling thread serves (nullptr: none; the record must
+// outlive the request). The first write the thread then commits records the key in its own
+// transaction, with status kIdempotencyWritten: of two requests with one key, on one server or
+// two, exactly one writes, and the other's transaction fails on the key and writes nothing. A
+// request cut before its commit left nothing, and may be sent again.
+void ServeRequestKey(const IdempotencyRecord* key);
+enum class RequestKeyOutcome {
+  kNotRecorded,     // the request committed no write
+  kRecorded,        // its write committed with the key
+  kTakenByAnother,  // another request with the key wrote first; this one wrote nothing
+};
+RequestKeyOutcome TakeRequestKeyOutcome();
 
 // How many rows of a write by key (care, supply and guidance reference data) were new, replaced a
 // different stored value (audited old and new), or were identical to what was stored (nothing
@@ -241,16 +258,9 @@ class Store {
 
   virtual Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view user,
                                                                    std::string_view key) = 0;
-  // Claims `record.key` for `record.user` before the write it guards runs: true when this call
-  // claimed it (the row stays pending, status 0, until CompleteIdempotency or
-  // ReleaseIdempotency), false when the key was claimed already, by a concurrent request, another
-  // server, or a request a crash interrupted (FindIdempotency then tells what is there). One
-  // INSERT under the key's primary key: of two concurrent claims exactly one wins.
-  virtual Result<bool> ClaimIdempotency(const IdempotencyRecord& record) = 0;
-  // Stores the answer of a claimed key.
+  // Stores the answer of a request sent with a key: over the row its write recorded
+  // (ServeRequestKey), or as a new row when it wrote nothing; never over another request's.
   virtual Status CompleteIdempotency(const IdempotencyRecord& record) = 0;
-  // Gives up a pending claim (its request wrote nothing): the key may be sent again.
-  virtual Status ReleaseIdempotency(std::string_view user, std::string_view key) = 0;
 
   // Treatment centres, census and workforce. Each Save inserts new rows and replaces stored ones
   // by key (centre code; centre and day; region, category and day), and audits in the same

@@ -90,9 +90,9 @@ class SupplyStore {
   // kInvalidArgument) and appends the requests' entries, all or nothing; returns the entries. A
   // request whose movement identity was posted before with the same content is passed over
   // (counted unchanged); with other content it is kConflict, both shown, and nothing is written.
-  virtual Result<supply::PostOutcome> Post(
-      std::span<const supply::Lot> new_lots, std::span<const supply::PostRequest> requests,
-      const WriteContext& context) = 0;
+  virtual Result<supply::PostOutcome> Post(std::span<const supply::Lot> new_lots,
+                                           std::span<const supply::PostRequest> requests,
+                                           const WriteContext& context) = 0;
   virtual Result<std::vector<supply::LedgerEntry>> LoadLedger(const LedgerQuery& query) = 0;
   // Stock by (node, medicine, lot) from the entries dated on or before `as_of` (all when absent);
   // zero balances left out.

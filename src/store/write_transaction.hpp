@@ -28,6 +28,12 @@ int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
                      std::string_view keys);
 // Records `seq` as the calling thread's last committed change (TakeCommittedChange).
 void NoteCommittedChange(int64_t seq);
+// Inside the caller's transaction: records the Idempotency-Key of the request the thread serves
+// (ServeRequestKey), if any and not recorded yet; true when it did. Throws (and remembers that
+// another request took the key) when the key is recorded already.
+bool RecordRequestKey(soci::session& session);
+// The key RecordRequestKey recorded has been committed.
+void NoteRequestKeyCommitted();
 
 class WriteTransaction {
  public:
@@ -53,9 +59,11 @@ class WriteTransaction {
   // change's number.
   int64_t Commit(ChangeKind kind, std::string_view keys = {}) {
     const int64_t seq = AppendChange(session_, dialect_, kind, keys);
+    const bool key_recorded = RecordRequestKey(session_);
     session_.commit();
     done_ = true;
     NoteCommittedChange(seq);
+    if (key_recorded) NoteRequestKeyCommitted();
     return seq;
   }
 
