@@ -1,5 +1,7 @@
 #include "analytics/alerts.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace outbreak::analytics {
@@ -41,7 +43,8 @@ std::optional<Alert> RtCrossingAlert(std::string_view code, std::string_view nam
 
 std::optional<Alert> GrowthTurnAlert(std::string_view code, std::string_view name, Date date,
                                      const GrowthEstimate& previous, const GrowthEstimate& latest) {
-  if (previous.trend == Trend::kNoCases || latest.trend == Trend::kNoCases) return std::nullopt;
+  // A rate of a handful of cases turns every other day: no alert on it.
+  if (!previous.Measured() || !latest.Measured()) return std::nullopt;
   if (previous.rate_per_day > 0 || latest.rate_per_day <= 0) return std::nullopt;
   Alert out;
   out.region = std::string(code);
@@ -52,9 +55,10 @@ std::optional<Alert> GrowthTurnAlert(std::string_view code, std::string_view nam
   out.message = fmt::format(
       "{}: cases are growing again: {:+.1f}% a day on {} (95% interval {:+.1f}% … {:+.1f}%{}), "
       "from {:+.1f}% the day before",
-      name, 100 * latest.rate_per_day, date.ToString(), 100 * latest.lower_per_day,
-      100 * latest.upper_per_day, latest.trend == Trend::kRising ? ", clearly above 0" : "",
-      100 * previous.rate_per_day);
+      name, 100 * DailyChange(latest.rate_per_day), date.ToString(),
+      100 * DailyChange(latest.lower_per_day), 100 * DailyChange(latest.upper_per_day),
+      latest.trend == Trend::kRising ? ", clearly above 0" : "",
+      100 * DailyChange(previous.rate_per_day));
   return out;
 }
 
@@ -72,7 +76,13 @@ Result<std::vector<Alert>> FindAlerts(std::span<const RegionIncidence> regions,
     rt_options.prior_sd = options.prior_sd;
     const int32_t window = options.rt_window_days;
     rt_options.windows = {{days - 1 - window, days - 2}, {days - window, days - 1}};
-    if (days - 1 - window >= 1) {
+    // R_t of a window without cases is its prior, whose upper bound is far above 1: no alert
+    // unless the latest window holds kMinCasesForRate cases or more.
+    int64_t window_cases = 0;
+    for (int32_t day_idx = std::max(0, days - window); day_idx < days; ++day_idx) {
+      window_cases += incidence.Total(day_idx);
+    }
+    if (days - 1 - window >= 1 && window_cases >= kMinCasesForRate) {
       Result<std::vector<RtPosterior>> rt = EstimateRt(incidence, si, rt_options);
       if (rt.ok() && rt->size() == 2) {
         if (auto alert = RtCrossingAlert(region.code, region.name, last_day, (*rt)[0], (*rt)[1])) {

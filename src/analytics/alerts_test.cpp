@@ -87,6 +87,24 @@ TEST(FindAlerts, FlagsTheRegionThatTurnsAndNotTheOneStillFalling) {
   }
 }
 
+TEST(FindAlerts, RaisesNoAlertOnDaysWhoseWindowHoldsNoCase) {
+  // Pyongyang in August 2022: the epidemic falls away, then ten days without a single case. An
+  // empty window leaves R_t at its prior, whose upper bound is far above 1: that is no signal.
+  std::vector<int64_t> cases;
+  for (int day_idx = 0; day_idx < 40; ++day_idx) {
+    cases.push_back(std::llround(3000 * std::exp(-0.2 * day_idx)));
+  }
+  const Date first_day = Date::FromCivil(2022, 7, 1);
+  for (int quiet_days = 1; quiet_days <= 10; ++quiet_days) {
+    cases.push_back(0);
+    const std::vector<RegionIncidence> regions = {
+        {"KP-01", "Pyongyang", IncidenceFromCases(first_day, cases)}};
+    Result<std::vector<Alert>> alerts = FindAlerts(regions, OmicronBa2SerialInterval());
+    ASSERT_TRUE(alerts.ok()) << alerts.status().ToString();
+    EXPECT_TRUE(alerts->empty()) << quiet_days << " quiet days: " << alerts->front().message;
+  }
+}
+
 TEST(FindAlerts, RejectsAnInvalidSerialInterval) {
   const SerialInterval bad{{0.5, 0.5}, "mass at zero"};
   EXPECT_FALSE(FindAlerts(std::vector<RegionIncidence>{}, bad).ok());

@@ -69,12 +69,16 @@ const char* TrendName(Trend trend) {
       return "declining";
     case Trend::kNoCases:
       return "no cases";
+    case Trend::kTooFewCases:
+      return "too few cases";
   }
   return "stable";
 }
 
+double DailyChange(double rate_per_day) { return std::expm1(rate_per_day); }
+
 std::optional<DoublingTime> GrowthEstimate::Doubling() const {
-  if (trend == Trend::kNoCases || rate_per_day == 0) return std::nullopt;
+  if (!Measured() || rate_per_day == 0) return std::nullopt;
   const double ln2 = std::log(2.0);
   const double infinity = std::numeric_limits<double>::infinity();
   DoublingTime out;
@@ -192,9 +196,10 @@ Result<GrowthEstimate> EstimateGrowth(std::span<const int64_t> daily_cases, int3
   out.rate_per_day = slope;
   out.lower_per_day = slope - t_quantile * standard_error;
   out.upper_per_day = slope + t_quantile * standard_error;
-  out.trend = out.lower_per_day > 0   ? Trend::kRising
-              : out.upper_per_day < 0 ? Trend::kDeclining
-                                      : Trend::kStable;
+  out.trend = total < static_cast<double>(kMinCasesForRate) ? Trend::kTooFewCases
+              : out.lower_per_day > 0                       ? Trend::kRising
+              : out.upper_per_day < 0                       ? Trend::kDeclining
+                                                            : Trend::kStable;
   return out;
 }
 
@@ -234,11 +239,16 @@ std::string TrendStatement(std::span<const RegionTrend> regions, std::string_vie
   if (std::string rising = where(Trend::kRising); !rising.empty()) {
     parts.push_back("rising " + rising);
   }
+  if (std::string few = where(Trend::kTooFewCases); !few.empty()) {
+    parts.push_back("too few cases to tell " + few);
+  }
   if (std::string none = where(Trend::kNoCases); !none.empty()) {
     parts.push_back("no new cases " + none);
   }
   std::string out = "the spread is " + parts[0];
-  if (parts[0].starts_with("no new cases")) out = "there are " + parts[0];
+  if (parts[0].starts_with("no new cases") || parts[0].starts_with("too few cases")) {
+    out = "there are " + parts[0];
+  }
   for (size_t i = 1; i < parts.size(); ++i) out += "; " + parts[i];
   return out;
 }

@@ -15,7 +15,11 @@
 // from ordinary least squares on log(y + 0.5) instead, with its t-interval; `method` says which.
 //
 // Trend: rising when the whole interval is above 0, declining when it is below 0, stable
-// otherwise; no cases when the window has none. Pure; thread-safe.
+// otherwise; no cases when the window has none, and too few cases when it has fewer than
+// kMinCasesForRate: a rate fitted to a handful of cases swings by more than 100% a day and says
+// nothing a reader can use, so it is not to be shown as a number (Doubling() gives none). Rates
+// are per day on the log scale; the daily change a reader sees is e^r − 1 (DailyChange), never
+// below −100%. Pure; thread-safe.
 
 #include <cstdint>
 #include <optional>
@@ -27,10 +31,18 @@
 
 namespace outbreak::analytics {
 
-enum class Trend { kRising, kStable, kDeclining, kNoCases };
+enum class Trend { kRising, kStable, kDeclining, kNoCases, kTooFewCases };
+
+// Fewer cases than this in a window: no growth rate or R_t is given as a number, and no alert
+// is raised on it.
+inline constexpr int64_t kMinCasesForRate = 10;
+
+// The daily change a rate r per day means: e^r − 1 (−0.05 is "−5% a day"), in (−1, ∞).
+double DailyChange(double rate_per_day);
 enum class GrowthMethod { kQuasiPoisson, kLogLinearLeastSquares, kNone };
 
-const char* TrendName(Trend trend);  // "rising", "stable", "declining", "no cases"
+// "rising", "stable", "declining", "no cases", "too few cases"
+const char* TrendName(Trend trend);
 
 struct GrowthOptions {
   int window_days = 14;      // the days the rate is fitted on, ending on the day asked for
@@ -56,7 +68,9 @@ struct GrowthEstimate {
   Trend trend = Trend::kStable;
   GrowthMethod method = GrowthMethod::kQuasiPoisson;
 
-  // ln 2 / |r| with its interval; nullopt when r is 0 or there are no cases.
+  // Whether the rate is worth a number (not kNoCases or kTooFewCases).
+  bool Measured() const { return trend != Trend::kNoCases && trend != Trend::kTooFewCases; }
+  // ln 2 / |r| with its interval; nullopt when r is 0 or not Measured().
   std::optional<DoublingTime> Doubling() const;
 };
 

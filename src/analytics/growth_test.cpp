@@ -1,10 +1,17 @@
 #include "analytics/growth.hpp"
 
 #include <cmath>
+#include <fstream>
+#include <map>
 #include <random>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "core/csv_reader.hpp"
+#include "core/date.hpp"
 
 namespace outbreak::analytics {
 namespace {
@@ -166,6 +173,103 @@ TEST(TrendStatement, NamesSmallGroupsAndCountsLargeOnes) {
   EXPECT_EQ(TrendStatement(counties, "counties"),
             "the spread is being controlled and abating in C; rising in 5 of 6 counties");
   EXPECT_EQ(TrendStatement(std::vector<RegionTrend>{}, "counties"), "");
+}
+
+// The published daily new fever cases of 2022, nation and provinces, as runs of consecutive days
+// (the provincial series has gaps, which are not zeros).
+std::map<std::string, std::vector<std::vector<int64_t>>> Series2022() {
+  std::map<std::string, std::vector<std::vector<int64_t>>> out;
+  std::map<std::string, Date> last_day;
+  auto add = [&](const std::string& region, std::string_view date, std::string_view cases) {
+    const std::optional<Date> day = Date::Parse(date);
+    if (!day || cases.empty()) return;
+    auto& runs = out[region];
+    auto last = last_day.find(region);
+    if (runs.empty() || last == last_day.end() || *day != last->second + 1) runs.emplace_back();
+    runs.back().push_back(std::stoll(std::string(cases)));
+    last_day[region] = *day;
+  };
+  for (const char* file : {"national.csv", "provinces.csv"}) {
+    std::ifstream in(std::string(OUTBREAK_TEST_DATA_DIR) + "/dprk2022/" + file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string content = text.str();
+    CsvReader reader(content);
+    std::vector<std::string_view> fields;
+    reader.Next(fields);
+    const bool national = std::string(file) == "national.csv";
+    while (reader.Next(fields)) {
+      if (national) {
+        add("KP", fields[0], fields[1]);
+      } else {
+        add(std::string(fields[2]), fields[0], fields[3]);
+      }
+    }
+  }
+  return out;
+}
+
+// On every day of 2022, for the nation and every province: the trend word agrees with the
+// interval, a rate is given only on enough cases, and no daily change is below -100%.
+TEST(EstimateGrowth, TheTrendAgreesWithTheIntervalOnEveryDayOf2022) {
+  int days_checked = 0;
+  int too_few = 0;
+  for (const auto& [region, runs] : Series2022()) {
+    for (const std::vector<int64_t>& run : runs) {
+      for (int32_t end = 13; end < static_cast<int32_t>(run.size()); ++end) {
+        Result<GrowthEstimate> growth = EstimateGrowth(run, end);
+        ASSERT_TRUE(growth.ok()) << region << " day " << end << ": " << growth.status().ToString();
+        int64_t cases = 0;
+        for (int32_t day = end - 13; day <= end; ++day) cases += run[day];
+        ++days_checked;
+        const std::string where = region + " day " + std::to_string(end);
+        if (cases == 0) {
+          EXPECT_EQ(growth->trend, Trend::kNoCases) << where;
+          continue;
+        }
+        if (cases < kMinCasesForRate) {
+          ++too_few;
+          EXPECT_EQ(growth->trend, Trend::kTooFewCases) << where;
+          EXPECT_FALSE(growth->Doubling().has_value()) << where;
+          continue;
+        }
+        EXPECT_GT(DailyChange(growth->lower_per_day), -1.0) << where;
+        switch (growth->trend) {
+          case Trend::kRising:
+            EXPECT_GT(growth->lower_per_day, 0) << where;
+            break;
+          case Trend::kDeclining:
+            EXPECT_LT(growth->upper_per_day, 0) << where;
+            break;
+          case Trend::kStable:
+            EXPECT_LE(growth->lower_per_day, 0) << where;
+            EXPECT_GE(growth->upper_per_day, 0) << where;
+            break;
+          default:
+            ADD_FAILURE() << where << ": " << TrendName(growth->trend) << " on " << cases
+                          << " cases";
+        }
+      }
+    }
+  }
+  // The national series (the provincial one has gaps; the demo's daily provinces are walked in
+  // src/app/trends_2022_test.cpp).
+  EXPECT_GT(days_checked, 70) << "the 2022 series were not read";
+  (void)too_few;
+}
+
+TEST(EstimateGrowth, AHandfulOfCasesIsTooFewForARate) {
+  // Ryanggang's August: a few cases, then none for days.
+  const std::vector<int64_t> cases = {3, 2, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  Result<GrowthEstimate> growth = EstimateGrowth(cases);
+  ASSERT_TRUE(growth.ok());
+  EXPECT_EQ(growth->trend, Trend::kTooFewCases);
+  EXPECT_FALSE(growth->Measured());
+  EXPECT_FALSE(growth->Doubling().has_value());
+  EXPECT_STREQ(TrendName(growth->trend), "too few cases");
+  // The daily change a rate means never goes below -100%, however steep the fall.
+  EXPECT_GT(DailyChange(-1.099), -1.0);
+  EXPECT_NEAR(DailyChange(-1.099), std::expm1(-1.099), 1e-15);
 }
 
 }  // namespace

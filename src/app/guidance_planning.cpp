@@ -281,7 +281,8 @@ Result<inspection::PlenaryReport> GuidanceService::Report(std::string_view regio
     info.indicators.cumulative_fever = sitrep->region.cumulative.fever;
     info.indicators.deaths = sitrep->region.cumulative.deaths;
     info.indicators.under_treatment = sitrep->region.under_treatment;
-    info.indicators.new_7d = std::llround(sitrep->region.avg_7d.fever * 7);
+    // The average is over the days with reports: times those days, the week's cases.
+    info.indicators.new_7d = std::llround(sitrep->region.avg_7d.fever * sitrep->region.avg_days);
     if (adopted->has_value()) {
       for (const store::GuidanceTeamRecord& team : (*adopted)->teams) {
         if (std::find(team.provinces.begin(), team.provinces.end(), code) == team.provinces.end()) {

@@ -89,7 +89,7 @@ Result<response::IndicatorTable> IndicatorSource::Build(const std::vector<std::s
           analytics::GrowthOptions options;
           options.window_days = std::min(kGrowthWindowDays, known);
           auto growth = analytics::EstimateGrowth(cases, at, options);
-          if (growth.ok() && growth->trend != analytics::Trend::kNoCases) {
+          if (growth.ok() && growth->Measured()) {
             values[Indicator::kGrowthRate] = growth->rate_per_day;
           }
         }

@@ -380,6 +380,12 @@ bool SurveillanceService::HasData() const {
 Date SurveillanceService::LatestDay() const {
   std::shared_lock lock(mutex_);
   if (cube_->empty()) return Today();
+  return surveillance::DefaultReportDay(*cube_, std::min(cube_->last_day(), Today()));
+}
+
+Date SurveillanceService::LatestDataDay() const {
+  std::shared_lock lock(mutex_);
+  if (cube_->empty()) return Today();
   return std::min(cube_->last_day(), Today());
 }
 
@@ -388,8 +394,15 @@ Result<surveillance::SituationReport> SurveillanceService::Sitrep(std::string_vi
   Result<RegionIdx> idx = FindRegion(region);
   if (!idx.ok()) return idx.status();
   const Date day = as_of.value_or(LatestDay());
+  const Date latest = LatestDataDay();
   std::shared_lock lock(mutex_);
-  return surveillance::BuildSituationReport(*cube_, *idx, day);
+  surveillance::SituationReport report = surveillance::BuildSituationReport(*cube_, *idx, day);
+  if (!as_of && latest > day) {
+    // The default day is the last complete one; the later day still coming in is shown beside it.
+    report.provisional = surveillance::BuildRegionSituation(*cube_, *idx, latest);
+    report.provisional_day = latest;
+  }
+  return report;
 }
 
 Result<std::vector<surveillance::SeriesPoint>> SurveillanceService::Series(

@@ -100,8 +100,12 @@ class SurveillanceService {
   const RegionTree& tree() const { return *tree_; }
   // The current reporting day from the clock.
   Date Today() const;
-  // The latest day with data, or today when there is none.
+  // The day reports and plans default to: the latest complete day (every reporting unit
+  // reported; surveillance::DefaultReportDay), else the latest day with data; today when there
+  // is no data.
   Date LatestDay() const;
+  // The latest day with any data (up to today), complete or not.
+  Date LatestDataDay() const;
   bool HasData() const;
   // Grows by one with every write that changes data: a cache of anything read from the service
   // is fresh while this has not moved.

@@ -350,10 +350,11 @@ void Api::AddSurveillanceRoutes() {
          const Date day = as_of->value_or(surveillance_.LatestDay());
          // Level decisions and task updates change the prevention section: their version is
          // part of the key.
-         const std::string key = fmt::format("{}|{}|{}|{}", tree.region(*idx).code, day.ToString(),
-                                             format, response_.DataVersion());
+         const std::string key =
+             fmt::format("{}|{}|{}|{}|{}", tree.region(*idx).code, day.ToString(), format,
+                         response_.DataVersion(), as_of->has_value() ? "asked" : "default");
          if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
-         auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, day);
+         auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, *as_of);
          if (!sitrep.ok()) return ErrorResponse(sitrep.status());
          auto trends = analytics_.Trends(tree.region(*idx).code, day);
          if (!trends.ok()) return ErrorResponse(trends.status());

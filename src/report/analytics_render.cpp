@@ -23,10 +23,28 @@ object QuantilesJson(const analytics::PredictiveQuantiles& q) {
           {"q75", q.q75},       {"q90", q.q90},   {"q975", q.q975}};
 }
 
+// One rule for the words and the numbers: the trend word comes from the rate's interval, and the
+// phrase says a rate, and a doubling or halving time, only when the interval is clear of 0.
 std::string GrowthPhrase(const analytics::GrowthEstimate& growth) {
+  using analytics::DailyChange;
+  using analytics::Trend;
+  switch (growth.trend) {
+    case Trend::kNoCases:
+      return "no cases";
+    case Trend::kTooFewCases:
+      return fmt::format("too few cases to measure (fewer than {})", analytics::kMinCasesForRate);
+    case Trend::kStable:
+      return fmt::format("no clear trend, between {:+.1f}% and {:+.1f}% a day (95% interval)",
+                         100 * DailyChange(growth.lower_per_day),
+                         100 * DailyChange(growth.upper_per_day));
+    case Trend::kRising:
+    case Trend::kDeclining:
+      break;
+  }
   std::string out =
-      fmt::format("{:+.1f}% a day (95% interval {:+.1f}% to {:+.1f}%)", 100 * growth.rate_per_day,
-                  100 * growth.lower_per_day, 100 * growth.upper_per_day);
+      fmt::format("{} {:+.1f}% a day (95% interval {:+.1f}% to {:+.1f}%)",
+                  analytics::TrendName(growth.trend), 100 * DailyChange(growth.rate_per_day),
+                  100 * DailyChange(growth.lower_per_day), 100 * DailyChange(growth.upper_per_day));
   if (auto doubling = growth.Doubling()) {
     out += fmt::format(", {} in {:.1f} days", doubling->halving ? "halving" : "doubling",
                        doubling->days);
@@ -35,12 +53,25 @@ std::string GrowthPhrase(const analytics::GrowthEstimate& growth) {
 }
 
 object GrowthJson(const analytics::GrowthEstimate& growth) {
-  object out{{"rate_per_day", growth.rate_per_day},
-             {"lower_per_day", growth.lower_per_day},
-             {"upper_per_day", growth.upper_per_day},
-             {"trend", analytics::TrendName(growth.trend)}};
-  if (auto doubling = growth.Doubling()) {
-    out[doubling->halving ? "halving_days" : "doubling_days"] = doubling->days;
+  object out{{"trend", analytics::TrendName(growth.trend)}};
+  if (!growth.Measured()) {
+    // Too few cases: no number to mislead with.
+    for (const char* key : {"rate_per_day", "lower_per_day", "upper_per_day", "daily_change",
+                            "lower_daily_change", "upper_daily_change"}) {
+      out[key] = nullptr;
+    }
+    return out;
+  }
+  out["rate_per_day"] = growth.rate_per_day;
+  out["lower_per_day"] = growth.lower_per_day;
+  out["upper_per_day"] = growth.upper_per_day;
+  out["daily_change"] = analytics::DailyChange(growth.rate_per_day);
+  out["lower_daily_change"] = analytics::DailyChange(growth.lower_per_day);
+  out["upper_daily_change"] = analytics::DailyChange(growth.upper_per_day);
+  if (growth.trend != analytics::Trend::kStable) {
+    if (auto doubling = growth.Doubling()) {
+      out[doubling->halving ? "halving_days" : "doubling_days"] = doubling->days;
+    }
   }
   return out;
 }

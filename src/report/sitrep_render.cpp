@@ -21,19 +21,64 @@ std::string Percent(const surveillance::Completeness& completeness) {
   return fmt::format("{:.1f}%", completeness.ratio() * 100.0);
 }
 
+// "no report", "2 of 5 reporting units", "complete": what the day's figures rest on.
+const char* DataState(const RegionSituation& s) {
+  return !s.HasData() ? "none" : s.Complete() ? "complete" : "partial";
+}
+
+// A change, or "n/a" when one of the days compared has no report.
+std::string ChangeText(const std::optional<surveillance::ChangeFigures>& change,
+                       int64_t surveillance::ChangeFigures::*field) {
+  return change ? Signed((*change).*field) : "n/a";
+}
+
+// The 7-day average, saying over how many days when fewer than seven have reports.
+std::string AverageText(double value, int days) {
+  if (days == 0) return "n/a";
+  if (days == 7) return Decimal(value);
+  return fmt::format("{} ({} d)", Decimal(value), days);
+}
+
 std::string Headline(const SituationReport& report, const RegionTree& tree,
                      const SitrepStyle& style) {
   const RegionSituation& s = report.region;
   const Region& region = tree.region(s.region);
+  if (!s.HasData()) {
+    // No data is not zero: nothing is said about a day no unit reported on.
+    return fmt::format(
+        "No report: no reporting unit of {} has reported for the day from {:02}:00 on {} to "
+        "{:02}:00 on {}.\n",
+        region.name, style.day_close_hour, LongDate(report.as_of - 1), style.day_close_hour,
+        LongDate(report.as_of));
+  }
+  std::string out;
+  if (!s.Complete()) {
+    out = fmt::format(
+        "PROVISIONAL: {} of {} reporting units have reported for this day; the figures are "
+        "theirs only.\n",
+        s.completeness.reported, s.completeness.expected);
+  }
+  return out +
+         fmt::format(
+             "From {:02}:00 on {} to {:02}:00 on {}, {} new fever cases were reported in {}; {} "
+             "recovered and {} died.\n"
+             "In all, {} have had fever, of whom {} have recovered and {} have died; {} are under "
+             "treatment.\n",
+             style.day_close_hour, LongDate(report.as_of - 1), style.day_close_hour,
+             LongDate(report.as_of), Count(s.new_cases.fever), region.name,
+             Persons(s.new_cases.recovered), Persons(s.new_cases.deaths),
+             Persons(s.cumulative.fever), Count(s.cumulative.recovered), Count(s.cumulative.deaths),
+             Count(s.under_treatment));
+}
+
+// "Provisional, 21 May 2022: 2 of 5 reporting units have reported so far: 40 new fever cases."
+std::string ProvisionalLine(const SituationReport& report, const RegionTree&) {
+  if (!report.provisional || !report.provisional_day) return "";
+  const RegionSituation& p = *report.provisional;
   return fmt::format(
-      "From {:02}:00 on {} to {:02}:00 on {}, {} new fever cases were reported in {}; {} "
-      "recovered and {} died.\n"
-      "In all, {} have had fever, of whom {} have recovered and {} have died; {} are under "
-      "treatment.\n",
-      style.day_close_hour, LongDate(report.as_of - 1), style.day_close_hour,
-      LongDate(report.as_of), Count(s.new_cases.fever), region.name, Persons(s.new_cases.recovered),
-      Persons(s.new_cases.deaths), Persons(s.cumulative.fever), Count(s.cumulative.recovered),
-      Count(s.cumulative.deaths), Count(s.under_treatment));
+      "Provisional, {}: {} of {} reporting units have reported so far: {} new fever cases.\n",
+      LongDate(*report.provisional_day), p.completeness.reported, p.completeness.expected,
+      Count(p.new_cases.fever));
 }
 
 boost::json::object Flows(const surveillance::FlowFigures& flows) {
@@ -55,10 +100,17 @@ boost::json::object SituationJson(const RegionSituation& s, const RegionTree& tr
                                {"deaths", c.deaths},
                                {"under_treatment", c.under_treatment}};
   };
-  out["change_1d"] = change(s.change_1d);
-  out["change_7d"] = change(s.change_7d);
-  out["avg_7d"] = {
-      {"fever", s.avg_7d.fever}, {"recovered", s.avg_7d.recovered}, {"deaths", s.avg_7d.deaths}};
+  out["data"] = DataState(s);
+  out["change_1d"] = s.change_1d ? boost::json::value(change(*s.change_1d)) : nullptr;
+  out["change_7d"] = s.change_7d ? boost::json::value(change(*s.change_7d)) : nullptr;
+  if (s.avg_days > 0) {
+    out["avg_7d"] = {{"fever", s.avg_7d.fever},
+                     {"recovered", s.avg_7d.recovered},
+                     {"deaths", s.avg_7d.deaths},
+                     {"days", s.avg_days}};
+  } else {
+    out["avg_7d"] = nullptr;
+  }
   out["new_per_100k"] = s.new_per_100k;
   out["completeness"] = {{"reported", s.completeness.reported},
                          {"expected", s.completeness.expected},
@@ -89,23 +141,27 @@ std::string RenderSitrepText(const SituationReport& report, const RegionTree& tr
   out += Headline(report, tree, style);
   out += style.outlook;
   out += "\n";
-  out += fmt::format("{:<18}{:>12}{:>16}{:>16}{:>13}\n", "", "today", "vs day before",
-                     "vs week before", "7-day avg");
-  auto line = [&](const char* label, int64_t today, int64_t d1, int64_t d7,
-                  const std::string& avg) {
-    out += fmt::format("{:<18}{:>12}{:>16}{:>16}{:>13}\n", label, Count(today), Signed(d1),
-                       Signed(d7), avg);
-  };
-  line("New fever cases", s.new_cases.fever, s.change_1d.fever, s.change_7d.fever,
-       Decimal(s.avg_7d.fever));
-  line("Recovered", s.new_cases.recovered, s.change_1d.recovered, s.change_7d.recovered,
-       Decimal(s.avg_7d.recovered));
-  line("Deaths", s.new_cases.deaths, s.change_1d.deaths, s.change_7d.deaths,
-       Decimal(s.avg_7d.deaths));
-  line("Under treatment", s.under_treatment, s.change_1d.under_treatment,
-       s.change_7d.under_treatment, "");
+  using surveillance::ChangeFigures;
+  if (s.HasData()) {
+    // Wide enough for every column at any magnitude: the figures never run together.
+    out += fmt::format("{:<18}{:>14}{:>16}{:>16}{:>18}\n", "", "today", "vs day before",
+                       "vs week before", "7-day avg");
+    auto line = [&](const char* label, int64_t today, int64_t ChangeFigures::*field,
+                    const std::string& avg) {
+      out += fmt::format("{:<18}{:>14}{:>16}{:>16}{:>18}\n", label, Count(today),
+                         ChangeText(s.change_1d, field), ChangeText(s.change_7d, field), avg);
+    };
+    line("New fever cases", s.new_cases.fever, &ChangeFigures::fever,
+         AverageText(s.avg_7d.fever, s.avg_days));
+    line("Recovered", s.new_cases.recovered, &ChangeFigures::recovered,
+         AverageText(s.avg_7d.recovered, s.avg_days));
+    line("Deaths", s.new_cases.deaths, &ChangeFigures::deaths,
+         AverageText(s.avg_7d.deaths, s.avg_days));
+    line("Under treatment", s.under_treatment, &ChangeFigures::under_treatment, "");
+  }
   out += fmt::format("\nReporting: {} of {} reporting units reported ({}).\n",
                      s.completeness.reported, s.completeness.expected, Percent(s.completeness));
+  out += ProvisionalLine(report, tree);
   if (!report.children.empty()) {
     out += "\nBy region, most new fever cases first:\n";
     out += fmt::format("{:<40}{:>11}{:>10}{:>11}{:>8}{:>12}{:>12}{:>10}\n", "region", "new fever",
@@ -133,22 +189,26 @@ std::string RenderSitrepMarkdown(const SituationReport& report, const RegionTree
                                 LongDate(report.as_of));
   out += Headline(report, tree, style);
   out += style.outlook;
-  out += "\n| | today | vs day before | vs week before | 7-day avg |\n|---|---:|---:|---:|---:|\n";
-  auto line = [&](const char* label, int64_t today, int64_t d1, int64_t d7,
-                  const std::string& avg) {
-    out += fmt::format("| {} | {} | {} | {} | {} |\n", label, Count(today), Signed(d1), Signed(d7),
-                       avg);
-  };
-  line("New fever cases", s.new_cases.fever, s.change_1d.fever, s.change_7d.fever,
-       Decimal(s.avg_7d.fever));
-  line("Recovered", s.new_cases.recovered, s.change_1d.recovered, s.change_7d.recovered,
-       Decimal(s.avg_7d.recovered));
-  line("Deaths", s.new_cases.deaths, s.change_1d.deaths, s.change_7d.deaths,
-       Decimal(s.avg_7d.deaths));
-  line("Under treatment", s.under_treatment, s.change_1d.under_treatment,
-       s.change_7d.under_treatment, "");
+  using surveillance::ChangeFigures;
+  if (s.HasData()) {
+    out +=
+        "\n| | today | vs day before | vs week before | 7-day avg |\n|---|---:|---:|---:|---:|\n";
+    auto line = [&](const char* label, int64_t today, int64_t ChangeFigures::*field,
+                    const std::string& avg) {
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", label, Count(today),
+                         ChangeText(s.change_1d, field), ChangeText(s.change_7d, field), avg);
+    };
+    line("New fever cases", s.new_cases.fever, &ChangeFigures::fever,
+         AverageText(s.avg_7d.fever, s.avg_days));
+    line("Recovered", s.new_cases.recovered, &ChangeFigures::recovered,
+         AverageText(s.avg_7d.recovered, s.avg_days));
+    line("Deaths", s.new_cases.deaths, &ChangeFigures::deaths,
+         AverageText(s.avg_7d.deaths, s.avg_days));
+    line("Under treatment", s.under_treatment, &ChangeFigures::under_treatment, "");
+  }
   out += fmt::format("\nReporting: {} of {} reporting units reported ({}).\n",
                      s.completeness.reported, s.completeness.expected, Percent(s.completeness));
+  out += ProvisionalLine(report, tree);
   if (!report.children.empty()) {
     out +=
         "\n## By region\n\n| region | new fever | per 100k | recovered | deaths | under "
@@ -175,6 +235,13 @@ boost::json::value SitrepJson(const SituationReport& report, const RegionTree& t
     children.push_back(std::move(item));
   }
   out["children"] = std::move(children);
+  if (report.provisional && report.provisional_day) {
+    boost::json::object provisional = SituationJson(*report.provisional, tree);
+    provisional["as_of"] = report.provisional_day->ToString();
+    out["provisional"] = std::move(provisional);
+  } else {
+    out["provisional"] = nullptr;
+  }
   return out;
 }
 

@@ -121,21 +121,49 @@ TEST(RenderSitrepText, GivesTheHeadlineNumbersWithSeparatorsAndLocalNames) {
 TEST(RenderSitrepText, TabulatesTodayTheChangesAndTheWeeklyAverage) {
   const SitrepFixture fixture;
   const std::string text = RenderSitrepText(fixture.Report(), fixture.tree());
-  // The week before 20 May lies before the first report: only the opening balance stands there,
-  // and it is not new cases, so the 7-day average is (563,370 - 100,000) / 7.
+  // The week before 20 May lies before the first report: there is no change to give, and the
+  // average is over the two days with reports, (200,000 + 263,370) / 2, saying so; the opening
+  // balance is not new cases.
   const size_t row = text.find("New fever cases ");
   ASSERT_NE(row, std::string::npos) << text;
   const std::string line = text.substr(row, text.find('\n', row) - row);
   ExpectContains(line, " 263,370 ");
   ExpectContains(line, " +63,370 ");
-  ExpectContains(line, " +263,370 ");
-  EXPECT_TRUE(line.ends_with(" 66,195.7")) << line;
+  ExpectContains(line, " n/a ");
+  EXPECT_TRUE(line.ends_with(" 231,685.0 (2 d)")) << line;
   const size_t treatment = text.find("Under treatment ");
   ASSERT_NE(treatment, std::string::npos);
   const std::string treatment_line = text.substr(treatment, text.find('\n', treatment) - treatment);
   ExpectContains(treatment_line, " 312,900 ");
   ExpectContains(treatment_line, " +142,913 ");
-  ExpectContains(treatment_line, " +252,910");
+  ExpectContains(treatment_line, " n/a");
+}
+
+TEST(RenderSitrepText, SaysNoReportRatherThanZerosOnADayWithoutData) {
+  const SitrepFixture fixture;
+  surveillance::SituationReport report = fixture.Report();
+  report.region.completeness.reported = 0;
+  const std::string text = RenderSitrepText(report, fixture.tree());
+  ExpectContains(text, "No report: no reporting unit of DPR Korea has reported for the day");
+  EXPECT_EQ(text.find("new fever cases were reported"), std::string::npos) << text;
+  EXPECT_EQ(text.find("vs day before"), std::string::npos) << text;
+}
+
+TEST(RenderSitrepText, HeadlinesAPartialDayAsProvisionalAndShowsALaterOneBeside) {
+  const SitrepFixture fixture;
+  surveillance::SituationReport report = fixture.Report();
+  report.region.completeness.reported = 1;
+  const std::string partial = RenderSitrepText(report, fixture.tree());
+  ExpectContains(partial,
+                 "PROVISIONAL: 1 of 2 reporting units have reported for this day; the figures are "
+                 "theirs only.\nFrom 18:00");
+  surveillance::SituationReport complete = fixture.Report();
+  complete.provisional = complete.region;
+  complete.provisional->completeness.reported = 1;
+  complete.provisional_day = complete.as_of + 1;
+  ExpectContains(RenderSitrepText(complete, fixture.tree()),
+                 "Provisional, 21 May 2022: 1 of 2 reporting units have reported so far: 263,370 "
+                 "new fever cases.");
 }
 
 TEST(RenderSitrepText, ListsTheChildRegionsMostNewCasesFirst) {
@@ -188,10 +216,10 @@ TEST(RenderSitrepMarkdown, GivesAHeadingTheHeadlineAndATable) {
   ExpectContains(markdown,
                  "| | today | vs day before | vs week before | 7-day avg |\n"
                  "|---|---:|---:|---:|---:|\n"
-                 "| New fever cases | 263,370 | +63,370 | +263,370 | 66,195.7 |\n"
-                 "| Recovered | 120,456 | +30,456 | +120,456 | 30,065.1 |\n"
-                 "| Deaths | 1 | -2 | +1 | 0.6 |\n"
-                 "| Under treatment | 312,900 | +142,913 | +252,910 |  |\n");
+                 "| New fever cases | 263,370 | +63,370 | n/a | 231,685.0 (2 d) |\n"
+                 "| Recovered | 120,456 | +30,456 | n/a | 105,228.0 (2 d) |\n"
+                 "| Deaths | 1 | -2 | n/a | 2.0 (2 d) |\n"
+                 "| Under treatment | 312,900 | +142,913 | n/a |  |\n");
   ExpectContains(markdown, "\nReporting: 2 of 2 reporting units reported (100.0%).\n");
 }
 
@@ -212,10 +240,10 @@ TEST(SitrepJson, HasExactlyTheStableTopLevelFields) {
   const boost::json::value parsed =
       boost::json::parse(boost::json::serialize(SitrepJson(fixture.Report(), fixture.tree())));
   ASSERT_TRUE(parsed.is_object());
-  EXPECT_EQ(
-      Keys(parsed.as_object()),
-      (std::set<std::string>{"as_of", "region", "new", "cumulative", "under_treatment", "change_1d",
-                             "change_7d", "avg_7d", "new_per_100k", "completeness", "children"}));
+  EXPECT_EQ(Keys(parsed.as_object()),
+            (std::set<std::string>{"as_of", "region", "new", "cumulative", "under_treatment",
+                                   "data", "change_1d", "change_7d", "avg_7d", "new_per_100k",
+                                   "completeness", "children", "provisional"}));
 }
 
 TEST(SitrepJson, CarriesTheFiguresOfTheRegion) {
@@ -246,8 +274,11 @@ TEST(SitrepJson, CarriesTheFiguresOfTheRegion) {
   EXPECT_EQ(Int(change_1d.at("fever")), 63'370);
   EXPECT_EQ(Int(change_1d.at("deaths")), -2);
   EXPECT_EQ(Int(change_1d.at("under_treatment")), 142'913);
-  EXPECT_EQ(Int(sitrep.at("change_7d").at("under_treatment")), 252'910);
-  EXPECT_NEAR(sitrep.at("avg_7d").at("fever").as_double(), 463'370.0 / 7, 1e-9);
+  EXPECT_TRUE(sitrep.at("change_7d").is_null()) << "no report a week before";
+  EXPECT_NEAR(sitrep.at("avg_7d").at("fever").as_double(), 463'370.0 / 2, 1e-9);
+  EXPECT_EQ(Int(sitrep.at("avg_7d").at("days")), 2);
+  EXPECT_EQ(sitrep.at("data").as_string(), "complete");
+  EXPECT_TRUE(sitrep.at("provisional").is_null());
   EXPECT_NEAR(sitrep.at("new_per_100k").as_double(), 263'370 * 1e5 / 25'000'000, 1e-9);
   const boost::json::object& completeness = sitrep.at("completeness").as_object();
   EXPECT_EQ(Int(completeness.at("reported")), 2);
@@ -263,8 +294,9 @@ TEST(SitrepJson, ListsTheChildrenRankedWithTheSameFields) {
   ASSERT_EQ(children.size(), 2u);
   for (const boost::json::value& child : children) {
     EXPECT_EQ(Keys(child.as_object()),
-              (std::set<std::string>{"region", "new", "cumulative", "under_treatment", "change_1d",
-                                     "change_7d", "avg_7d", "new_per_100k", "completeness"}));
+              (std::set<std::string>{"region", "new", "cumulative", "under_treatment", "data",
+                                     "change_1d", "change_7d", "avg_7d", "new_per_100k",
+                                     "completeness"}));
   }
   EXPECT_EQ(children[0].at("region").at("code").as_string(), "KP-01");
   EXPECT_EQ(children[0].at("region").at("parent").as_string(), "KP");

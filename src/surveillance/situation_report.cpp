@@ -6,9 +6,12 @@ namespace outbreak::surveillance {
 
 namespace {
 
-ChangeFigures Change(const DayValues& now, const DayValues& then) {
-  return {now.new_fever - then.new_fever, now.new_recovered - then.new_recovered,
-          now.new_deaths - then.new_deaths, now.under_treatment - then.under_treatment};
+// The change from `then`, when both days have reports in the region.
+std::optional<ChangeFigures> Change(const DayValues& now, const DayValues& then) {
+  if (now.reporters == 0 || then.reporters == 0) return std::nullopt;
+  return ChangeFigures{now.new_fever - then.new_fever, now.new_recovered - then.new_recovered,
+                       now.new_deaths - then.new_deaths,
+                       now.under_treatment - then.under_treatment};
 }
 
 }  // namespace
@@ -25,11 +28,21 @@ RegionSituation BuildRegionSituation(const EpidemicCube& cube, RegionIdx region,
   out.positive = today.positive;
   out.change_1d = Change(today, cube.At(region, as_of - 1));
   out.change_7d = Change(today, cube.At(region, as_of - 7));
-  // The 7-day sums are differences of cumulative totals.
-  const CumulativeValues week_before = cube.CumulativeAt(region, as_of - 7);
-  out.avg_7d = {static_cast<double>(cumulative.fever - week_before.fever) / 7.0,
-                static_cast<double>(cumulative.recovered - week_before.recovered) / 7.0,
-                static_cast<double>(cumulative.deaths - week_before.deaths) / 7.0};
+  // Over the days of the week that have reports: four days of cases are not spread over seven.
+  int64_t fever = 0, recovered = 0, deaths = 0;
+  for (int back = 0; back < 7; ++back) {
+    const DayValues day = back == 0 ? today : cube.At(region, as_of - back);
+    if (day.reporters == 0) continue;
+    ++out.avg_days;
+    fever += day.new_fever;
+    recovered += day.new_recovered;
+    deaths += day.new_deaths;
+  }
+  if (out.avg_days > 0) {
+    const double days = out.avg_days;
+    out.avg_7d = {static_cast<double>(fever) / days, static_cast<double>(recovered) / days,
+                  static_cast<double>(deaths) / days};
+  }
   const int64_t population = cube.tree().region(region).population;
   out.new_per_100k = population > 0 ? static_cast<double>(today.new_fever) * 1e5 / population : 0.0;
   out.completeness = {today.reporters, cube.tree().leaf_count(region)};
@@ -48,6 +61,17 @@ SituationReport BuildSituationReport(const EpidemicCube& cube, RegionIdx region,
                      return a.new_cases.fever > b.new_cases.fever;
                    });
   return report;
+}
+
+Date DefaultReportDay(const EpidemicCube& cube, Date latest) {
+  if (cube.empty() || cube.tree().empty()) return latest;
+  const RegionIdx root = cube.tree().root();
+  const int units = cube.tree().leaf_count(root);
+  for (Date day = latest; day >= latest - kCompleteDayLookback && day >= cube.first_day();
+       day = day - 1) {
+    if (units > 0 && cube.At(root, day).reporters >= units) return day;
+  }
+  return latest;
 }
 
 }  // namespace outbreak::surveillance

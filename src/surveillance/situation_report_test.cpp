@@ -101,40 +101,76 @@ TEST(SituationReport, GivesTheDaysNewCasesCumulativeTotalsAndUnderTreatment) {
 TEST(SituationReport, ChangesCompareWithTheDayBeforeAndTheWeekBefore) {
   const SituationFixture fixture;
   const RegionSituation s = BuildRegionSituation(fixture.cube(), fixture.tree().root(), kDay0 + 7);
+  ASSERT_TRUE(s.change_1d.has_value());
+  ASSERT_TRUE(s.change_7d.has_value());
   // The day before: 16 + 5 + 0 new, 2 + 1 recovered, no deaths; 145 + 28 + 3 under treatment.
-  EXPECT_EQ(s.change_1d.fever, 37 - 21);
-  EXPECT_EQ(s.change_1d.recovered, 0);
-  EXPECT_EQ(s.change_1d.deaths, 1);
-  EXPECT_EQ(s.change_1d.under_treatment, 209 - 176);
+  EXPECT_EQ(s.change_1d->fever, 37 - 21);
+  EXPECT_EQ(s.change_1d->recovered, 0);
+  EXPECT_EQ(s.change_1d->deaths, 1);
+  EXPECT_EQ(s.change_1d->under_treatment, 209 - 176);
   // A week before (kDay0): 10 + 5 + 3 new, 2 + 1 recovered; 76 + 4 + 3 under treatment.
-  EXPECT_EQ(s.change_7d.fever, 37 - 18);
-  EXPECT_EQ(s.change_7d.recovered, 0);
-  EXPECT_EQ(s.change_7d.deaths, 1);
-  EXPECT_EQ(s.change_7d.under_treatment, 209 - 83);
+  EXPECT_EQ(s.change_7d->fever, 37 - 18);
+  EXPECT_EQ(s.change_7d->recovered, 0);
+  EXPECT_EQ(s.change_7d->deaths, 1);
+  EXPECT_EQ(s.change_7d->under_treatment, 209 - 83);
 }
 
 TEST(SituationReport, AveragesTheSevenDaysEndingOnTheDay) {
   const SituationFixture fixture;
   const RegionSituation s = BuildRegionSituation(fixture.cube(), fixture.tree().root(), kDay0 + 7);
   // kDay0 + 1 .. kDay0 + 7: U11 11..17 (98), U12 6 x 5, P2 20.
+  EXPECT_EQ(s.avg_days, 7);
   EXPECT_DOUBLE_EQ(s.avg_7d.fever, 148.0 / 7);
   EXPECT_DOUBLE_EQ(s.avg_7d.recovered, (7 * 2 + 6 * 1 + 1) / 7.0);
   EXPECT_DOUBLE_EQ(s.avg_7d.deaths, 1.0 / 7);
 }
 
-TEST(SituationReport, DoesNotCountTheOpeningBalanceAsNewInTheFirstWeek) {
+TEST(SituationReport, InTheFirstWeekAveragesTheDaysWithReportsAndComparesWithNoneBefore) {
   const SituationFixture fixture;
   // The week ending kDay0 + 3 reaches back before the first day, where only the opening stands.
   const RegionSituation s = BuildRegionSituation(fixture.cube(), fixture.tree().root(), kDay0 + 3);
-  // U11 10..13 (46), U12 4 x 5, P2 3; not the 100 of the opening balance.
-  EXPECT_DOUBLE_EQ(s.avg_7d.fever, 69.0 / 7);
-  EXPECT_DOUBLE_EQ(s.avg_7d.recovered, (4 * 2 + 4 * 1) / 7.0);
+  // Four days with reports: U11 10..13 (46), U12 4 x 5, P2 3; not the 100 of the opening
+  // balance, and not divided by seven.
+  EXPECT_EQ(s.avg_days, 4);
+  EXPECT_DOUBLE_EQ(s.avg_7d.fever, 69.0 / 4);
+  EXPECT_DOUBLE_EQ(s.avg_7d.recovered, (4 * 2 + 4 * 1) / 4.0);
   EXPECT_DOUBLE_EQ(s.avg_7d.deaths, 0.0);
   EXPECT_EQ(s.cumulative.fever, 169);
-  // Before the first day under treatment is the opening balance's, so the change over the week
-  // is what the reports added to it.
-  EXPECT_EQ(s.change_7d.under_treatment, s.under_treatment - 68);
-  EXPECT_EQ(s.change_7d.fever, s.new_cases.fever);
+  // A week before there was no report: no change to give, rather than a change from zero.
+  EXPECT_FALSE(s.change_7d.has_value());
+  EXPECT_TRUE(s.change_1d.has_value());
+}
+
+TEST(SituationReport, ADayWithoutAReportHasNoDataNotZeros) {
+  const SituationFixture fixture;
+  const RegionIdx p2 = fixture.tree().Find("P2").value();
+  // P2 reports on kDay0 and kDay0 + 7 only.
+  const RegionSituation quiet = BuildRegionSituation(fixture.cube(), p2, kDay0 + 3);
+  EXPECT_FALSE(quiet.HasData());
+  EXPECT_FALSE(quiet.change_1d.has_value());
+  EXPECT_FALSE(quiet.change_7d.has_value());
+  const RegionSituation back = BuildRegionSituation(fixture.cube(), p2, kDay0 + 7);
+  EXPECT_TRUE(back.HasData());
+  EXPECT_TRUE(back.Complete());
+  EXPECT_FALSE(back.change_1d.has_value()) << "the day before has no report";
+  EXPECT_TRUE(back.change_7d.has_value());
+  EXPECT_EQ(back.avg_days, 1);
+  EXPECT_DOUBLE_EQ(back.avg_7d.fever, 20.0);
+  // Before the first report and after the last: no data anywhere.
+  for (const Date day : {kDay0 - 30, kDay0 + 30}) {
+    const RegionSituation none = BuildRegionSituation(fixture.cube(), fixture.tree().root(), day);
+    EXPECT_FALSE(none.HasData()) << day.ToString();
+    EXPECT_EQ(none.avg_days, 0);
+  }
+}
+
+TEST(SituationReport, TheDefaultDayIsTheLastCompleteOne) {
+  const SituationFixture fixture;
+  // Only kDay0 has every unit's report (P2 skips the days between); the eighth day lacks U12.
+  EXPECT_EQ(DefaultReportDay(fixture.cube(), kDay0 + 7), kDay0);
+  // Beyond the look-back, the latest day stands, partial as it is.
+  EXPECT_EQ(DefaultReportDay(fixture.cube(), kDay0 + 7 + kCompleteDayLookback),
+            kDay0 + 7 + kCompleteDayLookback);
 }
 
 TEST(SituationReport, MeasuresCompletenessAgainstTheUnitsOfTheRegion) {

@@ -57,17 +57,25 @@ export interface Situation {
   new: Flows;
   cumulative: Flows;
   under_treatment: number;
-  change_1d: { fever: number; recovered: number; deaths: number; under_treatment: number };
-  change_7d: { fever: number; recovered: number; deaths: number; under_treatment: number };
-  avg_7d: { fever: number; recovered: number; deaths: number };
+  // "none": no reporting unit reported on the day (its zeros are not data); "partial": some did.
+  data: 'none' | 'partial' | 'complete';
+  // Null when one of the two days compared has no report.
+  change_1d: { fever: number; recovered: number; deaths: number; under_treatment: number } | null;
+  change_7d: { fever: number; recovered: number; deaths: number; under_treatment: number } | null;
+  // Over the days of the seven that have reports (`days`); null when none has.
+  avg_7d: { fever: number; recovered: number; deaths: number; days: number } | null;
   new_per_100k: number | null;
   completeness: { reported: number; expected: number; ratio: number };
 }
 
+// A growth rate: null numbers when the window holds too few cases to measure one.
 export interface Growth {
-  rate_per_day: number;
-  lower_per_day: number;
-  upper_per_day: number;
+  rate_per_day: number | null;
+  lower_per_day: number | null;
+  upper_per_day: number | null;
+  daily_change: number | null; // e^r − 1: −0.05 is −5% a day
+  lower_daily_change: number | null;
+  upper_daily_change: number | null;
   trend: string;
   doubling_days?: number;
   halving_days?: number;
@@ -92,6 +100,8 @@ export interface Trend {
 export interface Sitrep extends Situation {
   as_of: string;
   children: Situation[];
+  // A later day whose reports are not all in yet, beside the complete day shown.
+  provisional: (Situation & { as_of: string }) | null;
   trend?: Trend;
 }
 
