@@ -302,6 +302,22 @@ TEST_F(CliTest, AnalyticsOfTheDemoAreReachable) {
   RunResult forecast = Outbreak({"forecast", "--as-of", "2022-06-01", "--format", "json"});
   ASSERT_EQ(forecast.exit_code, 0) << forecast.err;
   EXPECT_EQ(boost::json::parse(forecast.out).at("days").as_array().size(), 28u);
+  EXPECT_TRUE(boost::json::parse(forecast.out).at("warning").is_null()) << forecast.out;
+  // The meeting's day: 9 days of data. The forecast says it is not to be planned on, and the
+  // plans and the medicine demand that would use it say they do not.
+  RunResult early = Outbreak({"forecast", "--as-of", "2022-05-20", "--format", "json"});
+  ASSERT_EQ(early.exit_code, 0) << early.err;
+  const auto warning = boost::json::parse(early.out).at("warning");
+  ASSERT_TRUE(warning.is_string()) << early.out;
+  EXPECT_NE(std::string(warning.as_string()).find("too little data: 9 days"), std::string::npos);
+  RunResult early_text = Outbreak({"forecast", "--as-of", "2022-05-20", "--horizon", "7"});
+  EXPECT_NE(early_text.out.find("WARNING: too little data"), std::string::npos) << early_text.out;
+  RunResult demand = Outbreak({"supply", "demand", "--as-of", "2022-05-20", "--format", "json"});
+  ASSERT_EQ(demand.exit_code, 0) << demand.err;
+  EXPECT_NE(std::string(boost::json::parse(demand.out).at("basis").as_string())
+                .find("the forecast is not used: too little data"),
+            std::string::npos)
+      << demand.out.substr(0, 400);
   RunResult sitrep = Outbreak({"sitrep", "--as-of", "2022-06-15", "--format", "json"});
   ASSERT_EQ(sitrep.exit_code, 0) << sitrep.err;
   const auto trend = boost::json::parse(sitrep.out).at("trend");

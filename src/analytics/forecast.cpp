@@ -285,6 +285,13 @@ Result<OutcomeForecast> ForecastOutcomes(const OutcomeSeries& series, const Seri
   }
 
   OutcomeForecast out;
+  out.history_days = static_cast<int>(series.days());
+  if (out.history_days < kMinForecastHistoryDays) {
+    out.warning = fmt::format(
+        "too little data: {} days of reports; a forecast is backtested, and used for plans, from "
+        "{} days of data on",
+        out.history_days, kMinForecastHistoryDays);
+  }
   out.rt = paths->rt;
   out.log_rt_step_sd = paths->log_rt_step_sd;
   out.nb_size = paths->nb_size;

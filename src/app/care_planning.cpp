@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <boost/json.hpp>
 
 #include "analytics/forecast.hpp"
@@ -52,10 +53,16 @@ int64_t CareService::UnderTreatment(const std::string& region, Date as_of) const
 }
 
 std::vector<double> CareService::ExpectedUnderTreatment(const std::string& region, Date as_of,
-                                                        int horizon_days) const {
+                                                        int horizon_days,
+                                                        std::string* not_used) const {
   if (analytics_ == nullptr || horizon_days <= 0) return {};
   auto forecast = analytics_->Forecast(region, as_of, horizon_days);
   if (!forecast.ok()) return {};
+  if (!forecast->forecast.warning.empty()) {
+    // A flagged forecast does not drive a plan: the plan says so and uses the patients now.
+    if (not_used != nullptr) *not_used = forecast->forecast.warning;
+    return {};
+  }
   std::vector<double> out;
   for (const analytics::DayForecast& day : forecast->forecast.days) {
     out.push_back(day.under_treatment.median);
@@ -167,20 +174,31 @@ Result<store::PlanRecord> CareService::Plan(const PlanRequest& request, const Ac
         fmt::format("{} has {} region(s) at level {} below it: nothing to balance", within_code,
                     members.size(), context.level));
   }
+  std::map<std::string, std::vector<std::string>> flagged;  // why a forecast is not used -> regions
   for (size_t idx = 0; idx < members.size(); ++idx) {
     report::PlanRegionFigures& figures = context.regions[idx];
     figures.patients_now = UnderTreatment(figures.code, as_of);
+    std::string not_used;
     const std::vector<double> expected =
-        ExpectedUnderTreatment(figures.code, as_of, request.horizon_days);
+        ExpectedUnderTreatment(figures.code, as_of, request.horizon_days, &not_used);
     double peak = static_cast<double>(figures.patients_now);
     for (double value : expected) peak = std::max(peak, value);
     figures.forecast = !expected.empty();
-    if (request.horizon_days > 0 && expected.empty() && figures.patients_now > 0) {
+    if (!not_used.empty()) {
+      flagged[not_used].push_back(figures.code);
+    } else if (request.horizon_days > 0 && expected.empty() && figures.patients_now > 0) {
       context.notes.push_back(
           fmt::format("{}: no forecast; the patients under treatment now are used", figures.code));
     }
     figures.patients_planned = static_cast<int64_t>(std::ceil(peak));
     input.regions[idx].patients = figures.patients_planned;
+  }
+  for (const auto& [why, codes] : flagged) {
+    context.notes.push_back(fmt::format(
+        "WARNING: the forecast is not used for {} ({}): {}; the patients under treatment now are "
+        "used instead",
+        codes.size() == members.size() ? "any region" : fmt::format("{} region(s)", codes.size()),
+        fmt::join(codes, ", "), why));
   }
 
   std::unique_lock lock(mutex_);

@@ -109,8 +109,10 @@ class CareService {
                                          const Actor& actor);
   // Expected people under treatment in `region` for each of `horizon_days` days after `as_of`
   // (forecast medians); empty when there is no analytics or no forecast.
+  // A forecast flagged as unreliable is not used: empty, and `not_used` says why.
   std::vector<double> ExpectedUnderTreatment(const std::string& region, Date as_of,
-                                             int horizon_days) const;
+                                             int horizon_days,
+                                             std::string* not_used = nullptr) const;
   int64_t UnderTreatment(const std::string& region, Date as_of) const;
   Status CheckRetention(const store::PlanRecord& plan, int min_retention_percent);
 

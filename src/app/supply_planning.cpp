@@ -48,9 +48,13 @@ std::vector<double> SupplyService::CasesAround(RegionIdx region, Date as_of, int
   }
   out.resize(static_cast<size_t>(past_days), 0);
   if (ahead_days <= 0) return out;
+  std::string not_used;
   if (analytics_ != nullptr) {
     auto forecast = analytics_->Forecast(code, as_of, ahead_days);
-    if (forecast.ok() && static_cast<int>(forecast->forecast.days.size()) == ahead_days) {
+    if (forecast.ok() && !forecast->forecast.warning.empty()) {
+      // A flagged forecast does not drive the demand: the recent trend does, and says why.
+      not_used = forecast->forecast.warning;
+    } else if (forecast.ok() && static_cast<int>(forecast->forecast.days.size()) == ahead_days) {
       for (const analytics::DayForecast& day : forecast->forecast.days) {
         out.push_back(day.new_cases.median);
       }
@@ -65,6 +69,9 @@ std::vector<double> SupplyService::CasesAround(RegionIdx region, Date as_of, int
   out.insert(out.end(), static_cast<size_t>(ahead_days), mean);
   if (basis != nullptr) {
     *basis = fmt::format("recent trend (mean new cases of the last {} days, held)", recent);
+    if (!not_used.empty()) {
+      *basis += fmt::format("; WARNING: the forecast is not used: {}", not_used);
+    }
   }
   return out;
 }

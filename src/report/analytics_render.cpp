@@ -1,6 +1,9 @@
 #include "report/analytics_render.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -137,6 +140,9 @@ boost::json::value ForecastJson(const analytics::OutcomeForecast& forecast) {
   }
   const analytics::RtSummary rt = analytics::Summarise(forecast.rt);
   return object{
+      {"history_days", forecast.history_days},
+      {"warning", forecast.warning.empty() ? boost::json::value(nullptr)
+                                           : boost::json::value(forecast.warning)},
       {"assumptions",
        object{{"rt_last_window", object{{"mean", rt.mean}, {"q025", rt.q025}, {"q975", rt.q975}}},
               {"log_rt_daily_step_sd", forecast.log_rt_step_sd},
@@ -159,15 +165,31 @@ std::string RenderForecastText(const analytics::OutcomeForecast& forecast,
       "average, {:.3f}% of cases die.\n\n",
       region_name, LongDate(origin), forecast.days.size(), rt.mean, rt.q025, rt.q975,
       forecast.delays.recovery.delay.mean_days, 100 * forecast.delays.death.fraction);
-  out += fmt::format("{:<12}{:>26}{:>26}{:>16}{:>26}\n", "date", "new cases (80%)",
-                     "recovered (80%)", "deaths (80%)", "under treatment (80%)");
+  if (!forecast.warning.empty()) {
+    out += fmt::format("WARNING: {}. Plans use the recent trend instead.\n\n", forecast.warning);
+  }
   auto cell = [](const analytics::PredictiveQuantiles& q) {
     return fmt::format("{} ({}-{})", Count(std::llround(q.median)), Count(std::llround(q.q10)),
                        Count(std::llround(q.q90)));
   };
+  // Each column as wide as its widest cell and two spaces: aligned at any magnitude.
+  std::vector<std::array<std::string, 5>> rows = {
+      {"date", "new cases (80%)", "recovered (80%)", "deaths (80%)", "under treatment (80%)"}};
   for (const analytics::DayForecast& day : forecast.days) {
-    out += fmt::format("{:<12}{:>26}{:>26}{:>16}{:>26}\n", day.date.ToString(), cell(day.new_cases),
-                       cell(day.new_recovered), cell(day.new_deaths), cell(day.under_treatment));
+    rows.push_back({day.date.ToString(), cell(day.new_cases), cell(day.new_recovered),
+                    cell(day.new_deaths), cell(day.under_treatment)});
+  }
+  std::array<size_t, 5> widths{};
+  for (const auto& row : rows) {
+    for (size_t col = 0; col < row.size(); ++col) {
+      widths[col] = std::max(widths[col], row[col].size() + (col == 0 ? 0 : 2));
+    }
+  }
+  for (const auto& row : rows) {
+    out += fmt::format("{:<{}}", row[0], widths[0]);
+    for (size_t col = 1; col < row.size(); ++col)
+      out += fmt::format("{:>{}}", row[col], widths[col]);
+    out += "\n";
   }
   return out;
 }
