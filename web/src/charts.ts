@@ -126,8 +126,9 @@ export function forecastFan(points: SeriesPoint[], forecast: Forecast): Chart {
   const pad = (n: number) => Array<number | null>(n).fill(null);
   const fan = (pick: (d: (typeof days)[number]) => number) => [...pad(observed.length), ...days.map(pick)];
   const lastDay = days[days.length - 1];
+  const warning = forecast.warning ? `WARNING: ${forecast.warning}; plans use the recent trend instead. ` : '';
   const summary = lastDay
-    ? `From ${forecast.origin}, ${days.length} days ahead: on ${lastDay.date} a median of ${int(lastDay.new_cases.median)} ` +
+    ? `${warning}From ${forecast.origin}, ${days.length} days ahead: on ${lastDay.date} a median of ${int(lastDay.new_cases.median)} ` +
       `new cases a day (95% interval ${int(lastDay.new_cases.q025)} to ${int(lastDay.new_cases.q975)}).`
     : 'No forecast.';
   const band = 'rgba(227,26,28,0.25)';

@@ -156,6 +156,9 @@ export interface Forecast {
   region: string;
   origin: string;
   days: ForecastDay[];
+  history_days: number;
+  // Why plans should not rest on it ("too little data: ..."); null when they may.
+  warning: string | null;
 }
 
 export interface ReportCounts {
