@@ -158,10 +158,14 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
   out.nb_size =
       options.nb_size ? *options.nb_size : EstimateNbSize(history, total, lambda, si, options);
   const int horizon = options.horizon_days;
+  // Every path is drawn over the longest horizon whatever is asked, and cut: the draws of a day
+  // then do not depend on how far ahead the forecast goes, so the forecast of a day is the same
+  // for a horizon of 3, 14 or 28 days.
+  const int simulated = std::max(horizon, kMaxForecastHorizonDays);
 
   // Infectiousness of the observed cases on each day ahead.
-  std::vector<double> past_lambda(horizon, 0.0);
-  for (int ahead_idx = 0; ahead_idx < horizon; ++ahead_idx) {
+  std::vector<double> past_lambda(simulated, 0.0);
+  for (int ahead_idx = 0; ahead_idx < simulated; ++ahead_idx) {
     const int64_t day_idx = static_cast<int64_t>(days) + ahead_idx;
     for (int64_t lag = ahead_idx + 1; lag < static_cast<int64_t>(si.pmf.size()); ++lag) {
       if (day_idx - lag < 0) break;
@@ -174,11 +178,12 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
   std::normal_distribution<double> step(0.0, 1.0);
   const double sigma = out.log_rt_step_sd;
   const bool poisson = !std::isfinite(out.nb_size);
+  std::vector<double> full_path(simulated);
   for (int sim = 0; sim < options.simulations; ++sim) {
-    double* path = out.cases.data() + static_cast<size_t>(sim) * horizon;
+    double* path = full_path.data();
     double r = draw_r(rng);
     double simulated_total = 0;
-    for (int ahead_idx = 0; ahead_idx < horizon; ++ahead_idx) {
+    for (int ahead_idx = 0; ahead_idx < simulated; ++ahead_idx) {
       if (ahead_idx > 0 && options.rt_path == RtPath::kLogRandomWalk && sigma > 0) {
         r *= std::exp(sigma * step(rng));
       }
@@ -204,6 +209,8 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
       path[ahead_idx] = std::min(cases, kMaxDailyCases);
       simulated_total += path[ahead_idx];
     }
+    std::copy(full_path.begin(), full_path.begin() + horizon,
+              out.cases.begin() + static_cast<ptrdiff_t>(sim) * horizon);
   }
   return out;
 }

@@ -83,6 +83,31 @@ TEST(ForecastCases, IsDeterministicForASeed) {
   EXPECT_NE(a->cases, c->cases);
 }
 
+TEST(ForecastCases, ADayIsForecastTheSameWhateverTheHorizonAsked) {
+  // The day-1 median once moved with --horizon (313,981 / 303,323 / 293,650 for 3 / 14 / 28).
+  const SerialInterval si = OmicronBa2SerialInterval();
+  ForecastOptions options;
+  options.simulations = 300;
+  std::vector<std::vector<PredictiveQuantiles>> by_horizon;
+  for (int horizon : {3, 14, 28}) {
+    options.horizon_days = horizon;
+    Rng rng(kSeed);
+    Result<std::vector<PredictiveQuantiles>> forecast =
+        ForecastCases(Constant(5000, 40), si, options, rng);
+    ASSERT_TRUE(forecast.ok()) << forecast.status().ToString();
+    ASSERT_EQ(forecast->size(), static_cast<size_t>(horizon));
+    by_horizon.push_back(std::move(*forecast));
+  }
+  for (size_t day_idx = 0; day_idx < 3; ++day_idx) {
+    for (size_t other = 1; other < by_horizon.size(); ++other) {
+      EXPECT_EQ(by_horizon[0][day_idx].median, by_horizon[other][day_idx].median) << day_idx;
+      EXPECT_EQ(by_horizon[0][day_idx].q025, by_horizon[other][day_idx].q025) << day_idx;
+      EXPECT_EQ(by_horizon[0][day_idx].q975, by_horizon[other][day_idx].q975) << day_idx;
+    }
+  }
+  EXPECT_EQ(by_horizon[1][13].median, by_horizon[2][13].median);
+}
+
 TEST(ForecastCases, WidensWithOverdispersionAndAWanderingR) {
   const SerialInterval si = OmicronBa2SerialInterval();
   auto width = [&](const ForecastOptions& options) {

@@ -137,7 +137,7 @@ Status IndicatorSource::FillCare(response::IndicatorTable& table, Date from, Dat
   auto census = care_->Census(root, std::nullopt, to);
   if (!census.ok()) return census.status();
   std::map<std::string, std::string> owner_of;  // centre -> region asked for
-  std::map<std::string, int64_t> beds;          // region asked for -> beds
+  std::map<std::string, int64_t> centre_beds;   // centre -> its beds
   surveillance_.WithTree([&](const RegionTree& tree) {
     for (const care::TreatmentCentre& centre : *centres) {
       if (centre.status == care::CentreStatus::kClosed) continue;
@@ -146,7 +146,7 @@ Status IndicatorSource::FillCare(response::IndicatorTable& table, Date from, Dat
       const std::optional<RegionIdx> owner = Owner(tree, *idx, wanted);
       if (!owner) continue;
       owner_of[centre.code] = wanted.at(*owner);
-      beds[wanted.at(*owner)] += centre.TotalBeds();
+      centre_beds[centre.code] = centre.TotalBeds();
     }
     return 0;
   });
@@ -160,16 +160,23 @@ Status IndicatorSource::FillCare(response::IndicatorTable& table, Date from, Dat
   }
   for (int day_idx = 0; from + day_idx <= to; ++day_idx) {
     const Date day = from + day_idx;
+    // Occupancy over the beds of the centres that have counted: a centre never counted is
+    // unknown, not empty, and a region none of whose centres has counted has no occupancy (a
+    // rule's "bed_occupancy < 0.3" must not read missing as good news).
     std::map<std::string, int64_t> occupied;
+    std::map<std::string, int64_t> counted_beds;
     for (const auto& [centre, days] : by_centre) {
       auto after = std::upper_bound(days.begin(), days.end(), day,
                                     [](Date d, const care::CensusDay* c) { return d < c->date; });
       if (after == days.begin()) continue;
       occupied[owner_of.at(centre)] += (*(after - 1))->occupied;
+      if (auto bed = centre_beds.find(centre); bed != centre_beds.end()) {
+        counted_beds[owner_of.at(centre)] += bed->second;
+      }
     }
     for (auto& [code, region] : table) {
-      auto it = beds.find(code);
-      if (it == beds.end() || it->second <= 0) continue;
+      auto it = counted_beds.find(code);
+      if (it == counted_beds.end() || it->second <= 0) continue;
       region.days[static_cast<size_t>(day_idx)][Indicator::kBedOccupancy] =
           static_cast<double>(occupied[code]) / static_cast<double>(it->second);
     }

@@ -293,8 +293,9 @@ describe('the command-centre page', () => {
     const item = hq.page.locator(`#feed li[data-region="${kCounty}"][data-date="2022-08-10"][data-type="report.added"]`);
     await item.waitFor();
     assert.match(await item.textContent(), /Manpho-si .*12 new fever/);
-    // The situation report follows without a reload: the latest day is now 2022-08-10.
-    await hq.page.waitForSelector('.sitrep-body[data-as-of="2022-08-10"]');
+    // The situation report follows without a reload: it stays on the last complete day, and
+    // shows 2022-08-10 beside it as provisional (1 of 208 units so far).
+    await hq.page.waitForSelector('.sitrep-body[data-as-of="2022-08-09"] [data-field="provisional"]:has-text("2022-08-10")');
     await hq.page.waitForSelector('.updated:has-text("live feed")');
     await shot(hq.page, 'live-headquarters');
     await shot(clerk.page, 'live-clerk-sent');
@@ -406,21 +407,23 @@ describe('the command-centre page', () => {
     const proposed = await api(`/api/v1/care/plans/${id}`, { token: hqToken });
     assert.equal(proposed.status, 'proposed');
     assert.equal(await page.locator('#plan-category-tables tr[data-from]').count(), proposed.deployments.filter((d) => d.category === 'doctor').length);
-    // North Hwanghae is the worst province for doctors before (docs/care.md), and its load falls.
+    // The forecast of 20 May rests on 9 days of data: the plan says it is not used.
+    assert.match(await page.locator('#plan').textContent(), /WARNING: the forecast is not used for any region/);
+    // Rason is the worst province for doctors before (docs/care.md), and its load falls.
     const doctorPlan = proposed.categories.find((c) => c.category === 'doctor');
-    assert.equal(doctorPlan.worst_before.region, 'KP-06');
-    assert.match(await page.locator('#plan tr[data-category="doctor"] [data-field="worst-before"]').textContent(), /North Hwanghae 황해북도 60\.3/);
-    const worst = page.locator('#plan-category-tables tr[data-region="KP-06"]');
+    assert.equal(doctorPlan.worst_before.region, 'KP-13');
+    assert.match(await page.locator('#plan tr[data-category="doctor"] [data-field="worst-before"]').textContent(), /Rason 라선 30\.7/);
+    const worst = page.locator('#plan-category-tables tr[data-region="KP-13"]');
     const before = Number(await worst.locator('[data-field="load-before"]').textContent());
     const after = Number(await worst.locator('[data-field="load-after"]').textContent());
-    const line = doctorPlan.regions.find((r) => r.region === 'KP-06');
+    const line = doctorPlan.regions.find((r) => r.region === 'KP-13');
     assert.equal(before, Number(line.per_worker_before.toFixed(1)));
     assert.equal(after, Number(line.per_worker_after.toFixed(1)));
-    assert.ok(after < before, `North Hwanghae's doctors: ${before} → ${after}`);
-    // Another category, chosen from the list.
+    assert.ok(after < before, `Rason's doctors: ${before} → ${after}`);
+    // Another category, chosen from the list: Kaesong is the worst for nurses.
     await page.selectOption('#plan-category', 'nurse');
     await page.waitForSelector('#plan-category-tables caption:has-text("Nurses")');
-    const nurses = page.locator('#plan-category-tables tr[data-region="KP-06"]');
+    const nurses = page.locator('#plan-category-tables tr[data-region="KP-15"]');
     assert.ok(Number(await nurses.locator('[data-field="load-after"]').textContent()) < Number(await nurses.locator('[data-field="load-before"]').textContent()));
     await shot(page, 'care-plan-proposed');
 
