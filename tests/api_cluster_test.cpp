@@ -4,8 +4,11 @@
 // and every server ends where a server started afresh begins. On SQLite (several processes on one
 // file) and on a PostgreSQL cluster of the test's own.
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <random>
 #include <thread>
 
 #include "api_fixture.hpp"
@@ -18,6 +21,16 @@ constexpr char kUnit[] = "KP-04-003";  // the clerk's reporting unit
 json::object ReportBody(const std::string& date, int64_t fever) {
   return {{"region", kUnit},    {"date", date},    {"new_fever", fever},
           {"new_recovered", 1}, {"new_deaths", 0}, {"under_treatment", fever + 10}};
+}
+
+// The day `offset` days after the demo's last (2022-08-09), as YYYY-MM-DD.
+std::string FreshDay(int offset) {
+  using namespace std::chrono;
+  const year_month_day day{sys_days{2022y / August / 10} + days{offset}};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return text;
 }
 
 Headers With(Headers headers, const std::string& name, const std::string& value) {
@@ -262,6 +275,162 @@ TEST_P(SeveralServersTest, OneIdempotencyKeySentTenTimesAtOnceToTwoServersWrites
   HttpReply resend = Send(b.port(), "POST", "/api/v1/supply/ledger", keyed, body);
   EXPECT_EQ(resend.status, 201) << Describe(resend);
   EXPECT_EQ(resend.Header("idempotent-replayed"), "true");
+}
+
+// Three servers, a command-line import beside them, and 8 clients writing at random through any
+// server: reports, corrections of what they read, ledger movements and level decisions. Every
+// acknowledged write is answered by every server once it has applied its change, and at the end
+// every server answers as one started afresh.
+TEST_P(SeveralServersTest, ThreeServersUnderRandomWritesEndAsAFreshServer) {
+  ASSERT_EQ(database_->LoadDemo(), "");
+  ASSERT_EQ(database_->AddUser("hq", "headquarters", "KP"), "");
+  std::vector<std::unique_ptr<ServerProcess>> servers;
+  for (int idx = 0; idx < 3; ++idx) {
+    servers.push_back(std::make_unique<ServerProcess>(*database_, std::vector<std::string>{}));
+    ASSERT_TRUE(servers.back()->started()) << servers.back()->Output();
+  }
+  const Headers hq = SignIn(servers[0]->port(), "hq");
+  ASSERT_FALSE(hq.empty());
+  const std::vector<std::string> units = {"KP-04-001", "KP-04-002", "KP-04-003", "KP-04-004",
+                                          "KP-04-005", "KP-04-006", "KP-04-007", "KP-04-008"};
+  const std::vector<std::string> provinces = {"KP-02", "KP-04", "KP-06", "KP-09"};
+  const std::vector<std::string> levels = {"normal", "heightened", "maximum_emergency"};
+  constexpr int kClients = 8;
+  constexpr int kWritesEach = 25;
+  std::atomic<int64_t> last_change{0};
+  std::atomic<int> acknowledged{0};
+  std::atomic<int> refused_stale{0};
+  std::vector<std::string> failures;
+  std::mutex failures_mutex;
+  auto fail = [&](const std::string& what) {
+    std::lock_guard lock(failures_mutex);
+    failures.push_back(what);
+  };
+  auto note = [&](const HttpReply& reply) {
+    int64_t seen = last_change.load();
+    const int64_t change = ChangeOf(reply);
+    while (change > seen && !last_change.compare_exchange_weak(seen, change)) {
+    }
+  };
+
+  // The command line imports a file of its own while the clients write.
+  const std::string csv = database_->dir() + "/beside.csv";
+  {
+    std::ofstream out(csv);
+    out << "region,date,new_fever,new_recovered,new_deaths,under_treatment\n";
+    for (int day = 0; day < 20; ++day) {
+      out << "KP-05-001," << FreshDay(200 + day) << ",3,1,0,20\n";
+    }
+  }
+  std::thread importer([&] {
+    RunResult imported = database_->Cli({"import", "reports", csv});
+    if (imported.exit_code != 0) fail("import: " + imported.err);
+  });
+
+  std::vector<std::thread> clients;
+  for (int client = 0; client < kClients; ++client) {
+    clients.emplace_back([&, client] {
+      std::mt19937 random(static_cast<uint32_t>(1000 + client));
+      for (int write = 0; write < kWritesEach; ++write) {
+        const uint16_t port = servers[random() % servers.size()]->port();
+        const int kind = static_cast<int>(random() % 4);
+        const std::string unit = units[random() % units.size()];
+        HttpReply reply;
+        if (kind == 0) {
+          // A first report of a day of its own.
+          json::object body{{"region", unit},
+                            {"date", FreshDay(client * kWritesEach + write)},
+                            {"new_fever", static_cast<int64_t>(random() % 50)},
+                            {"new_recovered", 0},
+                            {"new_deaths", 0},
+                            {"under_treatment", 60}};
+          reply = Send(port, "POST", "/api/v1/reports", hq, json::serialize(body));
+        } else if (kind == 1) {
+          // A correction of a demo day, of the version read through another server.
+          const std::string day = "2022-08-0" + std::to_string(1 + random() % 9);
+          const uint16_t reader = servers[random() % servers.size()]->port();
+          const auto [version, fever] = [&] {
+            HttpReply read =
+                Send(reader, "GET",
+                     "/api/v1/reports?region=" + unit + "&from=" + day + "&to=" + day, hq);
+            const json::value page = read.Json();
+            if (read.status != 200 || page.at("items").as_array().empty()) {
+              return std::pair<int64_t, int64_t>{0, 0};
+            }
+            const json::value& item = page.at("items").as_array()[0];
+            return std::pair<int64_t, int64_t>{
+                item.at("version").as_int64(),
+                item.at("counts").as_object().at("new_fever").as_int64()};
+          }();
+          if (version == 0) continue;
+          json::object body{{"region", unit},         {"date", day},
+                            {"new_fever", fever + 1}, {"new_recovered", 0},
+                            {"new_deaths", 0},        {"under_treatment", 0},
+                            {"reason", "recount"},    {"expected_version", version}};
+          reply = Send(port, "POST", "/api/v1/reports", hq, json::serialize(body));
+          if (reply.status == 409) {
+            ++refused_stale;  // another client corrected it since: nothing overwritten unseen
+            continue;
+          }
+        } else if (kind == 2) {
+          json::object movement{
+              {"day", "2022-09-01"},
+              {"node", "T-CO"},
+              {"medicine", "T-PARA"},
+              {"kind", "receipt"},
+              {"quantity", 10},
+              {"lot", "L-MIX"},
+              {"expiry", "2024-01-31"},
+              {"maker", "F-1"},
+              {"movement", "mix-" + std::to_string(client) + "-" + std::to_string(write)}};
+          reply = Send(port, "POST", "/api/v1/supply/ledger", hq,
+                       json::serialize(json::object{{"movements", json::array{movement}}}));
+        } else {
+          json::object body{{"region", provinces[random() % provinces.size()]},
+                            {"level", levels[random() % levels.size()]},
+                            {"day", "2022-08-09"},
+                            {"reason", "client " + std::to_string(client)}};
+          reply = Send(port, "POST", "/api/v1/levels/decisions", hq, json::serialize(body));
+        }
+        if (reply.status != 201) {
+          fail(std::to_string(kind) + ": " + Describe(reply));
+          continue;
+        }
+        ++acknowledged;
+        note(reply);
+        // Every server answers with it once it has applied the change the write answered with.
+        const Headers after = With(hq, "X-Outbreak-Read-After", std::to_string(ChangeOf(reply)));
+        for (const auto& server : servers) {
+          HttpReply read = Send(server->port(), "GET", "/api/v1/sitrep?region=KP-04", after);
+          if (read.status != 200) fail("read after: " + Describe(read));
+        }
+      }
+    });
+  }
+  for (std::thread& thread : clients) thread.join();
+  importer.join();
+  EXPECT_TRUE(failures.empty()) << failures.size() << " failed, the first: " << failures.front();
+  EXPECT_GT(acknowledged.load(), kClients * kWritesEach / 2);
+
+  // Everything the import wrote too is applied within the patience of a test.
+  ServerProcess fresh(*database_, {});
+  ASSERT_TRUE(fresh.started()) << fresh.Output();
+  const std::vector<std::string> targets = {
+      "/api/v1/sitrep?region=KP",    "/api/v1/sitrep?region=KP-05&format=text",
+      "/api/v1/series?region=KP-04", "/api/v1/reports?region=KP-05-001&limit=1000",
+      "/api/v1/levels?region=KP",    "/api/v1/supply/stock?region=KP-04-003"};
+  for (const std::string& target : targets) {
+    const std::string expected = Send(fresh.port(), "GET", target, hq).body;
+    for (const auto& server : servers) {
+      const auto deadline = std::chrono::steady_clock::now() + kPatience;
+      std::string body = Send(server->port(), "GET", target, hq).body;
+      while (body != expected && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(50ms);
+        body = Send(server->port(), "GET", target, hq).body;
+      }
+      EXPECT_EQ(body, expected) << target;
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SeveralServersTest, ::testing::Values("sqlite", "postgres"),

@@ -338,6 +338,19 @@ std::unordered_map<std::string, int> SociStore::RegionIds() {
   return ids;
 }
 
+const std::unordered_map<std::string, int>& SociStore::KnownRegionIds(
+    std::span<const ReportWrite> writes) {
+  // A region keeps its id for good (regions are updated by code, never renumbered), so the ids
+  // are read again only when a write names a code not yet seen: a region another process added.
+  for (const ReportWrite& write : writes) {
+    if (!region_ids_.contains(write.row.region)) {
+      region_ids_ = RegionIds();
+      break;
+    }
+  }
+  return region_ids_;
+}
+
 Result<std::vector<ReportRow>> SociStore::LoadReports() {
   try {
     std::vector<std::string> codes_by_id;
@@ -550,7 +563,7 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
                                                    const ProgressFn& progress) {
   try {
     WriteTransaction transaction(session(), dialect_);
-    const auto ids = RegionIds();
+    const auto& ids = KnownRegionIds(writes);
     std::vector<int> region_ids;
     region_ids.reserve(writes.size());
     for (const ReportWrite& write : writes) {

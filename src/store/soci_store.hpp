@@ -89,16 +89,19 @@ class SociStore : public Store {
 
  private:
   std::unordered_map<std::string, int> RegionIds();
+  // The ids of the regions the writes name, from memory, read again when one is not known yet.
+  const std::unordered_map<std::string, int>& KnownRegionIds(std::span<const ReportWrite> writes);
   // Inserts one audit entry inside the caller's transaction.
   void InsertAudit(const AuditEntry& entry);
   Result<int> CurrentVersion();
 
   std::unique_ptr<soci::session> session_;
   Dialect dialect_;
-  void* listening_ = nullptr;                // the PostgreSQL connection LISTEN was sent on, if any
-  std::unique_ptr<SupplyStore> supply_;      // soci_supply_store.hpp
-  std::unique_ptr<ResponseStore> response_;  // soci_store_response.hpp
-  std::unique_ptr<GuidanceStore> guidance_;  // soci_store_guidance.hpp
+  void* listening_ = nullptr;  // the PostgreSQL connection LISTEN was sent on, if any
+  std::unordered_map<std::string, int> region_ids_;  // region code -> id (KnownRegionIds)
+  std::unique_ptr<SupplyStore> supply_;              // soci_supply_store.hpp
+  std::unique_ptr<ResponseStore> response_;          // soci_store_response.hpp
+  std::unique_ptr<GuidanceStore> guidance_;          // soci_store_guidance.hpp
 };
 
 // The rows' positions in (region id, day) order, the order of the reports table's key.

@@ -33,13 +33,32 @@ void EpidemicCube::EnsureRange(Date from, Date to) {
   const Date new_first = day_count_ == 0 ? from : std::min(from, first_day_);
   const Date new_last = day_count_ == 0 ? to : std::max(to, last_day());
   const int32_t new_count = (new_last - new_first) + 1;
+  if (day_count_ > 0 && new_first == first_day_ && new_count <= day_capacity_) {
+    // Later days within the rows' room: stocks and totals stand still from the last day held.
+    for (RegionIdx region = 0; region < tree_.size(); ++region) {
+      const DayValues& last = values_[Cell(region, day_count_ - 1)];
+      const CumulativeValues& total = cumulative_[Cell(region, day_count_ - 1)];
+      for (int32_t day_idx = day_count_; day_idx < new_count; ++day_idx) {
+        DayValues& cell = values_[Cell(region, day_idx)];
+        cell = DayValues{};
+        cell.under_treatment = last.under_treatment;
+        cumulative_[Cell(region, day_idx)] = total;
+        tests_reported_[Cell(region, day_idx)] = 0;
+      }
+    }
+    day_count_ = new_count;
+    return;
+  }
+  // Laid out again, with room for a quarter more days (at least 64) after the last: the days a
+  // headquarters adds one at a time then cost a column each, and the layout is redone rarely.
+  const int32_t capacity = new_count + std::max(64, new_count / 4);
   const int32_t shift = day_count_ == 0 ? 0 : first_day_ - new_first;
-  const size_t cells = static_cast<size_t>(tree_.size()) * new_count;
+  const size_t cells = static_cast<size_t>(tree_.size()) * capacity;
   std::vector<DayValues> values(cells);
   std::vector<CumulativeValues> cumulative(cells);
   std::vector<uint8_t> tests_reported(cells, 0);
   for (RegionIdx region = 0; region < tree_.size(); ++region) {
-    const size_t row = static_cast<size_t>(region) * new_count;
+    const size_t row = static_cast<size_t>(region) * capacity;
     for (int32_t day_idx = 0; day_idx < new_count; ++day_idx) {
       const int32_t old_idx = day_idx - shift;
       if (day_count_ > 0 && old_idx >= 0 && old_idx < day_count_) {
@@ -63,6 +82,7 @@ void EpidemicCube::EnsureRange(Date from, Date to) {
   tests_reported_ = std::move(tests_reported);
   first_day_ = new_first;
   day_count_ = new_count;
+  day_capacity_ = capacity;
 }
 
 void EpidemicCube::SetOpenings(std::span<const OpeningBalance> openings) {

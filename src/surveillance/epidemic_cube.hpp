@@ -75,7 +75,7 @@ class EpidemicCube {
 
  private:
   size_t Cell(RegionIdx region, int32_t day_idx) const {
-    return static_cast<size_t>(region) * static_cast<size_t>(day_count_) + day_idx;
+    return static_cast<size_t>(region) * static_cast<size_t>(day_capacity_) + day_idx;
   }
   int32_t DayIdx(Date date) const { return date - first_day_; }
   void EnsureRange(Date from, Date to);
@@ -87,6 +87,9 @@ class EpidemicCube {
   const RegionTree& tree_;
   Date first_day_;
   int32_t day_count_ = 0;
+  // Days each region's row has room for (>= day_count_): a report of the next day, the daily
+  // case, fills a column instead of laying the whole cube out again.
+  int32_t day_capacity_ = 0;
   std::vector<DayValues> values_;             // [region][day]
   std::vector<CumulativeValues> cumulative_;  // [region][day]
   // [leaf region][day]: kTestedReported | kPositiveReported, each when that count was reported,
