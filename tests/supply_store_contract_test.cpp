@@ -1,8 +1,11 @@
 // The store contract of the medicine supply, on every backend: reference data, the append-only
 // ledger and its rules under concurrent writers, shipments and their custody, and plans.
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
+
+#include <fmt/format.h>
 
 #include "store/supply_store.hpp"
 #include "store_contract_fixture.hpp"
@@ -263,30 +266,129 @@ TEST_P(SupplyStoreContractTest, ACancelledShipmentCannotBeDispatched) {
   EXPECT_EQ(OnHand("CB"), 1100);
 }
 
-TEST_P(SupplyStoreContractTest, APlanIsAdoptedOnceIntoPlannedShipments) {
+SupplyPlanRecord OnePlan(int64_t basis_change, const std::string& to, int ship_day,
+                         int64_t quantity) {
   SupplyPlanRecord plan;
-  plan.as_of = Day(1);
+  plan.as_of = Date::FromCivil(2022, 5, 13);
   plan.horizon_days = 7;
   plan.scope = "KP";
   plan.detail = "{}";
+  plan.basis_change = basis_change;
   supply::Shipment shipment;
   shipment.from = "CB";
-  shipment.to = "CO-2";
-  shipment.ship_day = Day(2);
-  shipment.arrival_day = Day(3);
-  shipment.lines = {{"PARA", 40}};
+  shipment.to = to;
+  shipment.ship_day = Date::FromCivil(2022, 5, 12) + ship_day;
+  shipment.arrival_day = shipment.ship_day + 1;
+  shipment.lines = {{"PARA", quantity}};
   plan.shipments = {shipment};
-  auto id = Supply().SavePlan(plan, Context("hq"));
+  return plan;
+}
+
+TEST_P(SupplyStoreContractTest, APlanIsAdoptedOnceIntoPlannedShipments) {
+  auto basis = store_->LastChange();
+  ASSERT_TRUE(basis.ok());
+  auto id = Supply().SavePlan(OnePlan(*basis, "CO-2", 2, 40), Context("hq"));
   ASSERT_TRUE(id.ok()) << id.status().ToString();
-  auto ids = Supply().AdoptPlan(*id, Context("hq"));
-  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
-  ASSERT_EQ(ids->size(), 1u);
-  auto made = Supply().FindShipment(ids->front());
+  auto adopted = Supply().AdoptPlan(*id, {}, Context("hq"));
+  ASSERT_TRUE(adopted.ok()) << adopted.status().ToString();
+  ASSERT_EQ(adopted->created.size(), 1u);
+  EXPECT_EQ(adopted->stale_changes, 0);
+  auto made = Supply().FindShipment(adopted->created.front());
   ASSERT_TRUE(made.ok() && made->has_value());
   EXPECT_EQ((*made)->plan_id, *id);
   EXPECT_EQ((*made)->lines.front().quantity, 40);
-  EXPECT_EQ(Supply().AdoptPlan(*id, Context("hq")).status().code(), StatusCode::kConflict);
-  EXPECT_EQ(Supply().AdoptPlan(*id + 100, Context("hq")).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(Supply().AdoptPlan(*id, {}, Context("hq")).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(Supply().AdoptPlan(*id + 100, {}, Context("hq")).status().code(),
+            StatusCode::kNotFound);
+}
+
+TEST_P(SupplyStoreContractTest, APlanMadeBeforeAChangeIsAdoptedOnlyWhenConfirmed) {
+  auto basis = store_->LastChange();
+  ASSERT_TRUE(basis.ok());
+  auto id = Supply().SavePlan(OnePlan(*basis, "CO-2", 2, 40), Context("hq"));
+  ASSERT_TRUE(id.ok());
+  // Another plan's proposal changes nothing a plan rests on.
+  ASSERT_TRUE(Supply().SavePlan(OnePlan(*basis, "CO-1", 3, 5), Context("hq")).ok());
+  EXPECT_EQ(*Supply().ChangesAffectingPlans(*basis), 0);
+  ASSERT_TRUE(Supply().Post({}, std::vector{Issue("CB", 10)}, Context("clerk")).ok());
+  EXPECT_EQ(*Supply().ChangesAffectingPlans(*basis), 1);
+
+  auto refused = Supply().AdoptPlan(*id, {}, Context("hq"));
+  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+  EXPECT_NE(refused.status().message().find("stale: 1 change"), std::string::npos)
+      << refused.status().ToString();
+  auto plan = Supply().FindPlan(*id);
+  EXPECT_EQ((*plan)->status, "proposed");
+
+  AdoptOptions confirmed;
+  confirmed.confirm_stale = true;
+  auto adopted = Supply().AdoptPlan(*id, confirmed, Context("hq"));
+  ASSERT_TRUE(adopted.ok()) << adopted.status().ToString();
+  EXPECT_EQ(adopted->stale_changes, 1);
+  EXPECT_EQ(adopted->created.size(), 1u);
+}
+
+TEST_P(SupplyStoreContractTest, AdoptingAPlanSupersedesTheAdoptedPlanOfItsScopeInOneStep) {
+  auto basis = store_->LastChange();
+  ASSERT_TRUE(basis.ok());
+  // The older plan ships on two days to CO-2 and on one to CO-1.
+  SupplyPlanRecord one = OnePlan(*basis, "CO-2", 2, 40);
+  one.shipments.push_back(OnePlan(*basis, "CO-1", 2, 20).shipments.front());
+  one.shipments.push_back(OnePlan(*basis, "CO-2", 4, 10).shipments.front());
+  auto older = Supply().SavePlan(one, Context("hq"));
+  ASSERT_TRUE(older.ok());
+  auto adopted_older = Supply().AdoptPlan(*older, {}, Context("hq"));
+  ASSERT_TRUE(adopted_older.ok()) << adopted_older.status().ToString();
+  ASSERT_EQ(adopted_older->created.size(), 3u);
+  // One is approved, one dispatched, one left planned.
+  const int64_t approved = adopted_older->created[0];
+  const int64_t dispatched = adopted_older->created[1];
+  const int64_t planned = adopted_older->created[2];
+  ASSERT_TRUE(Supply().ApproveShipment(approved, Context("hq")).ok());
+  ASSERT_TRUE(Supply().ApproveShipment(dispatched, Context("hq")).ok());
+  ASSERT_TRUE(Supply().DispatchShipment(dispatched, Day(2), false, Context("officer")).ok());
+
+  auto now = store_->LastChange();
+  auto newer = Supply().SavePlan(OnePlan(*now, "CO-2", 5, 25), Context("hq"));
+  ASSERT_TRUE(newer.ok());
+  AdoptOptions options;
+  options.superseding = {"KP", "KP-01", "KP-01-001", "KP-01-002"};
+  auto adopted = Supply().AdoptPlan(*newer, options, Context("hq"));
+  ASSERT_TRUE(adopted.ok()) << adopted.status().ToString();
+  EXPECT_EQ(adopted->superseded, std::vector<int64_t>{*older});
+  std::vector<int64_t> cancelled = adopted->cancelled;
+  std::sort(cancelled.begin(), cancelled.end());
+  EXPECT_EQ(cancelled,
+            (std::vector<int64_t>{std::min(approved, planned), std::max(approved, planned)}));
+  EXPECT_EQ((*Supply().FindShipment(dispatched))->status, supply::ShipmentStatus::kDispatched);
+  EXPECT_EQ((*Supply().FindShipment(planned))->status, supply::ShipmentStatus::kCancelled);
+  EXPECT_EQ((*Supply().FindShipment(planned))->custody.back().note,
+            fmt::format("superseded by distribution plan {}", *newer));
+  auto old_plan = Supply().FindPlan(*older);
+  EXPECT_EQ((*old_plan)->status, "superseded");
+  EXPECT_EQ((*old_plan)->superseded_by, *newer);
+  EXPECT_EQ((*Supply().FindPlan(*newer))->status, "adopted");
+}
+
+TEST_P(SupplyStoreContractTest, APlanThatWouldOrderAgainWhatIsOrderedWritesNothing) {
+  auto basis = store_->LastChange();
+  const int64_t by_hand = ShipToCounty(10);  // CB -> CO-1 on day 2
+  ASSERT_GT(by_hand, 0);
+  auto id = Supply().SavePlan(OnePlan(*basis, "CO-1", 2, 40), Context("hq"));
+  ASSERT_TRUE(id.ok());
+  AdoptOptions confirmed;
+  confirmed.confirm_stale = true;
+  auto refused = Supply().AdoptPlan(*id, confirmed, Context("hq"));
+  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+  EXPECT_NE(refused.status().message().find("order again"), std::string::npos)
+      << refused.status().ToString();
+  EXPECT_EQ((*Supply().FindPlan(*id))->status, "proposed");
+  ShipmentQuery all;
+  all.limit = 1000;
+  EXPECT_EQ(Supply().ListShipments(all)->size(), 1u);
+  // Once the shipment by hand is cancelled, the plan may place the order.
+  ASSERT_TRUE(Supply().CancelShipment(by_hand, Context("hq", "planned instead")).ok());
+  EXPECT_TRUE(Supply().AdoptPlan(*id, confirmed, Context("hq")).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SupplyStoreContractTest, ::testing::Values("sqlite", "postgres"),

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -19,6 +20,8 @@ namespace {
 
 constexpr double kHoursPerDay = 24;
 constexpr int kMaxPlanHorizonDays = 28;
+// Shipments of one status read for a plan; more are refused rather than silently left out.
+constexpr int64_t kMaxShipmentsInForce = 1'000'000;
 
 int64_t WholeUnits(double units) { return static_cast<int64_t>(std::ceil(units - 1e-9)); }
 
@@ -42,6 +45,44 @@ std::optional<int> DemandNode(const RegionTree& tree, RegionIdx leaf,
 
 }  // namespace
 
+Result<std::vector<supply::Shipment>> SupplyService::ShipmentsInForce(
+    std::string_view scope) const {
+  auto plans = [&] {
+    std::lock_guard lock(mutex_);
+    return store_->Supply().ListPlans();
+  }();
+  if (!plans.ok()) return plans.status();
+  const std::vector<std::string> under = ScopesUnder(scope);
+  std::set<int64_t> replaced;  // adopted plans that adopting a plan of `scope` supersedes
+  for (const store::SupplyPlanRecord& plan : *plans) {
+    if (plan.status == "adopted" &&
+        std::find(under.begin(), under.end(), plan.scope) != under.end()) {
+      replaced.insert(plan.id);
+    }
+  }
+  std::vector<supply::Shipment> out;
+  for (supply::ShipmentStatus status :
+       {supply::ShipmentStatus::kPlanned, supply::ShipmentStatus::kApproved,
+        supply::ShipmentStatus::kDispatched}) {
+    store::ShipmentQuery query;
+    query.status = std::string(supply::ShipmentStatusName(status));
+    query.limit = kMaxShipmentsInForce;
+    auto found = Shipments(scope, query);
+    if (!found.ok()) return found.status();
+    if (static_cast<int64_t>(found->size()) >= kMaxShipmentsInForce) {
+      return Status::Unavailable(fmt::format("more than {} {} shipments under {}: too many to plan",
+                                             kMaxShipmentsInForce - 1, query.status, scope));
+    }
+    for (supply::Shipment& shipment : *found) {
+      if (status != supply::ShipmentStatus::kDispatched && replaced.contains(shipment.plan_id)) {
+        continue;
+      }
+      out.push_back(std::move(shipment));
+    }
+  }
+  return out;
+}
+
 Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlanRequest& request,
                                                                 Date as_of,
                                                                 SupplyPlanResult& result) const {
@@ -62,14 +103,8 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
   if (!stock.ok()) return stock.status();
   auto demand = ComputeDemand(*root, as_of, request.horizon_days);
   if (!demand.ok()) return demand.status();
-  Result<std::vector<supply::Shipment>> in_transit =
-      [&]() -> Result<std::vector<supply::Shipment>> {
-    store::ShipmentQuery query;
-    query.status = "dispatched";
-    query.limit = 100000;
-    return Shipments(within, query);
-  }();
-  if (!in_transit.ok()) return in_transit.status();
+  auto moving = ShipmentsInForce(within);
+  if (!moving.ok()) return moving.status();
 
   supply::DistributionProblem problem;
   problem.horizon_days = request.horizon_days;
@@ -97,22 +132,38 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
                              link.daily_capacity_units,
                              static_cast<int64_t>(std::lround(link.transit_hours))});
   }
-  // Supply: usable stock on hand, shipments on their way, and (below) planned production.
+  // Supply: usable stock on hand less what planned or approved shipments will take from it,
+  // shipments on their way or still to leave (on their arrival day), and (below) production.
+  std::map<std::pair<int, int>, int64_t> on_hand;
   for (const supply::StockLine& line : stock->lines) {
     auto medicine = medicine_index.find(line.medicine);
     if (medicine == medicine_index.end() || line.usable <= 0) continue;
-    problem.supply.push_back({node_index.at(line.node.code), medicine->second, 0, line.usable});
+    on_hand[{node_index.at(line.node.code), medicine->second}] += line.usable;
   }
   const Date first_day = as_of + 1;
-  for (const supply::Shipment& shipment : *in_transit) {
+  for (const supply::Shipment& shipment : *moving) {
+    auto from = node_index.find(shipment.from);
     auto to = node_index.find(shipment.to);
-    if (to == node_index.end()) continue;
+    const bool dispatched = shipment.status == supply::ShipmentStatus::kDispatched;
     const int day = std::max(0, shipment.arrival_day - first_day);
-    for (const supply::ShipmentLot& lot : shipment.lots) {
-      auto medicine = medicine_index.find(lot.medicine);
-      if (medicine == medicine_index.end()) continue;
-      problem.supply.push_back({to->second, medicine->second, day, lot.sent});
+    auto add = [&](const std::string& code, int64_t units) {
+      auto medicine = medicine_index.find(code);
+      if (medicine == medicine_index.end()) return;
+      if (!dispatched && from != node_index.end()) {
+        int64_t& held = on_hand[{from->second, medicine->second}];
+        held = std::max<int64_t>(0, held - units);
+      }
+      if (to != node_index.end())
+        problem.supply.push_back({to->second, medicine->second, day, units});
+    };
+    if (dispatched) {
+      for (const supply::ShipmentLot& lot : shipment.lots) add(lot.medicine, lot.sent);
+    } else {
+      for (const supply::ShipmentLine& line : shipment.lines) add(line.medicine, line.quantity);
     }
+  }
+  for (const auto& [key, units] : on_hand) {
+    if (units > 0) problem.supply.push_back({key.first, key.second, 0, units});
   }
   for (const supply::NodeReserveFloor& floor : *floors) {
     auto node = node_index.find(floor.node);
@@ -173,6 +224,13 @@ Result<SupplyPlanResult> SupplyService::Plan(const SupplyPlanRequest& request, c
   }
   const Date as_of = request.as_of.value_or(surveillance_.LatestDay());
   SupplyPlanResult result;
+  // Read before the data: a change that lands while they are read makes the plan stale.
+  auto basis = [&] {
+    std::lock_guard lock(mutex_);
+    return store_->LastChange();
+  }();
+  if (!basis.ok()) return basis.status();
+  result.record.basis_change = *basis;
   auto problem = BuildProblem(request, as_of, result);
   if (!problem.ok()) return problem.status();
   auto plan = supply::PlanDistribution(*problem);

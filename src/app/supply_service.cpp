@@ -481,7 +481,12 @@ Result<supply::Shipment> SupplyService::Receive(int64_t id, std::optional<Date> 
 
 Result<std::vector<store::SupplyPlanRecord>> SupplyService::Plans() const {
   std::lock_guard lock(mutex_);
-  return store_->Supply().ListPlans();
+  auto plans = store_->Supply().ListPlans();
+  if (!plans.ok()) return plans.status();
+  for (store::SupplyPlanRecord& plan : *plans) {
+    if (Status s = ReadStaleness(plan); !s.ok()) return s;
+  }
+  return plans;
 }
 
 Result<store::SupplyPlanRecord> SupplyService::FindPlan(int64_t id) const {
@@ -489,12 +494,40 @@ Result<store::SupplyPlanRecord> SupplyService::FindPlan(int64_t id) const {
   auto found = store_->Supply().FindPlan(id);
   if (!found.ok()) return found.status();
   if (!*found) return Status::NotFound(fmt::format("no distribution plan {}", id));
+  if (Status s = ReadStaleness(**found); !s.ok()) return s;
   return std::move(**found);
 }
 
-Result<std::vector<int64_t>> SupplyService::Adopt(int64_t id, const Actor& actor) {
+Status SupplyService::ReadStaleness(store::SupplyPlanRecord& plan) const {
+  if (plan.status != "proposed") return Status::Ok();
+  auto changes = store_->Supply().ChangesAffectingPlans(plan.basis_change);
+  if (!changes.ok()) return changes.status();
+  plan.stale_changes = *changes;
+  return Status::Ok();
+}
+
+std::vector<std::string> SupplyService::ScopesUnder(std::string_view scope) const {
+  return surveillance_.WithTree([&](const RegionTree& tree) {
+    std::vector<std::string> out;
+    const std::optional<RegionIdx> top = tree.Find(scope);
+    if (!top) return out;
+    for (RegionIdx idx = 0; idx < tree.size(); ++idx) {
+      if (tree.IsInSubtree(*top, idx)) out.push_back(tree.region(idx).code);
+    }
+    return out;
+  });
+}
+
+Result<store::AdoptOutcome> SupplyService::Adopt(int64_t id, bool confirm_stale,
+                                                 const Actor& actor) {
   std::lock_guard lock(mutex_);
-  return store_->Supply().AdoptPlan(id, Context(actor));
+  auto plan = store_->Supply().FindPlan(id);
+  if (!plan.ok()) return plan.status();
+  if (!*plan) return Status::NotFound(fmt::format("no distribution plan {}", id));
+  store::AdoptOptions options;
+  options.confirm_stale = confirm_stale;
+  options.superseding = ScopesUnder((*plan)->scope);
+  return store_->Supply().AdoptPlan(id, options, Context(actor));
 }
 
 }  // namespace outbreak::app

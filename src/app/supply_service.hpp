@@ -140,9 +140,13 @@ class SupplyService {
 
   // Distribution plans: computed and stored as proposed; adoption makes their shipments.
   Result<SupplyPlanResult> Plan(const SupplyPlanRequest& request, const Actor& actor);
+  // Plans, with a proposed plan's changes since it was made (stale when any).
   Result<std::vector<store::SupplyPlanRecord>> Plans() const;
   Result<store::SupplyPlanRecord> FindPlan(int64_t id) const;
-  Result<std::vector<int64_t>> Adopt(int64_t id, const Actor& actor);
+  // Adopts a proposed plan: it replaces the adopted plans of its scope and the scopes under it
+  // (their shipments not yet dispatched are cancelled) in one transaction. A plan whose data
+  // changed since it was made is refused unless `confirm_stale` (store::SupplyStore::AdoptPlan).
+  Result<store::AdoptOutcome> Adopt(int64_t id, bool confirm_stale, const Actor& actor);
 
   Result<ProductionReport> Production(std::optional<Date> as_of, int horizon_days) const;
 
@@ -168,6 +172,13 @@ class SupplyService {
   // New cases of a region for the days as_of-past+1 … as_of+ahead (forecast or recent trend).
   std::vector<double> CasesAround(RegionIdx region, Date as_of, int past_days, int ahead_days,
                                   std::string* basis) const;
+  // Fills a proposed plan's stale_changes.
+  Status ReadStaleness(store::SupplyPlanRecord& plan) const;
+  // The codes of `scope` and every region under it.
+  std::vector<std::string> ScopesUnder(std::string_view scope) const;
+  // The shipments a plan of `scope` must count as already moving: every one dispatched, and
+  // those planned or approved that adopting the plan would not cancel.
+  Result<std::vector<supply::Shipment>> ShipmentsInForce(std::string_view scope) const;
   Result<supply::DistributionProblem> BuildProblem(const SupplyPlanRequest& request, Date as_of,
                                                    SupplyPlanResult& result) const;
 

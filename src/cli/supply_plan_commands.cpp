@@ -27,6 +27,7 @@ struct PlanOptions {
   std::string status;
   int64_t plan_filter = 0;
   int production_horizon_days = 14;
+  bool confirm_stale = false;
 };
 
 void FormatOption(CLI::App* command, std::string& format) {
@@ -40,12 +41,6 @@ int PrintShipment(const CliState& s, const supply::Shipment& shipment) {
                                 : report::RenderShipmentText(shipment).c_str(),
              stdout);
   return 0;
-}
-
-boost::json::object Document(const store::SupplyPlanRecord& plan) {
-  return report::SupplyPlanDocument(plan.id, plan.status, plan.created_at, plan.created_by,
-                                    plan.adopted_by, plan.adopted_at, plan.scope, plan.as_of,
-                                    plan.horizon_days, plan.detail);
 }
 
 // medicine,lot,received[,loss_reason,temperature_excursion]: what was counted on arrival.
@@ -231,7 +226,7 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
       o->request.include_production = !o->no_production;
       auto result = services->supply->Plan(o->request, {s.user, s.reason, "cli"});
       if (!result.ok()) return Fail(result.status());
-      const boost::json::object document = Document(result->record);
+      const boost::json::object document = report::SupplyPlanDocument(result->record);
       if (s.format == "json") {
         std::fputs(report::JsonText(document).c_str(), stdout);
         return 0;
@@ -254,7 +249,8 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
       auto list = services->supply->Plans();
       if (!list.ok()) return Fail(list.status());
       boost::json::array items;
-      for (const store::SupplyPlanRecord& plan : *list) items.push_back(Document(plan));
+      for (const store::SupplyPlanRecord& plan : *list)
+        items.push_back(report::SupplyPlanDocument(plan));
       std::fputs(s.format == "json"
                      ? report::JsonText(boost::json::object{{"plans", items}}).c_str()
                      : report::RenderSupplyPlanListText(items).c_str(),
@@ -272,7 +268,7 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
       if (!services.ok()) return Fail(services.status());
       auto found = services->supply->FindPlan(o->id);
       if (!found.ok()) return Fail(found.status());
-      const boost::json::object document = Document(*found);
+      const boost::json::object document = report::SupplyPlanDocument(*found);
       std::fputs(s.format == "json" ? report::JsonText(document).c_str()
                                     : report::RenderSupplyPlanText(document).c_str(),
                  stdout);
@@ -281,19 +277,36 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
   });
 
   CLI::App* adopt = supply->add_subcommand(
-      "adopt", "Adopt a proposed distribution plan: its shipments are created as planned");
+      "adopt",
+      "Adopt a proposed distribution plan: its shipments are created as planned, and the adopted "
+      "plans of its scope and the scopes under it are superseded (their shipments not yet "
+      "dispatched are cancelled). A plan whose data changed since it was made needs "
+      "--confirm-stale");
   adopt->add_option("PLAN_ID", o->id, "Plan number")->required()->check(CLI::PositiveNumber);
   adopt->add_option("--reason", s.reason, "Recorded in the audit trail");
+  adopt->add_flag("--confirm-stale", o->confirm_stale,
+                  "Adopt although reports, stock, shipments or the network changed since");
   adopt->callback([&s, o] {
     s.action = [&s, o] {
       auto services = OpenSupplyServices(s);
       if (!services.ok()) return Fail(services.status());
-      auto ids = services->supply->Adopt(o->id, {s.user, s.reason, "cli"});
-      if (!ids.ok()) return Fail(ids.status());
+      auto outcome = services->supply->Adopt(o->id, o->confirm_stale, {s.user, s.reason, "cli"});
+      if (!outcome.ok()) return Fail(outcome.status());
       std::printf(
           "supply plan %lld adopted: %zu shipment(s) planned (`outbreak supply shipments "
           "list --plan %lld`)\n",
-          static_cast<long long>(o->id), ids->size(), static_cast<long long>(o->id));
+          static_cast<long long>(o->id), outcome->created.size(), static_cast<long long>(o->id));
+      for (int64_t old : outcome->superseded) {
+        std::printf("supply plan %lld superseded\n", static_cast<long long>(old));
+      }
+      if (!outcome->cancelled.empty()) {
+        std::printf("%zu shipment(s) of superseded plans not yet dispatched were cancelled\n",
+                    outcome->cancelled.size());
+      }
+      if (outcome->stale_changes > 0) {
+        std::printf("adopted although %lld change(s) since the plan was made (confirmed)\n",
+                    static_cast<long long>(outcome->stale_changes));
+      }
       return 0;
     };
   });

@@ -20,12 +20,6 @@ using supply_api::IdParam;
 using supply_api::IntParam;
 using supply_api::NotJson;
 
-object Document(const store::SupplyPlanRecord& plan) {
-  return report::SupplyPlanDocument(plan.id, plan.status, plan.created_at, plan.created_by,
-                                    plan.adopted_by, plan.adopted_at, plan.scope, plan.as_of,
-                                    plan.horizon_days, plan.detail);
-}
-
 }  // namespace
 
 void Api::AddSupplyPlanRoutes() {
@@ -61,7 +55,7 @@ void Api::AddSupplyPlanRoutes() {
                    if (!visible(context, plan.scope)) continue;
                    if (total++ < paging->offset) continue;
                    if (static_cast<int64_t>(items.size()) < paging->limit) {
-                     items.push_back(Document(plan));
+                     items.push_back(report::SupplyPlanDocument(plan));
                    }
                  }
                  return JsonResponse(200, PageJson(std::move(items), total, *paging));
@@ -96,7 +90,7 @@ void Api::AddSupplyPlanRoutes() {
          request->within = surveillance_.tree().region(*within).code;
          auto result = supply_.Plan(*request, ActorOf(context, ""));
          if (!result.ok()) return ErrorResponse(result.status());
-         object document = Document(result->record);
+         object document = report::SupplyPlanDocument(result->record);
          if (result->record.detail.empty()) {
            // The stored detail is the document; a plan without one is shown as it was computed.
            const object detail = report::DistributionPlanJson(
@@ -131,7 +125,7 @@ void Api::AddSupplyPlanRoutes() {
                        fmt::format("supply plan {} concerns {}, outside your region {}", *id,
                                    plan->scope, context.principal.region)));
                  }
-                 return JsonResponse(200, Document(*plan));
+                 return JsonResponse(200, report::SupplyPlanDocument(*plan));
                }});
 
   router_.Add(
@@ -140,15 +134,17 @@ void Api::AddSupplyPlanRoutes() {
        Permission::kWriteSupply,
        "",
        {"Adopt a proposed distribution plan whose scope is in your region: its shipments are "
-        "created as planned shipments. 409 when it is not proposed. Body optional: "
-        "{\"reason\": ...}",
+        "created as planned shipments, and the adopted plans of its scope and the scopes under "
+        "it are superseded (their shipments not yet dispatched are cancelled), in one step. 409 "
+        "when it is not proposed, when a line would order again what is ordered already, and "
+        "when the data changed since it was made (stale) unless confirm_stale.",
         "supply",
         {},
-        "",
+        "SupplyPlanAdoption",
         "SupplyPlan"},
        [this](RequestContext& context) {
          if (auto refused = NotJson(context)) return *refused;
-         auto body = ParseStepBody(context.request.body, false, false);
+         auto body = ParseAdoptBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          auto id = IdParam(context, "plan");
          if (!id.ok()) return ErrorResponse(id.status());
@@ -157,12 +153,16 @@ void Api::AddSupplyPlanRoutes() {
          context.path_params["scope"] = plan->scope;
          Result<RegionIdx> scope = ScopedRegion(surveillance_, context, "scope");
          if (!scope.ok()) return ErrorResponse(scope.status());
-         auto shipments = supply_.Adopt(*id, ActorOf(context, body->reason));
-         if (!shipments.ok()) return ErrorResponse(shipments.status());
+         auto outcome = supply_.Adopt(*id, body->confirm_stale, ActorOf(context, body->reason));
+         if (!outcome.ok()) return ErrorResponse(outcome.status());
          auto adopted = supply_.FindPlan(*id);
          if (!adopted.ok()) return ErrorResponse(adopted.status());
-         object document = Document(*adopted);
-         document["shipment_ids"] = array(shipments->begin(), shipments->end());
+         object document = report::SupplyPlanDocument(*adopted);
+         document["shipment_ids"] = array(outcome->created.begin(), outcome->created.end());
+         document["cancelled_shipment_ids"] =
+             array(outcome->cancelled.begin(), outcome->cancelled.end());
+         document["superseded_plans"] =
+             array(outcome->superseded.begin(), outcome->superseded.end());
          return JsonResponse(200, document);
        }});
 

@@ -73,7 +73,7 @@ object SupplyPlan() {
                   {"why", String()}});
   return Properties(
       {{"id", Integer()},
-       {"status", Enum(array{"proposed", "adopted"})},
+       {"status", Enum(array{"proposed", "adopted", "superseded"})},
        {"scope", String()},
        {"as_of", Date()},
        {"horizon_days", Integer()},
@@ -81,6 +81,10 @@ object SupplyPlan() {
        {"created_by", String()},
        {"adopted_by", Nullable("string")},
        {"adopted_at", Nullable("string")},
+       {"basis_change", Integer()},
+       {"superseded_by", Nullable("integer")},
+       {"stale", Boolean()},
+       {"changes_since", Integer()},
        {"first_day", Date()},
        {"basis", String()},
        {"method", Enum(array{"network_simplex_per_medicine", "joint_lp", "coupled_lp"})},
@@ -95,7 +99,9 @@ object SupplyPlan() {
                               {"need", Integer()},
                               {"met", Integer()},
                               {"unmet", Integer()}})},
-       {"shipment_ids", ArrayOf(Integer())}});
+       {"shipment_ids", ArrayOf(Integer())},
+       {"cancelled_shipment_ids", ArrayOf(Integer())},
+       {"superseded_plans", ArrayOf(Integer())}});
 }
 
 object Production() {
@@ -305,6 +311,7 @@ boost::json::object SupplySchemas() {
                                         {"horizon_days", Integer()},
                                         {"draw_reserve", Boolean()},
                                         {"include_production", Boolean()}})},
+      {"SupplyPlanAdoption", Properties({{"reason", String()}, {"confirm_stale", Boolean()}})},
       {"SupplyPlan", SupplyPlan()},
       {"SupplyPlanPage", Page("SupplyPlan")},
       {"ProductionPlan", Production()},

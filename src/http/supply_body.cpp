@@ -405,6 +405,19 @@ Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool rea
   return out;
 }
 
+Result<AdoptBody> ParseAdoptBody(const std::string& body) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> errors;
+  Fields f(std::move(*parsed), "", errors);
+  f.OnlyKnown({"reason", "confirm_stale"});
+  AdoptBody out;
+  out.reason = f.String("reason", false);
+  out.confirm_stale = f.Flag("confirm_stale");
+  if (Status s = Check(errors); !s.ok()) return s;
+  return out;
+}
+
 Result<ReceiptBody> ParseReceiptBody(const std::string& body) {
   Result<json::object> parsed = ParseObject(body);
   if (!parsed.ok()) return parsed.status();

@@ -55,6 +55,13 @@ struct StepBody {
 };
 Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool reason_required);
 
+// A plan's adoption: {"reason": ..., "confirm_stale": false}.
+struct AdoptBody {
+  std::string reason;
+  bool confirm_stale = false;  // adopt although the plan's data changed since it was made
+};
+Result<AdoptBody> ParseAdoptBody(const std::string& body);
+
 // {"day": ..., "counts": [{medicine, lot, received, loss_reason, temperature_excursion}]}.
 struct ReceiptBody {
   std::optional<Date> day;

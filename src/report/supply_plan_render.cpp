@@ -128,20 +128,24 @@ boost::json::object DistributionPlanJson(const supply::DistributionPlan& plan,
   return out;
 }
 
-boost::json::object SupplyPlanDocument(int64_t id, const std::string& status,
-                                       const std::string& created_at, const std::string& created_by,
-                                       const std::string& adopted_by, const std::string& adopted_at,
-                                       const std::string& scope, Date as_of, int horizon_days,
-                                       const std::string& detail_json) {
-  object out{{"id", id},
-             {"status", status},
-             {"scope", scope},
-             {"as_of", as_of.ToString()},
-             {"horizon_days", horizon_days},
-             {"created_at", created_at},
-             {"created_by", created_by},
-             {"adopted_by", adopted_by.empty() ? value(nullptr) : value(adopted_by)},
-             {"adopted_at", adopted_at.empty() ? value(nullptr) : value(adopted_at)}};
+boost::json::object SupplyPlanDocument(const store::SupplyPlanRecord& plan) {
+  object out{
+      {"id", plan.id},
+      {"status", plan.status},
+      {"scope", plan.scope},
+      {"as_of", plan.as_of.ToString()},
+      {"horizon_days", plan.horizon_days},
+      {"created_at", plan.created_at},
+      {"created_by", plan.created_by},
+      {"adopted_by", plan.adopted_by.empty() ? value(nullptr) : value(plan.adopted_by)},
+      {"adopted_at", plan.adopted_at.empty() ? value(nullptr) : value(plan.adopted_at)},
+      {"basis_change", plan.basis_change},
+      {"superseded_by", plan.superseded_by == 0 ? value(nullptr) : value(plan.superseded_by)}};
+  if (plan.status == "proposed") {
+    out["stale"] = plan.stale_changes > 0;
+    out["changes_since"] = plan.stale_changes;
+  }
+  const std::string& detail_json = plan.detail;
   if (detail_json.empty()) return out;
   boost::system::error_code ec;
   value detail = boost::json::parse(detail_json, ec);
@@ -159,6 +163,15 @@ std::string RenderSupplyPlanText(const boost::json::object& plan) {
       fmt::format("SUPPLY PLAN {} ({}): the nodes under {}, {} days from {} (data of {})\n",
                   Int(plan, "id"), Str(plan, "status"), Str(plan, "scope"),
                   Int(plan, "horizon_days"), Str(plan, "first_day"), Str(plan, "as_of"));
+  if (Int(plan, "changes_since") > 0) {
+    out += fmt::format(
+        "STALE: {} change(s) to reports, stock, shipments or the network since it was made; plan "
+        "again, or adopt with confirmation.\n",
+        Int(plan, "changes_since"));
+  }
+  if (Int(plan, "superseded_by") > 0) {
+    out += fmt::format("Superseded by plan {}.\n", Int(plan, "superseded_by"));
+  }
   if (!Str(plan, "basis").empty()) out += "Need from " + Str(plan, "basis") + ".\n";
   out += fmt::format(
       "Method: {}{}\n", Str(plan, "method"),
@@ -212,12 +225,14 @@ std::string RenderSupplyPlanText(const boost::json::object& plan) {
 }
 
 std::string RenderSupplyPlanListText(const boost::json::array& plans) {
-  std::string out = fmt::format("{:>5} {:<9} {:<12} {:<10} {:>7}  {:<20} {}\n", "plan", "status",
+  std::string out = fmt::format("{:>5} {:<16} {:<12} {:<10} {:>7}  {:<20} {}\n", "plan", "status",
                                 "scope", "as of", "days", "created at", "by");
   for (const value& item : plans) {
     const object& p = Object(item);
-    out += fmt::format("{:>5} {:<9} {:<12} {:<10} {:>7}  {:<20} {}\n", Int(p, "id"),
-                       Str(p, "status"), Str(p, "scope"), Str(p, "as_of"), Int(p, "horizon_days"),
+    std::string status = Str(p, "status");
+    if (Int(p, "changes_since") > 0) status += " (stale)";
+    out += fmt::format("{:>5} {:<16} {:<12} {:<10} {:>7}  {:<20} {}\n", Int(p, "id"), status,
+                       Str(p, "scope"), Str(p, "as_of"), Int(p, "horizon_days"),
                        Str(p, "created_at"), Str(p, "created_by"));
   }
   out += fmt::format("{} plan(s)\n", plans.size());

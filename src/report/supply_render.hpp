@@ -18,6 +18,7 @@
 #include <boost/json/object.hpp>
 
 #include "core/date.hpp"
+#include "store/supply_store.hpp"
 #include "supply/distribution_planner.hpp"
 #include "supply/medicine.hpp"
 #include "supply/production_planner.hpp"
@@ -76,11 +77,7 @@ boost::json::object DistributionPlanJson(const supply::DistributionPlan& plan,
                                          const std::vector<std::string>& medicine_codes,
                                          Date first_day);
 // The stored detail with the plan's identity and state added (empty adopted_* give null).
-boost::json::object SupplyPlanDocument(int64_t id, const std::string& status,
-                                       const std::string& created_at, const std::string& created_by,
-                                       const std::string& adopted_by, const std::string& adopted_at,
-                                       const std::string& scope, Date as_of, int horizon_days,
-                                       const std::string& detail_json);
+boost::json::object SupplyPlanDocument(const store::SupplyPlanRecord& plan);
 std::string RenderSupplyPlanText(const boost::json::object& plan);
 // One line per plan: {"id", "status", "scope", "as_of", "horizon_days", "created_at",
 // "created_by"}.

@@ -336,6 +336,14 @@ std::vector<std::string> Version8(Dialect) {
       " recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)"};
 }
 
+// Version 9: what a distribution plan was made from (the change log's number then), the plan
+// that superseded an adopted one, and the index that finds an order already placed.
+std::vector<std::string> Version9(Dialect) {
+  return {"ALTER TABLE supply_plans ADD COLUMN basis_change BIGINT NOT NULL DEFAULT 0",
+          "ALTER TABLE supply_plans ADD COLUMN superseded_by BIGINT",
+          "CREATE INDEX shipments_day ON shipments (ship_day, from_node, to_node)"};
+}
+
 std::vector<Migration> Build(Dialect dialect) {
   return {
       {1, "regions, reports with history, opening balances", Version1(dialect)},
@@ -346,7 +354,8 @@ std::vector<Migration> Build(Dialect dialect) {
       {6, "prevention levels: rules, proposals, decisions, action programme tasks",
        Version6(dialect)},
       {7, "the change log that every server follows", Version7(dialect)},
-      {8, "the identity of each ledger movement", Version8(dialect)}};
+      {8, "the identity of each ledger movement", Version8(dialect)},
+      {9, "distribution plans' basis and supersession", Version9(dialect)}};
 }
 
 }  // namespace

@@ -65,12 +65,16 @@ class SociSupplyStore : public SupplyStore {
   Result<int64_t> SavePlan(const SupplyPlanRecord& plan, const WriteContext& context) override;
   Result<std::vector<SupplyPlanRecord>> ListPlans() override;
   Result<std::optional<SupplyPlanRecord>> FindPlan(int64_t id) override;
-  Result<std::vector<int64_t>> AdoptPlan(int64_t id, const WriteContext& context) override;
+  Result<AdoptOutcome> AdoptPlan(int64_t id, const AdoptOptions& options,
+                                 const WriteContext& context) override;
+  Result<int64_t> ChangesAffectingPlans(int64_t basis_change) override;
 
  private:
   // Inside a write transaction: on PostgreSQL, keeps other ledger writers out until commit
   // (SQLite's BEGIN IMMEDIATE already does).
   void LockLedger();
+  // Changes after `basis_change` that could alter a distribution plan (ChangesAffectingPlans).
+  int64_t CountChangesSince(int64_t basis_change);
   // Inside a write transaction: a StockBook with the lots, balances, floors and latest days of
   // the (node, medicine) pairs the requests touch.
   supply::StockBook LoadBook(std::span<const supply::PostRequest> requests);

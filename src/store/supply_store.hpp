@@ -54,11 +54,29 @@ struct SupplyPlanRecord {
   Date as_of;
   int horizon_days = 0;
   std::string scope;   // the region whose nodes were planned for
-  std::string status;  // "proposed" or "adopted"
+  std::string status;  // "proposed", "adopted" or "superseded" (adopted, then replaced)
   std::string adopted_by;
   std::string adopted_at;
-  std::string detail;                       // the plan as JSON (report/supply_render.hpp)
+  // The change log's number when the plan's data were read: a change since that could alter the
+  // plan (a report, a ledger movement, a shipment step, the network) makes the plan stale.
+  int64_t basis_change = 0;
+  int64_t superseded_by = 0;  // the plan whose adoption replaced this one, 0 if none
+  int64_t stale_changes = 0;  // a proposed plan's changes since its basis (read by the service)
+  std::string detail;         // the plan as JSON (report/supply_render.hpp)
   std::vector<supply::Shipment> shipments;  // the proposed shipments
+};
+
+struct AdoptOptions {
+  bool confirm_stale = false;  // adopt although the data changed since the plan was made
+  // The scopes whose adopted plans the adoption replaces (the plan's region and those under it).
+  std::vector<std::string> superseding;
+};
+
+struct AdoptOutcome {
+  std::vector<int64_t> created;     // the new planned shipments
+  std::vector<int64_t> cancelled;   // shipments of superseded plans, not yet dispatched
+  std::vector<int64_t> superseded;  // plans replaced
+  int64_t stale_changes = 0;        // changes since the plan's basis (confirmed when > 0)
 };
 
 class SupplyStore {
@@ -128,7 +146,16 @@ class SupplyStore {
   virtual Result<int64_t> SavePlan(const SupplyPlanRecord& plan, const WriteContext& context) = 0;
   virtual Result<std::vector<SupplyPlanRecord>> ListPlans() = 0;  // newest first, no detail
   virtual Result<std::optional<SupplyPlanRecord>> FindPlan(int64_t id) = 0;
-  virtual Result<std::vector<int64_t>> AdoptPlan(int64_t id, const WriteContext& context) = 0;
+  // Adoption, in one transaction that no other adoption overlaps: refuses a plan that is not
+  // proposed (kConflict), and a stale one unless confirmed (kConflict naming the changes); marks
+  // every adopted plan of `options.superseding` superseded and cancels its shipments not yet
+  // dispatched; refuses (kConflict) when a new shipment line would repeat the (from, to,
+  // medicine, ship day) of a shipment still in force; then creates the plan's shipments.
+  virtual Result<AdoptOutcome> AdoptPlan(int64_t id, const AdoptOptions& options,
+                                         const WriteContext& context) = 0;
+  // The changes after `basis_change` that could alter a plan: every write but the proposal of
+  // a plan (which changes no stock, need or shipment).
+  virtual Result<int64_t> ChangesAffectingPlans(int64_t basis_change) = 0;
 };
 
 }  // namespace outbreak::store

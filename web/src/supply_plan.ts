@@ -131,7 +131,7 @@ export function supplyPlanPanel(section: HTMLElement, ctx: ViewContext, params: 
               adoptResult.replaceChildren();
               void open(p.id);
             } }, `Plan ${p.id}`),
-            ` · ${p.status} · ${knownRegion(p.scope) ? regionText(knownRegion(p.scope)!) : p.scope} · ${p.horizon_days} days from ${p.as_of} · by ${p.created_by}`,
+            ` · ${p.status}${p.stale ? ' (stale)' : ''} · ${knownRegion(p.scope) ? regionText(knownRegion(p.scope)!) : p.scope} · ${p.horizon_days} days from ${p.as_of} · by ${p.created_by}`,
           ),
         ),
       );
@@ -158,9 +158,12 @@ export function supplyPlanPanel(section: HTMLElement, ctx: ViewContext, params: 
     button.disabled = true;
     adoptResult.replaceChildren();
     try {
-      const { body } = await request<SupplyPlan>(`/api/v1/supply/plans/${plan.id}/adopt`, { method: 'POST' });
+      const { body } = await request<SupplyPlan>(`/api/v1/supply/plans/${plan.id}/adopt`, { method: 'POST', body: { confirm_stale: plan.stale === true } });
       if (disposed) return;
-      adoptResult.replaceChildren(h('div', { class: 'form-summary ok', role: 'status' }, h('p', null, `Plan ${body.id} adopted: ${int(body.shipment_ids?.length ?? body.totals.shipments)} planned shipments created, listed under Shipments.`)));
+      const replaced = body.superseded_plans?.length
+        ? ` It replaces plan ${body.superseded_plans.join(', ')}: ${int(body.cancelled_shipment_ids?.length ?? 0)} of its shipments not yet dispatched were cancelled.`
+        : '';
+      adoptResult.replaceChildren(h('div', { class: 'form-summary ok', role: 'status' }, h('p', null, `Plan ${body.id} adopted: ${int(body.shipment_ids?.length ?? body.totals.shipments)} planned shipments created, listed under Shipments.${replaced}`)));
       show(body);
       void refreshList();
       adoptedListener();
@@ -180,12 +183,16 @@ export function supplyPlanPanel(section: HTMLElement, ctx: ViewContext, params: 
     let adoptArea: HTMLElement | string = '';
     if (plan.status === 'proposed') {
       if (mayWriteSupply(ctx.me)) {
-        const button = h('button', { type: 'button', id: 'supply-adopt' }, `Adopt plan ${plan.id}`);
+        const button = h('button', { type: 'button', id: 'supply-adopt' }, plan.stale ? `Adopt plan ${plan.id} all the same` : `Adopt plan ${plan.id}`);
         button.addEventListener('click', () => void adopt(plan, button));
-        adoptArea = h('div', { class: 'actions' }, button);
+        adoptArea = h('div', { class: 'actions' },
+          plan.stale ? h('p', { class: 'warning', role: 'note' }, `Stale: ${int(plan.changes_since ?? 0)} change(s) to reports, stock, shipments or the network since this plan was made. Plan again to use them, or adopt it as it is.`) : '',
+          button);
       } else {
         adoptArea = h('p', { class: 'hint' }, 'Proposed, not adopted.');
       }
+    } else if (plan.status === 'superseded' && plan.superseded_by) {
+      adoptArea = h('p', { class: 'hint' }, `Superseded by plan ${plan.superseded_by}: its shipments not yet dispatched were cancelled.`);
     }
     const shipmentRows = (all: boolean) =>
       (all ? plan.shipments : plan.shipments.slice(0, kShownShipments)).map((s) => ({ cells: [names.node(s.from), names.node(s.to), names.medicineText(s.medicine), `${s.dispatch_day} → ${s.arrive_day}`, int(s.quantity)] }));

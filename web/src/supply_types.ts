@@ -110,7 +110,7 @@ export interface RecallReport {
 
 export interface SupplyPlanSummary {
   id: number;
-  status: 'proposed' | 'adopted';
+  status: 'proposed' | 'adopted' | 'superseded';
   scope: string;
   as_of: string;
   horizon_days: number;
@@ -118,6 +118,9 @@ export interface SupplyPlanSummary {
   created_by: string;
   adopted_by: string | null;
   adopted_at: string | null;
+  superseded_by: number | null;
+  stale?: boolean;          // a proposed plan whose data changed since it was made
+  changes_since?: number;
 }
 
 export interface PlanMedicine {
@@ -162,4 +165,6 @@ export interface SupplyPlan extends SupplyPlanSummary {
   basis: string;
   draw_reserve: boolean;
   shipment_ids?: number[];  // in the answer to an adoption
+  cancelled_shipment_ids?: number[];
+  superseded_plans?: number[];
 }
