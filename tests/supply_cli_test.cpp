@@ -297,5 +297,44 @@ TEST_F(SupplyCliTest, APlanIsProposedShownAndAdoptedOnce) {
   }
 }
 
+TEST_F(SupplyCliTest, APlanIsCarriedOutInBulkAndReplacedWhenPlannedAgain) {
+  const json::value plan =
+      Json({"supply", "plan", "--region", "KP-04", "--as-of", "2022-05-20", "--horizon", "7"});
+  ASSERT_TRUE(plan.is_object());
+  const std::string id = std::to_string(plan.at("id").as_int64());
+  ASSERT_EQ(Outbreak({"supply", "adopt", id}).exit_code, 0);
+  const size_t planned = ShipmentsOfPlan(plan);
+
+  RunResult approved = Outbreak({"supply", "shipments", "bulk", "approve", "--plan", id});
+  ASSERT_EQ(approved.exit_code, 0) << approved.err;
+  EXPECT_NE(approved.out.find(std::to_string(planned) + " shipment(s) approved"), std::string::npos)
+      << approved.out;
+  const json::value first = plan.at("shipments").at(0);
+  const std::string sender(first.at("from").as_string());
+  const json::value queue =
+      Json({"supply", "queue", sender, "--day", std::string(first.at("dispatch_day").as_string())});
+  ASSERT_TRUE(queue.is_object());
+  EXPECT_FALSE(queue.at("to_dispatch").as_array().empty());
+  RunResult help = Outbreak({"supply", "shipments", "bulk", "--help"});
+  EXPECT_NE(help.out.find("all or nothing"), std::string::npos) << help.out;
+  EXPECT_NE(Outbreak({"supply", "shipments", "bulk", "approve"}).exit_code, 0);
+
+  // Planned again after a ledger change: stale until confirmed, then it replaces the first plan.
+  const json::value again =
+      Json({"supply", "plan", "--region", "KP-04", "--as-of", "2022-05-20", "--horizon", "7"});
+  const std::string second = std::to_string(again.at("id").as_int64());
+  ASSERT_EQ(
+      Outbreak({"supply", "shipments", "bulk", "cancel", "--plan", id, "--reason", "planned again"})
+          .exit_code,
+      0);
+  RunResult stale = Outbreak({"supply", "adopt", second});
+  EXPECT_NE(stale.exit_code, 0);
+  EXPECT_NE(stale.err.find("stale"), std::string::npos) << stale.err;
+  RunResult confirmed = Outbreak({"supply", "adopt", second, "--confirm-stale"});
+  ASSERT_EQ(confirmed.exit_code, 0) << confirmed.err;
+  EXPECT_NE(confirmed.out.find("supply plan " + id + " superseded"), std::string::npos)
+      << confirmed.out;
+}
+
 }  // namespace
 }  // namespace outbreak::testing

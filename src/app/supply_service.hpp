@@ -62,6 +62,28 @@ struct ProductionReport {
   std::vector<std::string> medicine_codes;
 };
 
+// Which shipments a bulk step takes (SupplyService::SelectForStep).
+struct ShipmentSelection {
+  std::vector<int64_t> ids;  // these, when not empty; otherwise every one matching:
+  int64_t plan_id = 0;       // of this plan, when not 0
+  std::string from;          // sent from this node, when not empty
+  std::string to;            // sent to this node, when not empty
+  // Due by this day: planned to leave by then (to approve, dispatch or cancel), expected by
+  // then (to receive).
+  std::optional<Date> through;
+};
+
+// What a node has to do on a day. Each list is due by the day (ship day, or arrival day for
+// what it receives), the oldest first; overdue counts those due before the day.
+struct WorkQueue {
+  std::string node;
+  Date day;
+  std::vector<supply::Shipment> to_approve;   // planned, leaving from the node
+  std::vector<supply::Shipment> to_dispatch;  // approved, leaving from the node
+  std::vector<supply::Shipment> to_receive;   // dispatched to the node
+  int64_t overdue = 0;
+};
+
 class SupplyService {
  public:
   // `analytics` may be null: demand then follows the recent trend.
@@ -137,6 +159,20 @@ class SupplyService {
   Result<supply::Shipment> Receive(int64_t id, std::optional<Date> day,
                                    const std::vector<supply::ReceivedCount>& counts,
                                    const Actor& actor);
+
+  // Work in bulk (supply_bulk.cpp). The shipments under `region` that a step would take: those
+  // in the status the step needs (planned to approve; approved to dispatch; dispatched to
+  // receive; planned or approved to cancel) that match the selection.
+  Result<std::vector<supply::Shipment>> SelectForStep(std::string_view region,
+                                                      supply::ShipmentStatus step,
+                                                      const ShipmentSelection& selection) const;
+  // The step for every shipment, all or nothing (store::SupplyStore::StepShipments). A cancel
+  // needs a reason; a day may not be ahead of today.
+  Result<std::vector<supply::Shipment>> StepMany(supply::ShipmentStatus step,
+                                                 const std::vector<int64_t>& ids,
+                                                 std::optional<Date> day, const Actor& actor);
+  // A node's work on a day: what it has to approve, dispatch and receive by then.
+  Result<WorkQueue> Queue(std::string_view node, std::optional<Date> day) const;
 
   // Distribution plans: computed and stored as proposed; adoption makes their shipments.
   Result<SupplyPlanResult> Plan(const SupplyPlanRequest& request, const Actor& actor);

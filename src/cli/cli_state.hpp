@@ -91,6 +91,8 @@ Result<CareServices> OpenCareServices(CliState& state);
 // distribution plans and production (supply_plan_commands.cpp).
 void AddSupplyCommands(CLI::App& app, CliState& state);
 void AddSupplyPlanCommands(CLI::App& supply, CliState& state);
+// outbreak supply shipments bulk and outbreak supply queue (supply_bulk_commands.cpp).
+void AddSupplyBulkCommands(CLI::App& supply, CLI::App& shipments, CliState& state);
 
 // A supply service on its own store connection, over the given surveillance and analytics
 // services (which must outlive it; analytics may be null).

@@ -94,6 +94,7 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
       "shipments",
       "Shipments between nodes: planned -> approved -> dispatched -> received, or cancelled");
   shipments->require_subcommand(1);
+  AddSupplyBulkCommands(*supply, *shipments, s);
 
   CLI::App* create = shipments->add_subcommand(
       "create",

@@ -1,4 +1,5 @@
-// Shipments and their chain of custody: create, list, read, approve, cancel, dispatch, receive.
+// Shipments and their chain of custody: create, list, read, approve, cancel, dispatch, receive,
+// one at a time or in bulk; and the work queue of a node.
 //
 // Who may take a step: either end creates a shipment (the receiving end may ask for one) and
 // either end cancels it; the sending end approves and dispatches (its stock leaves); the
@@ -299,6 +300,105 @@ void Api::AddSupplyShipmentRoutes() {
              supply_.Receive(shipment->id, body->day, body->counts, ActorOf(context, ""));
          if (!received.ok()) return ErrorResponse(supply_api::InBody(received.status()));
          return JsonResponse(200, report::ShipmentJson(*received));
+       }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/supply/shipments/bulk",
+       Permission::kWriteSupply,
+       "",
+       {"Take one step for many shipments at once, all or nothing: approve, dispatch (the sending "
+        "end), receive in full (the receiving end; shortfalls are signed one by one) or cancel "
+        "(either end, with a reason). Name them (ids) or filter them: a plan, a sending (from) or "
+        "receiving (to) node, and through = the last due day; every shipment the filter finds in "
+        "the status the step needs, within your region, takes it. Each shipment's custody is "
+        "recorded as if taken alone. 403 naming the first shipment outside your end, 409 naming "
+        "the first that cannot take the step, and nothing is written.",
+        "supply",
+        {},
+        "ShipmentBulkStep",
+        "ShipmentBulkResult"},
+       [this, in_scope](RequestContext& context) {
+         if (auto refused = NotJson(context)) return *refused;
+         auto body = ParseBulkStepBody(context.request.body);
+         if (!body.ok()) return ErrorResponse(body.status());
+         auto selected =
+             supply_.SelectForStep(context.principal.region, body->step, body->selection);
+         if (!selected.ok()) return ErrorResponse(selected.status());
+         const End end = body->step == supply::ShipmentStatus::kReceived    ? End::kReceiver
+                         : body->step == supply::ShipmentStatus::kCancelled ? End::kEither
+                                                                            : End::kSender;
+         std::vector<int64_t> ids;
+         for (const supply::Shipment& shipment : *selected) {
+           Result<bool> sender = in_scope(context, shipment.from);
+           if (!sender.ok()) return ErrorResponse(sender.status());
+           Result<bool> receiver = in_scope(context, shipment.to);
+           if (!receiver.ok()) return ErrorResponse(receiver.status());
+           const bool allowed = end == End::kSender     ? *sender
+                                : end == End::kReceiver ? *receiver
+                                                        : *sender || *receiver;
+           if (!allowed) {
+             return ErrorResponse(Status::Forbidden(fmt::format(
+                 "shipment {} ({} -> {}): that end is outside your region {}; nothing was "
+                 "written",
+                 shipment.id, shipment.from, shipment.to, context.principal.region)));
+           }
+           ids.push_back(shipment.id);
+         }
+         auto moved = supply_.StepMany(body->step, ids, body->day, ActorOf(context, body->reason));
+         if (!moved.ok()) return ErrorResponse(moved.status());
+         array shipments;
+         for (const supply::Shipment& shipment : *moved) {
+           shipments.push_back(report::ShipmentJson(shipment));
+         }
+         return JsonResponse(200, object{{"step", supply::ShipmentStatusName(body->step)},
+                                         {"count", shipments.size()},
+                                         {"shipments", std::move(shipments)}});
+       },
+       /*national=*/false,
+       /*slow=*/true});
+
+  router_.Add(
+      {"GET",
+       "/api/v1/supply/queue",
+       Permission::kReadSurveillance,
+       "",
+       {"A node's work on a day: the shipments it has to approve and dispatch (leaving by the "
+        "day) and to receive (expected by the day), the oldest first, and how many are overdue",
+        "supply",
+        {{"node", "string", "Supply node code (required)"},
+         {"day", "date", "Day (default: today)"}},
+        "",
+        "WorkQueue"},
+       [this, concerns](RequestContext& context) {
+         const std::string node = context.Param("node");
+         if (node.empty()) {
+           return ErrorResponse(Status::InvalidArgument("node: a supply node code is required"));
+         }
+         Result<bool> mine = concerns(context, node);
+         if (!mine.ok()) return ErrorResponse(mine.status());
+         if (!*mine) {
+           return ErrorResponse(Status::Forbidden(
+               fmt::format("node {} concerns neither your region {} nor a region holding it", node,
+                           context.principal.region)));
+         }
+         auto day = DateParam(context, "day");
+         if (!day.ok()) return ErrorResponse(day.status());
+         auto queue = supply_.Queue(node, *day);
+         if (!queue.ok()) return ErrorResponse(queue.status());
+         auto list = [](const std::vector<supply::Shipment>& shipments) {
+           array out;
+           for (const supply::Shipment& shipment : shipments) {
+             out.push_back(report::ShipmentJson(shipment));
+           }
+           return out;
+         };
+         return JsonResponse(200, object{{"node", queue->node},
+                                         {"day", queue->day.ToString()},
+                                         {"overdue", queue->overdue},
+                                         {"to_approve", list(queue->to_approve)},
+                                         {"to_dispatch", list(queue->to_dispatch)},
+                                         {"to_receive", list(queue->to_receive)}});
        }});
 }
 

@@ -81,6 +81,26 @@ class Fields {
     }
     return date;
   }
+  // An array of record numbers (whole numbers from 1).
+  std::vector<int64_t> Ids(const char* field) {
+    std::vector<int64_t> out;
+    const json::value* v = Find(field, false);
+    if (v == nullptr) return out;
+    if (!v->is_array()) {
+      Error(field, "must be an array of numbers");
+      return out;
+    }
+    for (size_t idx = 0; idx < v->as_array().size(); ++idx) {
+      std::string reason;
+      std::optional<int64_t> id = WholeNumber(v->as_array()[idx], 1, kMaxCount, reason);
+      if (!id) {
+        Error(fmt::format("{}[{}]", field, idx), reason);
+        continue;
+      }
+      out.push_back(*id);
+    }
+    return out;
+  }
   // The objects of an array field, each read on its own ("lines[2]").
   std::vector<Fields> Objects(const char* field, bool required) {
     std::vector<Fields> out;
@@ -414,6 +434,44 @@ Result<AdoptBody> ParseAdoptBody(const std::string& body) {
   AdoptBody out;
   out.reason = f.String("reason", false);
   out.confirm_stale = f.Flag("confirm_stale");
+  if (Status s = Check(errors); !s.ok()) return s;
+  return out;
+}
+
+Result<BulkStepBody> ParseBulkStepBody(const std::string& body) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> errors;
+  Fields f(std::move(*parsed), "", errors);
+  f.OnlyKnown({"step", "ids", "plan", "from", "to", "through", "day", "reason"});
+  BulkStepBody out;
+  const std::string step = f.String("step", true);
+  if (step == "approve") {
+    out.step = supply::ShipmentStatus::kApproved;
+  } else if (step == "dispatch") {
+    out.step = supply::ShipmentStatus::kDispatched;
+  } else if (step == "receive") {
+    out.step = supply::ShipmentStatus::kReceived;
+  } else if (step == "cancel") {
+    out.step = supply::ShipmentStatus::kCancelled;
+  } else if (!step.empty()) {
+    f.Error("step", fmt::format("\"{}\" is not approve, dispatch, receive or cancel", step));
+  }
+  out.selection.ids = f.Ids("ids");
+  out.selection.plan_id = f.Count("plan", false);
+  out.selection.from = f.String("from", false);
+  out.selection.to = f.String("to", false);
+  out.selection.through = f.DateField("through", false);
+  out.day = f.DateField("day", false);
+  out.reason = f.String("reason", false);
+  const bool filtered = out.selection.plan_id != 0 || !out.selection.from.empty() ||
+                        !out.selection.to.empty() || out.selection.through.has_value();
+  if (!out.selection.ids.empty() && filtered) {
+    f.Error("ids", "name shipments or filter them (plan, from, to, through), not both");
+  }
+  if (out.selection.ids.empty() && !filtered) {
+    f.Error("ids", "name the shipments, or filter them by plan, from, to or through");
+  }
   if (Status s = Check(errors); !s.ok()) return s;
   return out;
 }

@@ -55,6 +55,16 @@ struct StepBody {
 };
 Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool reason_required);
 
+// A step for many shipments: {"step": "approve" | "dispatch" | "receive" | "cancel", "ids":
+// [...] or a filter ("plan", "from", "to", "through"), "day", "reason"}.
+struct BulkStepBody {
+  supply::ShipmentStatus step = supply::ShipmentStatus::kApproved;
+  app::ShipmentSelection selection;
+  std::optional<Date> day;
+  std::string reason;
+};
+Result<BulkStepBody> ParseBulkStepBody(const std::string& body);
+
 // A plan's adoption: {"reason": ..., "confirm_stale": false}.
 struct AdoptBody {
   std::string reason;

@@ -1,5 +1,6 @@
 // SociSupplyStore: shipments with their lots and chain of custody, and distribution plans.
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -194,23 +195,32 @@ Status MoveStatus(soci::session& session, const supply::Shipment& shipment,
 
 }  // namespace
 
+Result<supply::Shipment> SociSupplyStore::StepLocked(int64_t id, supply::ShipmentStatus to,
+                                                     const WriteContext& context,
+                                                     const StepWork& work) {
+  auto shipment = LoadShipment(id);
+  if (!shipment.ok()) return shipment.status();
+  if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
+  if (Status s = supply::CheckTransition(id, (*shipment)->status, to); !s.ok()) return s;
+  Result<std::string> note = work ? work(**shipment) : Result<std::string>(context.reason);
+  if (!note.ok()) return note.status();
+  if (Status s = MoveStatus(session(), **shipment, to); !s.ok()) return s;
+  AppendCustody(id, std::string(supply::ShipmentStatusName(to)), context, *note);
+  auto out = LoadShipment(id);
+  if (!out.ok()) return out.status();
+  return **out;
+}
+
 Result<supply::Shipment> SociSupplyStore::Step(int64_t id, supply::ShipmentStatus to,
                                                const WriteContext& context, std::string_view what,
                                                const StepWork& work) {
   try {
     WriteTransaction transaction(session(), dialect_);
     LockLedger();
-    auto shipment = LoadShipment(id);
-    if (!shipment.ok()) return shipment.status();
-    if (!*shipment) return Status::NotFound(fmt::format("no shipment {}", id));
-    if (Status s = supply::CheckTransition(id, (*shipment)->status, to); !s.ok()) return s;
-    Result<std::string> note = work ? work(**shipment) : Result<std::string>(context.reason);
-    if (!note.ok()) return note.status();
-    if (Status s = MoveStatus(session(), **shipment, to); !s.ok()) return s;
-    AppendCustody(id, std::string(supply::ShipmentStatusName(to)), context, *note);
-    auto out = LoadShipment(id);
+    auto out = StepLocked(id, to, context, work);
+    if (!out.ok()) return out.status();
     transaction.Commit(ChangeKind::kSupply);
-    return **out;
+    return out;
   } catch (const std::exception& error) {
     return DatabaseError(what, error);
   }
@@ -224,91 +234,142 @@ Result<supply::Shipment> SociSupplyStore::CancelShipment(int64_t id, const Write
   return Step(id, supply::ShipmentStatus::kCancelled, context, "cancelling a shipment", {});
 }
 
+Result<std::string> SociSupplyStore::DispatchWork(const supply::Shipment& shipment, Date day,
+                                                  bool draw_reserve, const WriteContext& context) {
+  const int64_t id = shipment.id;
+  std::vector<supply::PostRequest> requests;
+  for (const supply::ShipmentLine& line : shipment.lines) {
+    supply::PostRequest request;
+    request.kind = supply::EntryKind::kTransferOut;
+    request.node = shipment.from;
+    request.medicine = line.medicine;
+    request.quantity = line.quantity;
+    request.day = day;
+    request.reason = fmt::format("shipment {} to {}", id, shipment.to);
+    request.shipment_id = id;
+    request.draw_reserve = draw_reserve;
+    requests.push_back(std::move(request));
+  }
+  auto entries = PostLocked(requests, context);
+  if (!entries.ok()) return entries.status();
+  // What left, by lot: the FEFO picks of the transfer-out entries.
+  std::map<std::pair<std::string, std::string>, long long> sent;
+  for (const supply::LedgerEntry& entry : *entries) {
+    sent[{entry.medicine, entry.lot}] -= entry.quantity;
+  }
+  const long long shipment_id = id;
+  for (const auto& [key, quantity] : sent) {
+    session() << "INSERT INTO shipment_lots (shipment_id, medicine, lot, sent) VALUES (:id, :m,"
+                 " :l, :sent)",
+        soci::use(shipment_id), soci::use(key.first), soci::use(key.second), soci::use(quantity);
+  }
+  const int ship_day = day.days_since_epoch();
+  // The planned transit time still holds from the day it actually left.
+  const int arrival_day = ship_day + (shipment.arrival_day - shipment.ship_day);
+  session() << "UPDATE shipments SET ship_day = :ship, arrival_day = :arrival WHERE id = :id",
+      soci::use(ship_day), soci::use(arrival_day), soci::use(shipment_id);
+  return context.reason;
+}
+
 Result<supply::Shipment> SociSupplyStore::DispatchShipment(int64_t id, Date day, bool draw_reserve,
                                                            const WriteContext& context) {
-  auto work = [&](const supply::Shipment& shipment) -> Result<std::string> {
-    std::vector<supply::PostRequest> requests;
-    for (const supply::ShipmentLine& line : shipment.lines) {
-      supply::PostRequest request;
-      request.kind = supply::EntryKind::kTransferOut;
-      request.node = shipment.from;
-      request.medicine = line.medicine;
-      request.quantity = line.quantity;
-      request.day = day;
-      request.reason = fmt::format("shipment {} to {}", id, shipment.to);
-      request.shipment_id = id;
-      request.draw_reserve = draw_reserve;
-      requests.push_back(std::move(request));
-    }
-    auto entries = PostLocked(requests, context);
-    if (!entries.ok()) return entries.status();
-    // What left, by lot: the FEFO picks of the transfer-out entries.
-    std::map<std::pair<std::string, std::string>, long long> sent;
-    for (const supply::LedgerEntry& entry : *entries) {
-      sent[{entry.medicine, entry.lot}] -= entry.quantity;
-    }
-    const long long shipment_id = id;
-    for (const auto& [key, quantity] : sent) {
-      session() << "INSERT INTO shipment_lots (shipment_id, medicine, lot, sent) VALUES (:id, :m,"
-                   " :l, :sent)",
-          soci::use(shipment_id), soci::use(key.first), soci::use(key.second), soci::use(quantity);
-    }
-    const int ship_day = day.days_since_epoch();
-    // The planned transit time still holds from the day it actually left.
-    const int arrival_day = ship_day + (shipment.arrival_day - shipment.ship_day);
-    session() << "UPDATE shipments SET ship_day = :ship, arrival_day = :arrival WHERE id = :id",
-        soci::use(ship_day), soci::use(arrival_day), soci::use(shipment_id);
-    return context.reason;
+  auto work = [&](const supply::Shipment& shipment) {
+    return DispatchWork(shipment, day, draw_reserve, context);
   };
   return Step(id, supply::ShipmentStatus::kDispatched, context, "dispatching a shipment", work);
+}
+
+Result<std::string> SociSupplyStore::ReceiveWork(const supply::Shipment& shipment, Date day,
+                                                 const std::vector<supply::ReceivedCount>& counts,
+                                                 const WriteContext& context) {
+  const int64_t id = shipment.id;
+  auto lots = supply::ApplyReceipt(shipment, counts);
+  if (!lots.ok()) return lots.status();
+  if (day < shipment.ship_day) {
+    return Status::InvalidArgument(fmt::format("day: {} is before the shipment left on {}",
+                                               day.ToString(), shipment.ship_day.ToString()));
+  }
+  std::vector<supply::PostRequest> requests;
+  const long long shipment_id = id;
+  int64_t lost = 0;
+  for (const supply::ShipmentLot& lot : *lots) {
+    const long long received = lot.received, lot_lost = lot.lost;
+    const int excursion = lot.temperature_excursion;
+    soci::indicator reason_ind = lot.loss_reason.empty() ? soci::i_null : soci::i_ok;
+    session() << "UPDATE shipment_lots SET received = :received, lost = :lost, loss_reason ="
+                 " :reason, temperature_excursion = :excursion WHERE shipment_id = :id AND"
+                 " medicine = :m AND lot = :l",
+        soci::use(received), soci::use(lot_lost), soci::use(lot.loss_reason, reason_ind),
+        soci::use(excursion), soci::use(shipment_id), soci::use(lot.medicine), soci::use(lot.lot);
+    lost += lot.lost;
+    if (lot.received == 0) continue;
+    supply::PostRequest request;
+    request.kind = supply::EntryKind::kTransferIn;
+    request.node = shipment.to;
+    request.medicine = lot.medicine;
+    request.lot = lot.lot;
+    request.quantity = lot.received;
+    request.day = day;
+    request.reason = fmt::format("shipment {} from {}", id, shipment.from);
+    request.shipment_id = id;
+    requests.push_back(std::move(request));
+  }
+  if (!requests.empty()) {
+    auto entries = PostLocked(requests, context);
+    if (!entries.ok()) return entries.status();
+  }
+  const int arrival = day.days_since_epoch();
+  session() << "UPDATE shipments SET arrival_day = :day WHERE id = :id", soci::use(arrival),
+      soci::use(shipment_id);
+  return lost > 0 ? fmt::format("{} unit(s) lost in transit, signed by {}", lost, context.user)
+                  : context.reason;
 }
 
 Result<supply::Shipment> SociSupplyStore::ReceiveShipment(
     int64_t id, Date day, const std::vector<supply::ReceivedCount>& counts,
     const WriteContext& context) {
-  auto work = [&](const supply::Shipment& shipment) -> Result<std::string> {
-    auto lots = supply::ApplyReceipt(shipment, counts);
-    if (!lots.ok()) return lots.status();
-    if (day < shipment.ship_day) {
-      return Status::InvalidArgument(fmt::format("day: {} is before the shipment left on {}",
-                                                 day.ToString(), shipment.ship_day.ToString()));
-    }
-    std::vector<supply::PostRequest> requests;
-    const long long shipment_id = id;
-    int64_t lost = 0;
-    for (const supply::ShipmentLot& lot : *lots) {
-      const long long received = lot.received, lot_lost = lot.lost;
-      const int excursion = lot.temperature_excursion;
-      soci::indicator reason_ind = lot.loss_reason.empty() ? soci::i_null : soci::i_ok;
-      session() << "UPDATE shipment_lots SET received = :received, lost = :lost, loss_reason ="
-                   " :reason, temperature_excursion = :excursion WHERE shipment_id = :id AND"
-                   " medicine = :m AND lot = :l",
-          soci::use(received), soci::use(lot_lost), soci::use(lot.loss_reason, reason_ind),
-          soci::use(excursion), soci::use(shipment_id), soci::use(lot.medicine), soci::use(lot.lot);
-      lost += lot.lost;
-      if (lot.received == 0) continue;
-      supply::PostRequest request;
-      request.kind = supply::EntryKind::kTransferIn;
-      request.node = shipment.to;
-      request.medicine = lot.medicine;
-      request.lot = lot.lot;
-      request.quantity = lot.received;
-      request.day = day;
-      request.reason = fmt::format("shipment {} from {}", id, shipment.from);
-      request.shipment_id = id;
-      requests.push_back(std::move(request));
-    }
-    if (!requests.empty()) {
-      auto entries = PostLocked(requests, context);
-      if (!entries.ok()) return entries.status();
-    }
-    const int arrival = day.days_since_epoch();
-    session() << "UPDATE shipments SET arrival_day = :day WHERE id = :id", soci::use(arrival),
-        soci::use(shipment_id);
-    return lost > 0 ? fmt::format("{} unit(s) lost in transit, signed by {}", lost, context.user)
-                    : context.reason;
+  auto work = [&](const supply::Shipment& shipment) {
+    return ReceiveWork(shipment, day, counts, context);
   };
   return Step(id, supply::ShipmentStatus::kReceived, context, "receiving a shipment", work);
+}
+
+Result<std::vector<supply::Shipment>> SociSupplyStore::StepShipments(const BulkStep& step,
+                                                                     const WriteContext& context) {
+  try {
+    WriteTransaction transaction(session(), dialect_);
+    LockLedger();
+    std::vector<supply::Shipment> out;
+    for (int64_t id : step.ids) {
+      StepWork work;
+      if (step.to == supply::ShipmentStatus::kDispatched) {
+        work = [&](const supply::Shipment& shipment) {
+          return DispatchWork(shipment, step.day.value_or(std::min(shipment.ship_day, step.today)),
+                              shipment.reserve_order, context);
+        };
+      } else if (step.to == supply::ShipmentStatus::kReceived) {
+        work = [&](const supply::Shipment& shipment) {
+          std::vector<supply::ReceivedCount> counts;
+          for (const supply::ShipmentLot& lot : shipment.lots) {
+            counts.push_back({lot.medicine, lot.lot, lot.sent, "", false});
+          }
+          return ReceiveWork(shipment,
+                             step.day.value_or(std::min(shipment.arrival_day, step.today)), counts,
+                             context);
+        };
+      }
+      auto moved = StepLocked(id, step.to, context, work);
+      if (!moved.ok()) {
+        return Status(moved.status().code(), fmt::format("shipment {}: {}; nothing was written", id,
+                                                         moved.status().message()));
+      }
+      out.push_back(std::move(*moved));
+    }
+    transaction.Commit(ChangeKind::kSupply);
+    return out;
+  } catch (const std::exception& error) {
+    return DatabaseError("taking a step for many shipments", error);
+  }
 }
 
 Result<std::vector<supply::Shipment>> SociSupplyStore::ShipmentsWithLot(const std::string& medicine,

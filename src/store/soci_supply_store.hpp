@@ -59,6 +59,8 @@ class SociSupplyStore : public SupplyStore {
   Result<supply::Shipment> ReceiveShipment(int64_t id, Date day,
                                            const std::vector<supply::ReceivedCount>& counts,
                                            const WriteContext& context) override;
+  Result<std::vector<supply::Shipment>> StepShipments(const BulkStep& step,
+                                                      const WriteContext& context) override;
   Result<std::vector<supply::Shipment>> ShipmentsWithLot(const std::string& medicine,
                                                          const std::string& lot) override;
 
@@ -85,12 +87,21 @@ class SociSupplyStore : public SupplyStore {
                                                       const WriteContext& context,
                                                       std::span<const size_t> numbers = {});
   Result<std::optional<supply::Shipment>> LoadShipment(int64_t id);
-  // One step of a shipment's chain of custody, in one transaction: loads it (kNotFound), checks
-  // it may move to `to` (kConflict), runs `work` (which may post to the ledger and returns the
-  // custody note), moves it and records who took the step.
+  // One step of a shipment's chain of custody: loads it (kNotFound), checks it may move to `to`
+  // (kConflict), runs `work` (which may post to the ledger and returns the custody note), moves
+  // it and records who took the step. StepLocked inside the caller's transaction (the ledger
+  // locked); Step in a transaction of its own.
   using StepWork = std::function<Result<std::string>(const supply::Shipment&)>;
+  Result<supply::Shipment> StepLocked(int64_t id, supply::ShipmentStatus to,
+                                      const WriteContext& context, const StepWork& work);
   Result<supply::Shipment> Step(int64_t id, supply::ShipmentStatus to, const WriteContext& context,
                                 std::string_view what, const StepWork& work);
+  // The ledger's part of a dispatch and of a receipt (the StepWork of each).
+  Result<std::string> DispatchWork(const supply::Shipment& shipment, Date day, bool draw_reserve,
+                                   const WriteContext& context);
+  Result<std::string> ReceiveWork(const supply::Shipment& shipment, Date day,
+                                  const std::vector<supply::ReceivedCount>& counts,
+                                  const WriteContext& context);
   // Inserts a planned shipment with its lines; returns its id. Custody is the caller's.
   int64_t InsertShipment(const supply::Shipment& shipment);
   void AppendCustody(int64_t id, const std::string& step, const WriteContext& context,

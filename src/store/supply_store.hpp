@@ -66,6 +66,18 @@ struct SupplyPlanRecord {
   std::vector<supply::Shipment> shipments;  // the proposed shipments
 };
 
+// A step taken by many shipments at once (SupplyStore::StepShipments).
+struct BulkStep {
+  supply::ShipmentStatus to = supply::ShipmentStatus::kApproved;  // approved, cancelled,
+                                                                  // dispatched or received
+  std::vector<int64_t> ids;
+  // The day of a dispatch or a receipt; without one, each shipment's planned ship (or arrival)
+  // day, or `today` when that is still ahead. A shipment with a reserve order may draw the
+  // reserve.
+  std::optional<Date> day;
+  Date today;
+};
+
 struct AdoptOptions {
   bool confirm_stale = false;  // adopt although the data changed since the plan was made
   // The scopes whose adopted plans the adoption replaces (the plan's region and those under it).
@@ -137,6 +149,11 @@ class SupplyStore {
   virtual Result<supply::Shipment> ReceiveShipment(int64_t id, Date day,
                                                    const std::vector<supply::ReceivedCount>& counts,
                                                    const WriteContext& context) = 0;
+  // One step for many shipments, all or nothing: every shipment takes it, or nothing is written
+  // and the refusal names the first shipment that could not (its message prefixed "shipment N:").
+  // A bulk receipt counts every lot as received in full; shortfalls are signed one by one.
+  virtual Result<std::vector<supply::Shipment>> StepShipments(const BulkStep& step,
+                                                              const WriteContext& context) = 0;
   // Every shipment that carried the lot.
   virtual Result<std::vector<supply::Shipment>> ShipmentsWithLot(const std::string& medicine,
                                                                  const std::string& lot) = 0;
