@@ -158,5 +158,66 @@ TEST_F(SupplyBulkTest, ANodesQueueListsWhatItMustApproveDispatchAndReceiveByTheD
   EXPECT_EQ(Get("/api/v1/supply/queue", "hq").status, 400);
 }
 
+// Stock that expires inside the horizon, or on the day planned from, is never planned to move:
+// the plan is the same as without it, and every one of its shipments can leave as planned.
+TEST_F(SupplyBulkTest, APlanNeverShipsStockThatExpiresAndTheLedgerCarriesItOut) {
+  auto propose = [] {
+    HttpReply proposed =
+        Post("/api/v1/supply/plans", "hq",
+             json::object{{"within", "KP-04"}, {"as_of", "2022-05-20"}, {"horizon_days", 7}});
+    EXPECT_EQ(proposed.status, 201) << Describe(proposed);
+    return proposed.Json().as_object();
+  };
+  const json::object before = propose();
+  ASSERT_EQ(Post("/api/v1/supply/ledger", "officer",
+                 Movements({NewLot(Movement("2022-05-20", "PC-KP-04", "PARA-500", "receipt",
+                                            1'000'000, "L-SHORT"),
+                                   "2022-05-22"),
+                            NewLot(Movement("2022-05-20", "PC-KP-04", "PARA-500", "receipt",
+                                            1'000'000, "L-AS-OF"),
+                                   "2022-05-20")}))
+                .status,
+            201);
+  const json::object after = propose();
+  EXPECT_EQ(after.at("shipments"), before.at("shipments"));
+  bool reported = false;
+  for (const json::value& use : after.at("short_dated").as_array()) {
+    if (use.at("medicine").as_string() != "PARA-500") continue;
+    reported = true;
+    EXPECT_GE(use.at("left_to_expire").as_int64(), 1'000'000) << use;
+  }
+  EXPECT_TRUE(reported) << json::serialize(after.at("short_dated"));
+
+  const std::string id = std::to_string(after.at("id").as_int64());
+  ASSERT_EQ(
+      Post("/api/v1/supply/plans/" + id + "/adopt", "hq", json::object{{"confirm_stale", true}})
+          .status,
+      200);
+  // Carried out day by day as planned: every shipment in force is approved, leaves on its day
+  // and is received in full on its arrival day, and the ledger accepts every step.
+  auto step = [](const char* what, const std::string& through) {
+    HttpReply reply = Post("/api/v1/supply/shipments/bulk", "hq",
+                           json::object{{"step", what}, {"through", through}});
+    if (reply.status == 400 && Mentions(reply, "no shipment is ready")) return json::array{};
+    EXPECT_EQ(reply.status, 200) << what << " through " << through << ": " << Describe(reply);
+    return reply.status == 200 ? json::array(reply.Json().at("shipments").as_array())
+                               : json::array{};
+  };
+  step("approve", "2022-05-27");
+  for (int day = 21; day <= 27; ++day) {
+    const std::string through = "2022-05-" + std::to_string(day);
+    for (const json::value& s : step("dispatch", through)) {
+      for (const json::value& lot : s.at("lots").as_array()) {
+        EXPECT_NE(lot.at("lot").as_string(), "L-AS-OF") << s;
+        if (lot.at("lot").as_string() == "L-SHORT") {
+          EXPECT_LE(std::string(s.at("arrival_day").as_string()), "2022-05-22") << s;
+        }
+      }
+    }
+    step("receive", through);
+    if (HasFailure()) return;
+  }
+}
+
 }  // namespace
 }  // namespace outbreak::testing

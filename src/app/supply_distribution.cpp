@@ -13,6 +13,7 @@
 #include "analytics/forecast.hpp"
 #include "app/supply_service.hpp"
 #include "report/supply_render.hpp"
+#include "supply/short_dated.hpp"
 
 namespace outbreak::app {
 
@@ -134,13 +135,40 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
   }
   // Supply: usable stock on hand less what planned or approved shipments will take from it,
   // shipments on their way or still to leave (on their arrival day), and (below) production.
+  // Stock whose last day of use falls inside the horizon is short-dated: it stays out of the
+  // plan and meets its own node's need while it lasts (supply/short_dated.hpp); stock that
+  // expires before the plan's first day is not counted at all.
+  const Date first_day = as_of + 1;
+  const Date last_day = first_day + (request.horizon_days - 1);
+  auto lots = [&] {
+    std::lock_guard lock(mutex_);
+    return store_->Supply().LoadLots();
+  }();
+  if (!lots.ok()) return lots.status();
+  std::map<std::pair<std::string, std::string>, Date> expiry_of;
+  for (const supply::Lot& lot : *lots) expiry_of[{lot.medicine, lot.lot}] = lot.expiry;
+  std::vector<supply::ShortDatedStock> short_dated;
+  auto hold = [&](int node, int medicine, int from_day, Date expiry, int64_t units,
+                  std::map<std::pair<int, int>, int64_t>* long_dated) {
+    if (expiry < first_day + from_day || units <= 0) return;
+    if (expiry >= last_day) {
+      if (long_dated != nullptr) {
+        (*long_dated)[{node, medicine}] += units;
+      } else {
+        problem.supply.push_back({node, medicine, from_day, units});
+      }
+      return;
+    }
+    short_dated.push_back({node, medicine, from_day, expiry - first_day, units});
+  };
   std::map<std::pair<int, int>, int64_t> on_hand;
   for (const supply::StockLine& line : stock->lines) {
     auto medicine = medicine_index.find(line.medicine);
-    if (medicine == medicine_index.end() || line.usable <= 0) continue;
-    on_hand[{node_index.at(line.node.code), medicine->second}] += line.usable;
+    if (medicine == medicine_index.end()) continue;
+    for (const supply::LotBalance& lot : line.lots) {
+      hold(node_index.at(line.node.code), medicine->second, 0, lot.expiry, lot.quantity, &on_hand);
+    }
   }
-  const Date first_day = as_of + 1;
   for (const supply::Shipment& shipment : *moving) {
     auto from = node_index.find(shipment.from);
     auto to = node_index.find(shipment.to);
@@ -157,7 +185,13 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
         problem.supply.push_back({to->second, medicine->second, day, units});
     };
     if (dispatched) {
-      for (const supply::ShipmentLot& lot : shipment.lots) add(lot.medicine, lot.sent);
+      for (const supply::ShipmentLot& lot : shipment.lots) {
+        auto medicine = medicine_index.find(lot.medicine);
+        auto expiry = expiry_of.find({lot.medicine, lot.lot});
+        if (to == node_index.end() || medicine == medicine_index.end()) continue;
+        hold(to->second, medicine->second, day,
+             expiry == expiry_of.end() ? last_day : expiry->second, lot.sent, nullptr);
+      }
     } else {
       for (const supply::ShipmentLine& line : shipment.lines) add(line.medicine, line.quantity);
     }
@@ -188,6 +222,8 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
       mean_need[{up, medicine->second}] += line.total / request.horizon_days;
     }
   }
+  result.short_dated = supply::UseShortDatedLocally(std::move(short_dated), problem.demand,
+                                                    static_cast<int>(problem.medicines.size()));
   for (size_t node_idx = 0; node_idx < nodes->size(); ++node_idx) {
     const supply::SupplyNode& node = (*nodes)[node_idx];
     if (node.kind == supply::NodeKind::kFactory || node.kind == supply::NodeKind::kCentralBase) {
@@ -257,6 +293,15 @@ Result<SupplyPlanResult> SupplyService::Plan(const SupplyPlanRequest& request, c
                                                             result.medicine_codes, first_day);
   detail["basis"] = result.basis;
   detail["draw_reserve"] = request.draw_reserve;
+  boost::json::array short_dated;
+  for (size_t medicine = 0; medicine < result.short_dated.size(); ++medicine) {
+    const supply::ShortDatedUse& use = result.short_dated[medicine];
+    if (use.used == 0 && use.left_to_expire == 0) continue;
+    short_dated.push_back({{"medicine", result.medicine_codes[medicine]},
+                           {"used_where_held", use.used},
+                           {"left_to_expire", use.left_to_expire}});
+  }
+  detail["short_dated"] = std::move(short_dated);
   record.detail = boost::json::serialize(detail);
   std::lock_guard lock(mutex_);
   auto id = store_->Supply().SavePlan(record, Context(actor));

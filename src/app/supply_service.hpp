@@ -27,6 +27,7 @@
 #include "supply/demand.hpp"
 #include "supply/distribution_planner.hpp"
 #include "supply/production_planner.hpp"
+#include "supply/short_dated.hpp"
 #include "supply/supply_views.hpp"
 
 namespace outbreak::app {
@@ -51,6 +52,8 @@ struct SupplyPlanResult {
   std::vector<std::string> node_codes;      // plan indices → codes
   std::vector<std::string> medicine_codes;  // plan indices → codes
   std::string basis;                        // where the demand came from
+  // Per medicine: stock expiring inside the horizon, used where it is held or left to expire.
+  std::vector<supply::ShortDatedUse> short_dated;
 };
 
 struct ProductionReport {

@@ -99,6 +99,9 @@ object SupplyPlan() {
                               {"need", Integer()},
                               {"met", Integer()},
                               {"unmet", Integer()}})},
+       {"short_dated", ArrayOf(Properties({{"medicine", String()},
+                                           {"used_where_held", Integer()},
+                                           {"left_to_expire", Integer()}}))},
        {"shipment_ids", ArrayOf(Integer())},
        {"cancelled_shipment_ids", ArrayOf(Integer())},
        {"superseded_plans", ArrayOf(Integer())}});

@@ -248,6 +248,8 @@ Result<std::string> SociSupplyStore::DispatchWork(const supply::Shipment& shipme
     request.reason = fmt::format("shipment {} to {}", id, shipment.to);
     request.shipment_id = id;
     request.draw_reserve = draw_reserve;
+    // Only lots still usable on the day it is due to arrive.
+    request.usable_through = day + (shipment.arrival_day - shipment.ship_day);
     requests.push_back(std::move(request));
   }
   auto entries = PostLocked(requests, context);

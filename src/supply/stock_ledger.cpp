@@ -179,6 +179,7 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
       request.kind == EntryKind::kAdjustment ? -request.quantity : request.quantity;
   const bool usable_only =
       request.kind == EntryKind::kIssue || request.kind == EntryKind::kTransferOut;
+  const Date through = std::max(request.day, request.usable_through.value_or(request.day));
   std::vector<LedgerEntry> out;
   auto& lots = balances_[{request.node, request.medicine}];
   if (!request.lot.empty()) {
@@ -191,6 +192,11 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
       return Status::InvalidArgument(fmt::format(
           "{}lot: {} expired on {}; it cannot be {}", at, request.lot, lot->expiry.ToString(),
           request.kind == EntryKind::kIssue ? "issued" : "shipped"));
+    }
+    if (usable_only && through > lot->expiry) {
+      return Status::InvalidArgument(fmt::format("{}lot: {} expires on {}, before {}", at,
+                                                 request.lot, lot->expiry.ToString(),
+                                                 through.ToString()));
     }
     if (request.kind == EntryKind::kExpiry && request.day <= lot->expiry) {
       return Status::InvalidArgument(fmt::format("{}lot: {} is usable until {}; it has not expired",
@@ -209,7 +215,7 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
     int64_t left = amount;
     int64_t usable = 0;
     for (const LotBalance& lot : Lots(request.node, request.medicine)) {
-      if (usable_only && request.day > lot.expiry) continue;
+      if (usable_only && through > lot.expiry) continue;
       usable += lot.quantity;
       if (left == 0) continue;
       const int64_t take = std::min(left, lot.quantity);
@@ -217,9 +223,12 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
       left -= take;
     }
     if (left > 0) {
+      const std::string which = !usable_only ? ""
+                                : through > request.day
+                                    ? fmt::format("usable through {} ", through.ToString())
+                                    : "usable ";
       return Status::Conflict(fmt::format("{}quantity: {} units of {} at {}, only {} {}on hand", at,
-                                          amount, request.medicine, request.node, usable,
-                                          usable_only ? "usable " : ""));
+                                          amount, request.medicine, request.node, usable, which));
     }
   }
   const bool chosen = request.kind != EntryKind::kExpiry && request.kind != EntryKind::kLoss;

@@ -6,7 +6,8 @@
 // into ledger entries, refusing what would break the ledger's rules:
 // - stock never goes negative (an outgoing movement beyond the lot's balance is refused);
 // - issues and transfers pick lots first-expiry-first-out when no lot is named, and never an
-//   expired lot (a lot is usable up to and including its expiry day);
+//   expired lot (a lot is usable up to and including its expiry day), and a transfer-out only
+//   lots still usable on the day its shipment is due to arrive;
 // - an expiry entry writes off only a lot that has expired;
 // - outgoing movements other than expiry and loss may not take a node's stock of a medicine below
 //   its reserve floor unless the request carries a headquarters order (`draw_reserve`);
@@ -83,6 +84,10 @@ struct PostRequest {
   std::string reason;  // required for adjustments and losses
   int64_t shipment_id = 0;
   bool draw_reserve = false;  // a headquarters order to go below the reserve floor
+  // An issue or transfer-out takes only lots usable through this day (FEFO among them; a named
+  // lot must be too): a shipment takes only lots that are still usable when it arrives.
+  // Unset: through the movement's day.
+  std::optional<Date> usable_through;
   // The movement's identity (a movement id from the file or the API, or the source document and
   // line): posted again, the same movement changes nothing; another movement under the same
   // identity is refused. Empty: none (each post is a new movement).

@@ -45,6 +45,31 @@ TEST(StockLedger, IssuesPickTheFirstExpiringUsableLotFirst) {
   EXPECT_EQ(book.OnHand("CO-1", "PARA"), 140);  // 90 of L-LATE, 50 expired of L-GONE
 }
 
+TEST(StockLedger, AShipmentTakesOnlyLotsStillUsableWhenItArrives) {
+  StockBook book = BookWithTwoLots();
+  PostRequest out = Issue(40);
+  out.kind = EntryKind::kTransferOut;
+  out.usable_through = kDay + 11;  // L-SOON's last day is kDay + 10
+  auto entries = book.Post(out);
+  ASSERT_TRUE(entries.ok()) << entries.status().message();
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].lot, "L-LATE");
+  EXPECT_EQ((*entries)[0].quantity, -40);
+
+  out.quantity = 61;  // 60 of L-LATE left usable then; L-SOON's 30 are not
+  auto short_dated = book.Post(out);
+  ASSERT_FALSE(short_dated.ok());
+  EXPECT_NE(short_dated.status().message().find("only 60 usable through 2022-05-31 on hand"),
+            std::string::npos)
+      << short_dated.status().message();
+  PostRequest named = Issue(5, "L-SOON");
+  named.kind = EntryKind::kTransferOut;
+  named.usable_through = kDay + 11;
+  EXPECT_EQ(book.Post(named).status().code(), StatusCode::kInvalidArgument);
+  named.usable_through = kDay + 10;  // arriving on its last day: still usable
+  EXPECT_TRUE(book.Post(named).ok());
+}
+
 TEST(StockLedger, RefusesAQuantityBeyondItsBoundAndStockThatWouldPassIt) {
   StockBook book = BookWithTwoLots();
   PostRequest receipt = Issue(std::numeric_limits<int64_t>::max(), "L-LATE");

@@ -223,6 +223,66 @@ describe('the supply, levels and guidance views', () => {
     await viewer.context.close();
   });
 
+  test('a supply officer adopts a plan, approves a sending node’s first day from its work queue and dispatches it from the plan', async () => {
+    const supplyToken = await token('supply');
+    // Planned from a few days on, so that no line of it repeats a shipment of the tests before.
+    const proposed = await api('/api/v1/supply/plans', {
+      token: supplyToken,
+      method: 'POST',
+      body: { within: 'KP-04', as_of: '2022-05-25', horizon_days: 14 },
+    });
+    const nodes = (await api('/api/v1/supply/nodes?region=KP-04&limit=1000')).items.map((n) => n.code);
+    const firstDay = proposed.shipments.map((s) => s.dispatch_day).sort()[0];
+    const sender = proposed.shipments.find((s) => s.dispatch_day === firstDay && nodes.includes(s.from))?.from;
+    assert.ok(sender, `a node of Jagang sends on ${firstDay}, the plan's first day`);
+
+    const { context, page } = await newPage();
+    await signIn(page, 'supply');
+    await page.goto(`${base}/#/supply/KP-04?as_of=2022-05-25&plan=${proposed.id}`);
+    await page.waitForSelector(`#supply-plan-heading[data-plan="${proposed.id}"]`);
+    await page.click('#supply-adopt');
+    await page.waitForSelector('#supply-plan [data-field="supply-plan-status"]:has-text("adopted")');
+    assert.match(await text(page, '#supply-adopt-result'), new RegExp(`^Plan ${proposed.id} adopted`));
+
+    // The sender's work queue on that day: what it has to approve, as the API lists it.
+    await page.selectOption('#queue-node', sender);
+    await page.fill('#queue-day', firstDay);
+    await page.click('#queue-form button[type="submit"]');
+    await page.waitForSelector(`#queue-heading[data-node="${sender}"][data-day="${firstDay}"]`);
+    const queue = await api(`/api/v1/supply/queue?node=${sender}&day=${firstDay}`, { token: supplyToken });
+    const approving = queue.to_approve.length;
+    assert.ok(approving > 0, `${sender} has shipments to approve by ${firstDay}`);
+    assert.equal(await page.locator('#queue-to-approve').getAttribute('data-count'), String(approving));
+    assert.equal(await text(page, '[data-field="queue-overdue"]'), String(queue.overdue));
+    assert.equal(await text(page, '#queue-approve-all'), `Approve all ${approving}`);
+    await page.click('#queue-approve-all');
+    const outcome = page.locator('#queue-result [data-field="queue-outcome"]');
+    await outcome.waitFor();
+    assert.match(await outcome.textContent(), new RegExp(`^${approving} shipments? approved: all those leaving .+ by ${firstDay}\\.$`));
+    // The queue is read again: those approved are now to dispatch, none is left to approve.
+    await page.waitForSelector(`#queue-to-dispatch[data-count="${approving + queue.to_dispatch.length}"]`);
+    assert.equal(await page.locator('#queue-to-approve').getAttribute('data-count'), '0');
+    assert.ok(await page.locator('#queue-to-dispatch tbody tr').count() > 0);
+    for (const s of queue.to_approve) {
+      assert.equal((await api(`/api/v1/supply/shipments/${s.id}`, { token: supplyToken })).status, 'approved');
+    }
+    await shot(page, 'supply-queue-approved');
+
+    // From the adopted plan: dispatch those approved and due by its first day, in bulk.
+    assert.equal(await page.inputValue('#supply-plan-through'), firstDay);
+    assert.equal(await text(page, '#supply-plan-dispatch-due'), `Dispatch those due by ${firstDay}`);
+    await page.click('#supply-plan-dispatch-due');
+    const dispatched = page.locator('#supply-plan-bulk-result [data-field="supply-plan-bulk-outcome"]');
+    await dispatched.waitFor();
+    assert.equal(await dispatched.getAttribute('data-count'), String(approving));
+    assert.match(await dispatched.textContent(), new RegExp(`^${approving} shipments? of plan ${proposed.id} dispatched`));
+    await page.waitForSelector(`#queue-to-dispatch[data-count="${queue.to_dispatch.length}"]`);
+    const sent = await api(`/api/v1/supply/shipments/${queue.to_approve[0].id}`, { token: supplyToken });
+    assert.equal(sent.status, 'dispatched');
+    assert.deepEqual(sent.custody.map((c) => [c.step, c.by]).slice(-2), [['approved', 'supply'], ['dispatched', 'supply']]);
+    await context.close();
+  });
+
   test('a guidance team lands on the adopted plan’s 13 teams and the plenary report', async () => {
     const { context, page } = await newPage();
     await signIn(page, 'team');

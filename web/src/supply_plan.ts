@@ -1,15 +1,18 @@
 // The distribution plans of a region: propose one (POST /api/v1/supply/plans, for the roles that
 // write supply) as of the day shown over a horizon, the plans that concern the caller, and one
 // plan in full: its method and why, each medicine's fill rate λ, the nodes that get less than
-// their need and why, its shipments, and the button that adopts it into planned shipments.
+// their need and why, its shipments, and the button that adopts it into planned shipments; once
+// adopted, the buttons that approve all its planned shipments and dispatch those due by a day, in
+// bulk (POST /api/v1/supply/shipments/bulk with the plan as the filter), all or nothing.
 
 import { get, request } from './api';
 import { dataTable, Fields, problem, stamp } from './care_format';
 import { h, regionText } from './dom';
-import { int, isDate, percent } from './format';
+import { int, isDate, percent, today } from './format';
 import { knownRegion } from './regions';
 import { mayDrawReserve, mayWriteSupply, roleLabel } from './session';
-import type { SupplyNames } from './supply_names';
+import { plural, type SupplyNames } from './supply_names';
+import { bulkStep } from './supply_shipments';
 import { type SupplyParams, supplyHash } from './view_routes';
 import type { PlanOutcome, SupplyPlan, SupplyPlanSummary } from './supply_types';
 import type { Page, RegionDetail } from './types';
@@ -17,7 +20,7 @@ import type { ViewContext } from './view';
 
 export interface SupplyPlanPanel {
   setDay(day: string): void;
-  onAdopted(listener: () => void): void;
+  onShipmentsChanged(listener: () => void): void;  // after an adoption or a step in bulk
   dispose(): void;
 }
 
@@ -47,7 +50,7 @@ export function whyGroups(outcomes: PlanOutcome[]): { why: string; reason: strin
 
 export function supplyPlanPanel(section: HTMLElement, ctx: ViewContext, params: SupplyParams, detail: RegionDetail, names: SupplyNames): SupplyPlanPanel {
   let disposed = false;
-  let adoptedListener: () => void = () => undefined;
+  let changedListener: () => void = () => undefined;
   const fields = new Fields('supply-plan');
   const status = h('div', { class: 'form-summary', 'aria-live': 'polite' });
   const list = h('ul', { class: 'plans', id: 'supply-plan-list' });
@@ -166,12 +169,64 @@ export function supplyPlanPanel(section: HTMLElement, ctx: ViewContext, params: 
       adoptResult.replaceChildren(h('div', { class: 'form-summary ok', role: 'status' }, h('p', null, `Plan ${body.id} adopted: ${int(body.shipment_ids?.length ?? body.totals.shipments)} planned shipments created, listed under Shipments.${replaced}`)));
       show(body);
       void refreshList();
-      adoptedListener();
+      changedListener();
     } catch (error) {
       if (disposed) return;
       adoptResult.replaceChildren(problem(error, 'Adopting the plan'));
       button.disabled = false;
     }
+  }
+
+  // An adopted plan's shipments in bulk: approve all those still planned; dispatch the approved
+  // ones leaving by a day (the view's day, or the plan's first when that is earlier), each on its
+  // own ship day. The answer says how many took the step, or names the first that could not.
+  function planSteps(plan: SupplyPlan): HTMLElement {
+    const result = h('div', { id: 'supply-plan-bulk-result', 'aria-live': 'polite' });
+    const first = plan.shipments.reduce((min, s) => (s.dispatch_day < min ? s.dispatch_day : min), plan.first_day);
+    const wanted = params.asOf ?? today();
+    const through = h('input', { type: 'date', id: 'supply-plan-through', name: 'through', value: wanted < first ? first : wanted, 'aria-describedby': 'supply-plan-through-error' });
+    const throughError = h('span', { class: 'field-error', id: 'supply-plan-through-error' });
+    const approve = h('button', { type: 'button', id: 'supply-plan-approve-all', 'data-action': 'approve-all' }, `Approve all planned shipments of plan ${plan.id}`);
+    const dispatch = h('button', { type: 'button', id: 'supply-plan-dispatch-due', 'data-action': 'dispatch-due' }, `Dispatch those due by ${through.value}`);
+    through.addEventListener('input', () => {
+      dispatch.textContent = `Dispatch those due by ${through.value || '…'}`;
+    });
+    const run = async (button: HTMLButtonElement, step: 'approve' | 'dispatch', day?: string) => {
+      button.disabled = true;
+      result.replaceChildren();
+      try {
+        const moved = await bulkStep({ step, plan: plan.id, ...(day ? { through: day } : {}) });
+        if (disposed) return;
+        result.replaceChildren(h('div', { class: 'form-summary ok', role: 'status' }, h('p', { 'data-field': 'supply-plan-bulk-outcome', 'data-count': String(moved.count) }, `${plural(moved.count, 'shipment')} of plan ${plan.id} ${moved.step}${day ? `: all those approved and leaving by ${day}` : ''}, listed under Shipments.`)));
+        changedListener();
+      } catch (error) {
+        if (!disposed) result.replaceChildren(problem(error, step === 'approve' ? `Approving the shipments of plan ${plan.id}` : `Dispatching the shipments of plan ${plan.id} due by ${day}`));
+      } finally {
+        button.disabled = false;
+      }
+    };
+    approve.addEventListener('click', () => void run(approve, 'approve'));
+    dispatch.addEventListener('click', () => {
+      const day = through.value.trim();
+      if (!isDate(day)) {
+        throughError.textContent = `through: "${day}" is not a date (YYYY-MM-DD)`;
+        through.setAttribute('aria-invalid', 'true');
+        through.focus();
+        return;
+      }
+      throughError.textContent = '';
+      through.removeAttribute('aria-invalid');
+      void run(dispatch, 'dispatch', day);
+    });
+    return h(
+      'div',
+      { class: 'plan-steps', id: 'supply-plan-steps', role: 'group', 'aria-labelledby': 'supply-plan-steps-title' },
+      h('h4', { id: 'supply-plan-steps-title' }, 'Its shipments, all at once'),
+      h('p', { class: 'hint' }, 'Each button takes the step for every shipment of this plan waiting for it, all or nothing: if one cannot take it, none does and the first is named. A dispatch bears its shipment’s planned ship day (today, if that is still ahead), and the sending end’s stock leaves.'),
+      h('div', { class: 'actions' }, approve),
+      h('div', { class: 'controls' }, h('label', { for: 'supply-plan-through' }, 'Due by'), through, dispatch, throughError),
+      result,
+    );
   }
 
   function show(plan: SupplyPlan): void {
@@ -191,6 +246,8 @@ export function supplyPlanPanel(section: HTMLElement, ctx: ViewContext, params: 
       } else {
         adoptArea = h('p', { class: 'hint' }, 'Proposed, not adopted.');
       }
+    } else if (plan.status === 'adopted' && mayWriteSupply(ctx.me)) {
+      adoptArea = planSteps(plan);
     } else if (plan.status === 'superseded' && plan.superseded_by) {
       adoptArea = h('p', { class: 'hint' }, `Superseded by plan ${plan.superseded_by}: its shipments not yet dispatched were cancelled.`);
     }
@@ -245,8 +302,8 @@ export function supplyPlanPanel(section: HTMLElement, ctx: ViewContext, params: 
     setDay(day: string) {
       if (!fields.value('as_of')) fields.set('as_of', day);
     },
-    onAdopted(listener: () => void) {
-      adoptedListener = listener;
+    onShipmentsChanged(listener: () => void) {
+      changedListener = listener;
     },
     dispose() {
       disposed = true;

@@ -1,7 +1,8 @@
 // The shipments from or to the nodes under a region, newest first, with their status and chain of
 // custody; for the roles that write supply, the next step: approve and dispatch (the sending end),
 // receive with the count of every lot and a loss reason when short (the receiving end), cancel.
-// The server decides which end the caller is: its refusal is shown as it comes.
+// The server decides which end the caller is: its refusal is shown as it comes. bulkStep takes one
+// step for many shipments at once (the work queue and an adopted plan use it).
 
 import { get, request } from './api';
 import { dataTable, problem, stamp } from './care_format';
@@ -10,11 +11,12 @@ import { int } from './format';
 import { mayWriteSupply } from './session';
 import type { SupplyNames } from './supply_names';
 import type { Page } from './types';
-import type { Shipment, ShipmentStatus } from './supply_types';
+import type { BulkStepRequest, BulkStepResult, Shipment, ShipmentStatus } from './supply_types';
 import type { ViewContext } from './view';
 
 export interface ShipmentPanel {
   refresh(): void;
+  onStepped(listener: () => void): void;  // after a shipment has taken a step here
   dispose(): void;
 }
 
@@ -25,8 +27,14 @@ export function shipmentSummary(s: Shipment, names: SupplyNames): Child[] {
   return [...names.node(s.from), ' → ', ...names.node(s.to)];
 }
 
-function linesText(s: Shipment, names: SupplyNames): string {
+export function linesText(s: Shipment, names: SupplyNames): string {
   return s.lines.map((l) => `${names.medicineText(l.medicine)} ${int(l.quantity)}`).join('; ');
+}
+
+// One step for every shipment named or found, all or nothing: the API's refusal names the first
+// shipment that could not take it, and nothing is written.
+export async function bulkStep(body: BulkStepRequest): Promise<BulkStepResult> {
+  return (await request<BulkStepResult>('/api/v1/supply/shipments/bulk', { method: 'POST', body })).body;
 }
 
 export function shipmentPanel(section: HTMLElement, ctx: ViewContext, region: string, names: SupplyNames): ShipmentPanel {
@@ -34,6 +42,7 @@ export function shipmentPanel(section: HTMLElement, ctx: ViewContext, region: st
   let status = '';
   let all = false;
   let selected: number | null = null;
+  let steppedListener: () => void = () => undefined;
   const writer = mayWriteSupply(ctx.me);
   const filter = h('select', { id: 'shipment-status', name: 'status' }, h('option', { value: '' }, 'every status'), kStatuses.map((s) => h('option', { value: s }, s)));
   const list = h('div', { id: 'shipment-list' });
@@ -69,6 +78,7 @@ export function shipmentPanel(section: HTMLElement, ctx: ViewContext, region: st
       say(h('div', { class: 'form-summary ok', role: 'status' }, h('p', { 'data-field': 'shipment-outcome' }, `Shipment ${s.id} ${done}.`)));
       selected = after.id;
       await refresh();
+      steppedListener();
       return true;
     } catch (error) {
       if (!disposed) say(problem(error, `Shipment ${s.id}: ${action}`));
@@ -197,6 +207,9 @@ export function shipmentPanel(section: HTMLElement, ctx: ViewContext, region: st
   void refresh();
   return {
     refresh: () => void refresh(),
+    onStepped(listener: () => void) {
+      steppedListener = listener;
+    },
     dispose() {
       disposed = true;
     },

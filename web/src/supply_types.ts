@@ -168,3 +168,34 @@ export interface SupplyPlan extends SupplyPlanSummary {
   cancelled_shipment_ids?: number[];
   superseded_plans?: number[];
 }
+
+// One step for many shipments (POST /api/v1/supply/shipments/bulk): named by ids, or found by a
+// filter (a plan, a sending or receiving node, the last due day), all or nothing.
+export type BulkStep = 'approve' | 'dispatch' | 'receive' | 'cancel';
+
+export interface BulkStepRequest {
+  step: BulkStep;
+  ids?: number[];
+  plan?: number;
+  from?: string;
+  to?: string;
+  through?: string;  // due by: the ship day, or the arrival day for a receipt
+  day?: string;      // the day the steps bear; absent: each shipment's planned day
+  reason?: string;   // needed to cancel
+}
+
+export interface BulkStepResult {
+  step: 'approved' | 'dispatched' | 'received' | 'cancelled';
+  count: number;
+  shipments: Shipment[];
+}
+
+// A node's work on a day (GET /api/v1/supply/queue), the oldest first.
+export interface WorkQueue {
+  node: string;
+  day: string;
+  overdue: number;  // due before the day
+  to_approve: Shipment[];
+  to_dispatch: Shipment[];
+  to_receive: Shipment[];
+}

@@ -1,15 +1,17 @@
 // The medicine supply of a region as of a day: the days of cover at its nodes (those below their
-// minimum first), the stock by medicine with a lot recall search, the shipments under the region
-// with their chain of custody and the steps the caller may take, and the distribution plans.
+// minimum first), the stock by medicine with a lot recall search, the work queue of a node on a
+// day with its steps in bulk, the shipments under the region with their chain of custody and the
+// steps the caller may take, and the distribution plans.
 
 import { get, getAll } from './api';
 import { type Cell, dataTable, problem } from './care_format';
 import { h, regionName, regionText } from './dom';
-import { decimal, int } from './format';
+import { decimal, int, today } from './format';
 import { knownRegion, regionDetail } from './regions';
 import { shipmentPanel } from './supply_shipments';
 import { coverWord, plural, SupplyNames } from './supply_names';
 import { supplyPlanPanel } from './supply_plan';
+import { queuePanel } from './supply_queue';
 import { type SupplyParams, supplyHash } from './view_routes';
 import { stockPanel } from './supply_stock';
 import type { CoverLine, CoverReport, Medicine, StockReport, SupplyNode } from './supply_types';
@@ -58,6 +60,7 @@ export function renderSupply(main: HTMLElement, ctx: ViewContext, params: Supply
     h('section', { class: 'panel', id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), h('p', { class: 'muted' }, loading));
   const coverSection = section('cover', 'Days of cover', 'Loading the days of cover…');
   const stockSection = section('stock', 'Stock by medicine', 'Loading the stock…');
+  const queueSection = section('work-queue', 'Work queue', 'Loading the supply nodes…');
   const shipmentSection = section('shipments', 'Shipments', 'Loading the shipments…');
   const planSection = section('supply-plans', 'Distribution plans', 'Loading the plans…');
   main.replaceChildren(
@@ -69,6 +72,7 @@ export function renderSupply(main: HTMLElement, ctx: ViewContext, params: Supply
       h('form', { class: 'controls', onsubmit: (e: Event) => e.preventDefault() }, h('label', { for: 'supply-as-of' }, 'Supply as of'), asOfInput, latestButton),
       coverSection,
       stockSection,
+      queueSection,
       shipmentSection,
       planSection,
     ),
@@ -146,11 +150,13 @@ export function renderSupply(main: HTMLElement, ctx: ViewContext, params: Supply
 
   async function load(): Promise<void> {
     let detail: RegionDetail;
+    let nodes: SupplyNode[];
     try {
       detail = await regionDetail(params.region);
-      const [medicines, nodes] = await Promise.all([getAll<Medicine>('/api/v1/supply/medicines'), getAll<SupplyNode>('/api/v1/supply/nodes', { region: params.region })]);
+      const [medicines, found] = await Promise.all([getAll<Medicine>('/api/v1/supply/medicines'), getAll<SupplyNode>('/api/v1/supply/nodes', { region: params.region })]);
       names.addMedicines(medicines);
-      names.addNodes(nodes);
+      names.addNodes(found);
+      nodes = found;
     } catch (error) {
       if (!disposed) main.querySelector('.supply')?.append(problem(error, 'Loading the region'));
       return;
@@ -160,8 +166,15 @@ export function renderSupply(main: HTMLElement, ctx: ViewContext, params: Supply
     ctx.setTitle(`Supply — ${regionText(detail.region)}`);
     const plans = supplyPlanPanel(planSection, ctx, params, detail, names);
     const shipments = shipmentPanel(shipmentSection, ctx, params.region, names);
-    cleanups.push(plans.dispose, shipments.dispose);
-    plans.onAdopted(() => shipments.refresh());
+    // The work queue: of the day shown, else of today.
+    const queue = queuePanel(queueSection, ctx, names, nodes, params.asOf ?? today());
+    cleanups.push(plans.dispose, shipments.dispose, queue.dispose);
+    plans.onShipmentsChanged(() => {
+      shipments.refresh();
+      queue.refresh();
+    });
+    queue.onShipmentsChanged(() => shipments.refresh());
+    shipments.onStepped(() => queue.refresh());
     try {
       const [cover, stock] = await Promise.all([
         get<CoverReport>('/api/v1/supply/cover', { region: params.region, as_of: params.asOf }),

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 
 import { replaySegments } from '../src/levels_history';
 import { whyGroups } from '../src/supply_plan';
-import type { CoverLine, PlanOutcome } from '../src/supply_types';
+import { dueDay, nodesForQueue, queueFilter } from '../src/supply_queue';
+import type { CoverLine, PlanOutcome, Shipment, SupplyNode } from '../src/supply_types';
 import { nodesByCover } from '../src/supply_view';
 import type { Replay } from '../src/levels_types';
 
@@ -33,6 +34,23 @@ test('the nodes that get less are grouped by the reason given, the largest short
     outcome('D', 25, 'national_shortage', 'national shortage of PARA'),
   ]);
   assert.deepEqual(groups.map((g) => [g.reason, g.nodes, g.unmet]), [['national_shortage', 2, 55], ['fair_share', 1, 10]]);
+});
+
+test('the work queue lists the nodes up the tree first, and steps a list by its node and due day', () => {
+  const node = (code: string, kind: string, name: string): SupplyNode => ({ code, kind, name, region: 'KP-04' });
+  const order = nodesForQueue([
+    node('CO-2', 'county_base', 'Manpho'),
+    node('X-1', 'warehouse', 'Annex'),
+    node('CO-1', 'county_base', 'Kanggye'),
+    node('PC', 'provincial_centre', 'Jagang'),
+  ]).map((n) => n.code);
+  assert.deepEqual(order, ['PC', 'CO-1', 'CO-2', 'X-1']);
+  assert.deepEqual(queueFilter('approve', 'PC', '2022-05-26'), { step: 'approve', from: 'PC', through: '2022-05-26' });
+  assert.deepEqual(queueFilter('dispatch', 'PC', '2022-05-26'), { step: 'dispatch', from: 'PC', through: '2022-05-26' });
+  assert.deepEqual(queueFilter('receive', 'PC', '2022-05-26'), { step: 'receive', to: 'PC', through: '2022-05-26' });
+  const shipment = { ship_day: '2022-05-26', arrival_day: '2022-05-27' } as Shipment;
+  assert.equal(dueDay(shipment, 'dispatch'), '2022-05-26');
+  assert.equal(dueDay(shipment, 'receive'), '2022-05-27');
 });
 
 test('the replay becomes one run of days per level for each region', () => {
