@@ -370,25 +370,38 @@ TEST_P(SupplyStoreContractTest, AdoptingAPlanSupersedesTheAdoptedPlanOfItsScopeI
   EXPECT_EQ((*Supply().FindPlan(*newer))->status, "adopted");
 }
 
-TEST_P(SupplyStoreContractTest, APlanThatWouldOrderAgainWhatIsOrderedWritesNothing) {
+TEST_P(SupplyStoreContractTest, APlanRaisesAnOrderNotYetGoneAndNeverOrdersTwice) {
   auto basis = store_->LastChange();
-  const int64_t by_hand = ShipToCounty(10);  // CB -> CO-1 on day 2
+  const int64_t by_hand = ShipToCounty(10);  // CB -> CO-1 on day 2, planned
   ASSERT_GT(by_hand, 0);
-  auto id = Supply().SavePlan(OnePlan(*basis, "CO-1", 2, 40), Context("hq"));
-  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(Supply().ApproveShipment(by_hand, Context("hq")).ok());
   AdoptOptions confirmed;
   confirmed.confirm_stale = true;
-  auto refused = Supply().AdoptPlan(*id, confirmed, Context("hq"));
-  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
-  EXPECT_NE(refused.status().message().find("order again"), std::string::npos)
-      << refused.status().ToString();
-  EXPECT_EQ((*Supply().FindPlan(*id))->status, "proposed");
+  auto id = Supply().SavePlan(OnePlan(*basis, "CO-1", 2, 40), Context("hq"));
+  ASSERT_TRUE(id.ok());
+  auto adopted = Supply().AdoptPlan(*id, confirmed, Context("hq"));
+  ASSERT_TRUE(adopted.ok()) << adopted.status().ToString();
+  EXPECT_TRUE(adopted->created.empty());
+  EXPECT_EQ(adopted->topped_up, std::vector<int64_t>{by_hand});
+  auto raised = Supply().FindShipment(by_hand);
+  EXPECT_EQ((*raised)->lines.front().quantity, 50);
+  EXPECT_EQ((*raised)->status, supply::ShipmentStatus::kPlanned);  // to be approved again
+  EXPECT_NE((*raised)->custody.back().note.find("topped up by distribution plan"),
+            std::string::npos);
   ShipmentQuery all;
   all.limit = 1000;
   EXPECT_EQ(Supply().ListShipments(all)->size(), 1u);
-  // Once the shipment by hand is cancelled, the plan may place the order.
-  ASSERT_TRUE(Supply().CancelShipment(by_hand, Context("hq", "planned instead")).ok());
-  EXPECT_TRUE(Supply().AdoptPlan(*id, confirmed, Context("hq")).ok());
+
+  // Once it has left, a plan on the same order is refused and writes nothing.
+  ASSERT_TRUE(Supply().ApproveShipment(by_hand, Context("hq")).ok());
+  ASSERT_TRUE(Supply().DispatchShipment(by_hand, Day(2), false, Context("officer")).ok());
+  auto again = Supply().SavePlan(OnePlan(*basis, "CO-1", 2, 5), Context("hq"));
+  auto refused = Supply().AdoptPlan(*again, confirmed, Context("hq"));
+  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+  EXPECT_NE(refused.status().message().find("has left already"), std::string::npos)
+      << refused.status().ToString();
+  EXPECT_EQ((*Supply().FindPlan(*again))->status, "proposed");
+  EXPECT_EQ(Supply().ListShipments(all)->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SupplyStoreContractTest, ::testing::Values("sqlite", "postgres"),

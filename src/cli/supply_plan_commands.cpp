@@ -304,6 +304,10 @@ void AddSupplyPlanCommands(CLI::App& supply_app, CliState& s) {
         std::printf("%zu shipment(s) of superseded plans not yet dispatched were cancelled\n",
                     outcome->cancelled.size());
       }
+      if (!outcome->topped_up.empty()) {
+        std::printf("%zu order(s) not yet dispatched on the plan's lines were raised\n",
+                    outcome->topped_up.size());
+      }
       if (outcome->stale_changes > 0) {
         std::printf("adopted although %lld change(s) since the plan was made (confirmed)\n",
                     static_cast<long long>(outcome->stale_changes));

@@ -135,8 +135,9 @@ void Api::AddSupplyPlanRoutes() {
        "",
        {"Adopt a proposed distribution plan whose scope is in your region: its shipments are "
         "created as planned shipments, and the adopted plans of its scope and the scopes under "
-        "it are superseded (their shipments not yet dispatched are cancelled), in one step. 409 "
-        "when it is not proposed, when a line would order again what is ordered already, and "
+        "it are superseded (their shipments not yet dispatched are cancelled), in one step; a "
+        "line on the route, medicine and day of an order not yet dispatched raises that order. "
+        "409 when it is not proposed, when a line would order again what has left already, and "
         "when the data changed since it was made (stale) unless confirm_stale.",
         "supply",
         {},
@@ -161,6 +162,8 @@ void Api::AddSupplyPlanRoutes() {
          document["shipment_ids"] = array(outcome->created.begin(), outcome->created.end());
          document["cancelled_shipment_ids"] =
              array(outcome->cancelled.begin(), outcome->cancelled.end());
+         document["topped_up_shipment_ids"] =
+             array(outcome->topped_up.begin(), outcome->topped_up.end());
          document["superseded_plans"] =
              array(outcome->superseded.begin(), outcome->superseded.end());
          return JsonResponse(200, document);

@@ -104,6 +104,7 @@ object SupplyPlan() {
                                            {"left_to_expire", Integer()}}))},
        {"shipment_ids", ArrayOf(Integer())},
        {"cancelled_shipment_ids", ArrayOf(Integer())},
+       {"topped_up_shipment_ids", ArrayOf(Integer())},
        {"superseded_plans", ArrayOf(Integer())}});
 }
 

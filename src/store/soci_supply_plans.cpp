@@ -229,44 +229,76 @@ Result<AdoptOutcome> SociSupplyStore::AdoptPlan(int64_t id, const AdoptOptions& 
           soci::use(plan_id), soci::use(old_id);
     }
 
-    // No order twice: a line may not repeat one of a shipment still in force.
-    const std::vector<supply::Shipment> planned = PlanShipments(session(), plan_id);
+    // No order twice. The plan counted every shipment in force as coming; a line on the same
+    // (from, to, medicine, ship day) as one of them tops that order up instead, if it has not
+    // left yet (an approved one goes back to planned, to be approved at its new quantity); one
+    // that has left is a conflict.
+    std::vector<supply::Shipment> planned = PlanShipments(session(), plan_id);
     int first_day = std::numeric_limits<int>::max();
     for (const supply::Shipment& shipment : planned) {
       first_day = std::min(first_day, shipment.ship_day.days_since_epoch());
     }
-    std::set<OrderKey> in_force;
+    struct Order {
+      long long shipment = 0;
+      std::string status;
+    };
+    std::map<OrderKey, Order> in_force;
     {
       soci::rowset<soci::row> rows =
-          (session().prepare << "SELECT s.from_node, s.to_node, l.medicine, s.ship_day FROM"
-                                " shipments s JOIN shipment_lines l ON l.shipment_id = s.id"
-                                " WHERE s.status <> 'cancelled' AND s.ship_day >= :first",
+          (session().prepare << "SELECT s.from_node, s.to_node, l.medicine, s.ship_day, s.id,"
+                                " s.status FROM shipments s JOIN shipment_lines l ON"
+                                " l.shipment_id = s.id WHERE s.status <> 'cancelled' AND"
+                                " s.ship_day >= :first",
            soci::use(first_day));
       for (const soci::row& row : rows) {
-        in_force.insert({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
-                         static_cast<int>(IntegerAt(row, 3))});
+        in_force[{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
+                  static_cast<int>(IntegerAt(row, 3))}] = {IntegerAt(row, 4),
+                                                           row.get<std::string>(5)};
       }
     }
-    std::vector<std::string> repeated;
-    for (const supply::Shipment& shipment : planned) {
-      for (const supply::ShipmentLine& line : shipment.lines) {
-        if (in_force.contains(OrderKey{shipment.from, shipment.to, line.medicine,
-                                       shipment.ship_day.days_since_epoch()})) {
-          repeated.push_back(fmt::format("{} {} -> {} on {}", line.medicine, shipment.from,
-                                         shipment.to, shipment.ship_day.ToString()));
+    std::vector<std::string> left_already;
+    std::map<long long, std::vector<supply::ShipmentLine>> top_ups;
+    for (supply::Shipment& shipment : planned) {
+      std::erase_if(shipment.lines, [&](const supply::ShipmentLine& line) {
+        auto found = in_force.find(OrderKey{shipment.from, shipment.to, line.medicine,
+                                            shipment.ship_day.days_since_epoch()});
+        if (found == in_force.end()) return false;
+        if (found->second.status == "planned" || found->second.status == "approved") {
+          top_ups[found->second.shipment].push_back(line);
+        } else {
+          left_already.push_back(fmt::format(
+              "{} {} -> {} on {} (shipment {}, {})", line.medicine, shipment.from, shipment.to,
+              shipment.ship_day.ToString(), found->second.shipment, found->second.status));
         }
-      }
+        return true;
+      });
     }
-    if (!repeated.empty()) {
+    if (!left_already.empty()) {
       return Status::Conflict(fmt::format(
-          "distribution plan {} would order again what is ordered already ({} line(s), first {});"
-          " plan again so that the plan counts those shipments",
-          id, repeated.size(), repeated.front()));
+          "distribution plan {} would order again what has left already ({} line(s), first {});"
+          " plan again from a later day",
+          id, left_already.size(), left_already.front()));
     }
+    std::erase_if(planned, [](const supply::Shipment& shipment) { return shipment.lines.empty(); });
 
     session() << "UPDATE supply_plans SET status = 'adopted', adopted_by = :by, adopted_at = :at"
                  " WHERE id = :id",
         soci::use(context.user), soci::use(context.recorded_at), soci::use(plan_id);
+    for (const auto& [shipment_id, lines] : top_ups) {
+      std::string added;
+      for (const supply::ShipmentLine& line : lines) {
+        const long long quantity = line.quantity;
+        session() << "UPDATE shipment_lines SET quantity = quantity + :q WHERE shipment_id = :id"
+                     " AND medicine = :m",
+            soci::use(quantity), soci::use(shipment_id), soci::use(line.medicine);
+        added += fmt::format("{}{} {}", added.empty() ? "" : ", ", line.quantity, line.medicine);
+      }
+      const long long id_value = shipment_id;
+      session() << "UPDATE shipments SET status = 'planned' WHERE id = :id", soci::use(id_value);
+      AppendCustody(shipment_id, "planned", context,
+                    fmt::format("topped up by distribution plan {}: {} more", id, added));
+      outcome.topped_up.push_back(shipment_id);
+    }
     for (const supply::Shipment& shipment : planned) {
       const long long shipment_id = InsertShipment(shipment);
       AppendCustody(shipment_id, "planned", context, fmt::format("distribution plan {}", id));
@@ -275,6 +307,7 @@ Result<AdoptOutcome> SociSupplyStore::AdoptPlan(int64_t id, const AdoptOptions& 
     object audit{
         {"shipments", outcome.created.size()},
         {"cancelled", outcome.cancelled.size()},
+        {"topped_up", outcome.topped_up.size()},
         {"superseded", boost::json::array(outcome.superseded.begin(), outcome.superseded.end())}};
     if (outcome.stale_changes > 0) audit["stale_changes_confirmed"] = outcome.stale_changes;
     InsertAuditRow(session(),

@@ -87,6 +87,7 @@ struct AdoptOptions {
 struct AdoptOutcome {
   std::vector<int64_t> created;     // the new planned shipments
   std::vector<int64_t> cancelled;   // shipments of superseded plans, not yet dispatched
+  std::vector<int64_t> topped_up;   // orders not yet dispatched on a line of the plan, raised
   std::vector<int64_t> superseded;  // plans replaced
   int64_t stale_changes = 0;        // changes since the plan's basis (confirmed when > 0)
 };
@@ -166,8 +167,10 @@ class SupplyStore {
   // Adoption, in one transaction that no other adoption overlaps: refuses a plan that is not
   // proposed (kConflict), and a stale one unless confirmed (kConflict naming the changes); marks
   // every adopted plan of `options.superseding` superseded and cancels its shipments not yet
-  // dispatched; refuses (kConflict) when a new shipment line would repeat the (from, to,
-  // medicine, ship day) of a shipment still in force; then creates the plan's shipments.
+  // dispatched; then, for each line of the plan: on the (from, to, medicine, ship day) of an
+  // order not yet dispatched, it raises that order (back to planned if approved); on that of one
+  // dispatched or received, it refuses (kConflict); otherwise it creates a new shipment. No
+  // (from, to, medicine, ship day) is ever ordered twice.
   virtual Result<AdoptOutcome> AdoptPlan(int64_t id, const AdoptOptions& options,
                                          const WriteContext& context) = 0;
   // The changes after `basis_change` that could alter a plan: every write but the proposal of
