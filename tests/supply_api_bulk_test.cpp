@@ -50,19 +50,19 @@ TEST_F(SupplyBulkTest, APlansShipmentsGoFromPlannedToReceivedInThreeSteps) {
   ASSERT_FALSE(shipments.empty());
   const int total = static_cast<int>(shipments.size());
 
-  HttpReply approved = Post("/api/v1/supply/shipments/bulk", "officer",
+  HttpReply approved = Post("/api/v1/supply/shipment-steps", "officer",
                             json::object{{"step", "approve"}, {"plan", std::stoll(plan)}});
   ASSERT_EQ(approved.status, 200) << Describe(approved);
   EXPECT_EQ(approved.Json().at("count").as_int64(), total);
   EXPECT_EQ(StatusCounts(plan), (std::map<std::string, int>{{"approved", total}}));
   // Nothing is left to approve: a clear refusal, nothing written.
-  HttpReply again = Post("/api/v1/supply/shipments/bulk", "officer",
+  HttpReply again = Post("/api/v1/supply/shipment-steps", "officer",
                          json::object{{"step", "approve"}, {"plan", std::stoll(plan)}});
   EXPECT_EQ(again.status, 400) << Describe(again);
 
   // The first day's shipments leave on their day, then arrive in full.
   HttpReply dispatched = Post(
-      "/api/v1/supply/shipments/bulk", "officer",
+      "/api/v1/supply/shipment-steps", "officer",
       json::object{{"step", "dispatch"}, {"plan", std::stoll(plan)}, {"through", "2022-05-21"}});
   ASSERT_EQ(dispatched.status, 200) << Describe(dispatched);
   const int64_t left = dispatched.Json().at("count").as_int64();
@@ -73,7 +73,7 @@ TEST_F(SupplyBulkTest, APlansShipmentsGoFromPlannedToReceivedInThreeSteps) {
     EXPECT_EQ(s.at("custody").as_array().back().at("step").as_string(), "dispatched");
   }
   HttpReply received = Post(
-      "/api/v1/supply/shipments/bulk", "officer",
+      "/api/v1/supply/shipment-steps", "officer",
       json::object{{"step", "receive"}, {"plan", std::stoll(plan)}, {"through", "2022-05-28"}});
   ASSERT_EQ(received.status, 200) << Describe(received);
   EXPECT_EQ(received.Json().at("count").as_int64(), left);
@@ -94,7 +94,7 @@ TEST_F(SupplyBulkTest, OneShipmentThatCannotTakeTheStepStopsTheWholeStep) {
   json::array ids;
   for (const json::value& s : shipments) ids.push_back(s.at("id"));
   // The neighbouring province's officer may not take a step at Jagang's nodes.
-  HttpReply foreign = Post("/api/v1/supply/shipments/bulk", "neighbour",
+  HttpReply foreign = Post("/api/v1/supply/shipment-steps", "neighbour",
                            json::object{{"step", "approve"}, {"ids", ids}});
   EXPECT_EQ(foreign.status, 403) << Describe(foreign);
   EXPECT_TRUE(Mentions(foreign, "nothing was written")) << foreign.body;
@@ -105,7 +105,7 @@ TEST_F(SupplyBulkTest, OneShipmentThatCannotTakeTheStepStopsTheWholeStep) {
                  json::object{{"reason", "not needed"}})
                 .status,
             200);
-  HttpReply refused = Post("/api/v1/supply/shipments/bulk", "officer",
+  HttpReply refused = Post("/api/v1/supply/shipment-steps", "officer",
                            json::object{{"step", "approve"}, {"ids", ids}});
   EXPECT_EQ(refused.status, 409) << Describe(refused);
   EXPECT_TRUE(Mentions(refused, "shipment " + std::to_string(cancelled) + ":")) << refused.body;
@@ -114,15 +114,15 @@ TEST_F(SupplyBulkTest, OneShipmentThatCannotTakeTheStepStopsTheWholeStep) {
                                         {"cancelled", 1}}));
 
   // A cancellation in bulk needs a reason; ids and a filter together are refused.
-  EXPECT_EQ(Post("/api/v1/supply/shipments/bulk", "officer",
+  EXPECT_EQ(Post("/api/v1/supply/shipment-steps", "officer",
                  json::object{{"step", "cancel"}, {"plan", std::stoll(plan)}})
                 .status,
             400);
-  EXPECT_EQ(Post("/api/v1/supply/shipments/bulk", "officer",
+  EXPECT_EQ(Post("/api/v1/supply/shipment-steps", "officer",
                  json::object{{"step", "approve"}, {"ids", ids}, {"plan", std::stoll(plan)}})
                 .status,
             400);
-  EXPECT_EQ(Post("/api/v1/supply/shipments/bulk", "officer",
+  EXPECT_EQ(Post("/api/v1/supply/shipment-steps", "officer",
                  json::object{{"step", "teleport"}, {"plan", std::stoll(plan)}})
                 .status,
             400);
@@ -196,7 +196,7 @@ TEST_F(SupplyBulkTest, APlanNeverShipsStockThatExpiresAndTheLedgerCarriesItOut) 
   // Carried out day by day as planned: every shipment in force is approved, leaves on its day
   // and is received in full on its arrival day, and the ledger accepts every step.
   auto step = [](const char* what, const std::string& through) {
-    HttpReply reply = Post("/api/v1/supply/shipments/bulk", "hq",
+    HttpReply reply = Post("/api/v1/supply/shipment-steps", "hq",
                            json::object{{"step", what}, {"through", through}});
     if (reply.status == 400 && Mentions(reply, "no shipment is ready")) return json::array{};
     EXPECT_EQ(reply.status, 200) << what << " through " << through << ": " << Describe(reply);

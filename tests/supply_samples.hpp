@@ -49,6 +49,10 @@ inline std::optional<std::string> SupplySampleBody(const std::string& schema,
   } else if (schema == "ShipmentReceipt") {
     body = {{"counts", json::array{json::object{
                            {"medicine", "PARA-500"}, {"lot", "PA-2204-117"}, {"received", 1}}}}};
+  } else if (schema == "ShipmentBulkStep") {
+    body = {{"step", "approve"}, {"ids", json::array{1}}};
+  } else if (schema == "SupplyPlanAdoption") {
+    body = json::object{};
   } else if (schema == "SupplyPlanRequest") {
     body = {{"within", region}, {"as_of", "2022-05-20"}, {"horizon_days", 2}};
   } else {

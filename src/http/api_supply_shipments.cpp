@@ -304,7 +304,7 @@ void Api::AddSupplyShipmentRoutes() {
 
   router_.Add(
       {"POST",
-       "/api/v1/supply/shipments/bulk",
+       "/api/v1/supply/shipment-steps",
        Permission::kWriteSupply,
        "",
        {"Take one step for many shipments at once, all or nothing: approve, dispatch (the sending "

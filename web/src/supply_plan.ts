@@ -3,7 +3,7 @@
 // plan in full: its method and why, each medicine's fill rate λ, the nodes that get less than
 // their need and why, its shipments, and the button that adopts it into planned shipments; once
 // adopted, the buttons that approve all its planned shipments and dispatch those due by a day, in
-// bulk (POST /api/v1/supply/shipments/bulk with the plan as the filter), all or nothing.
+// bulk (POST /api/v1/supply/shipment-steps with the plan as the filter), all or nothing.
 
 import { get, request } from './api';
 import { dataTable, Fields, problem, stamp } from './care_format';

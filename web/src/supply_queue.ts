@@ -1,7 +1,7 @@
 // The work queue of a supply node on a day (GET /api/v1/supply/queue): the shipments it has to
 // approve and dispatch (leaving by the day) and to receive (expected by the day), the oldest first,
 // and how many are overdue (due before the day). For the roles that write supply, one button per
-// list takes the step for all of them at once (POST /api/v1/supply/shipments/bulk with the node and
+// list takes the step for all of them at once (POST /api/v1/supply/shipment-steps with the node and
 // the day as the filter), all or nothing; the server decides which end the caller is.
 
 import { get } from './api';

@@ -34,7 +34,7 @@ export function linesText(s: Shipment, names: SupplyNames): string {
 // One step for every shipment named or found, all or nothing: the API's refusal names the first
 // shipment that could not take it, and nothing is written.
 export async function bulkStep(body: BulkStepRequest): Promise<BulkStepResult> {
-  return (await request<BulkStepResult>('/api/v1/supply/shipments/bulk', { method: 'POST', body })).body;
+  return (await request<BulkStepResult>('/api/v1/supply/shipment-steps', { method: 'POST', body })).body;
 }
 
 export function shipmentPanel(section: HTMLElement, ctx: ViewContext, region: string, names: SupplyNames): ShipmentPanel {

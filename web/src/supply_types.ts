@@ -169,7 +169,7 @@ export interface SupplyPlan extends SupplyPlanSummary {
   superseded_plans?: number[];
 }
 
-// One step for many shipments (POST /api/v1/supply/shipments/bulk): named by ids, or found by a
+// One step for many shipments (POST /api/v1/supply/shipment-steps): named by ids, or found by a
 // filter (a plan, a sending or receiving node, the last due day), all or nothing.
 export type BulkStep = 'approve' | 'dispatch' | 'receive' | 'cancel';
 
