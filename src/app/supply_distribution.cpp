@@ -169,6 +169,8 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
       hold(node_index.at(line.node.code), medicine->second, 0, lot.expiry, lot.quantity, &on_hand);
     }
   }
+  // What orders already made take from a node beyond its long-dated stock.
+  std::map<std::pair<int, int>, int64_t> beyond;
   for (const supply::Shipment& shipment : *moving) {
     auto from = node_index.find(shipment.from);
     auto to = node_index.find(shipment.to);
@@ -179,7 +181,9 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
       if (medicine == medicine_index.end()) return;
       if (!dispatched && from != node_index.end()) {
         int64_t& held = on_hand[{from->second, medicine->second}];
-        held = std::max<int64_t>(0, held - units);
+        const int64_t taken = std::min(held, units);
+        held -= taken;
+        if (units > taken) beyond[{from->second, medicine->second}] += units - taken;
       }
       if (to != node_index.end())
         problem.supply.push_back({to->second, medicine->second, day, units});
@@ -221,6 +225,9 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
     for (RegionIdx up : tree.PathToRoot(*leaf)) {
       mean_need[{up, medicine->second}] += line.total / request.horizon_days;
     }
+  }
+  for (const auto& [key, units] : beyond) {
+    supply::TakeCommitted(short_dated, key.first, key.second, units);
   }
   result.short_dated = supply::UseShortDatedLocally(std::move(short_dated), problem.demand,
                                                     static_cast<int>(problem.medicines.size()));

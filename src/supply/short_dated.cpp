@@ -7,6 +7,23 @@
 
 namespace outbreak::supply {
 
+int64_t TakeCommitted(std::vector<ShortDatedStock>& stock, int node, int medicine, int64_t units) {
+  std::vector<ShortDatedStock*> held;
+  for (ShortDatedStock& lot : stock) {
+    if (lot.node == node && lot.medicine == medicine && lot.first_day == 0) held.push_back(&lot);
+  }
+  std::sort(held.begin(), held.end(), [](const ShortDatedStock* a, const ShortDatedStock* b) {
+    return a->last_day > b->last_day;
+  });
+  for (ShortDatedStock* lot : held) {
+    const int64_t take = std::min(units, lot->quantity);
+    lot->quantity -= take;
+    units -= take;
+  }
+  std::erase_if(stock, [](const ShortDatedStock& lot) { return lot.quantity == 0; });
+  return units;
+}
+
 std::vector<ShortDatedUse> UseShortDatedLocally(std::vector<ShortDatedStock> stock,
                                                 std::vector<DemandEntry>& demand, int medicines) {
   std::vector<ShortDatedUse> out(static_cast<size_t>(medicines));

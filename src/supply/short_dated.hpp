@@ -31,6 +31,11 @@ struct ShortDatedUse {
   int64_t left_to_expire = 0;  // units no need of their node can use in time
 };
 
+// Takes `units` that orders already made will ship out of a node from its short-dated stock of
+// the medicine, the longest-lived first (what is left for the node's own need is then what
+// expires soonest: the cautious reading). Returns the units it could not take.
+int64_t TakeCommitted(std::vector<ShortDatedStock>& stock, int node, int medicine, int64_t units);
+
 // Meets need from the short-dated stock as above and lowers `demand` by what it met (entries met
 // in full are removed). Returns the use per medicine (`medicines` entries).
 std::vector<ShortDatedUse> UseShortDatedLocally(std::vector<ShortDatedStock> stock,

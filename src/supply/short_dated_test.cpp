@@ -47,5 +47,19 @@ TEST(ShortDated, StockThatExpiresBeforeTheNeedIsLeftToExpireAndTheNeedStays) {
   EXPECT_EQ(demand.size(), 2u);  // another medicine's need is untouched
 }
 
+TEST(ShortDated, OrdersAlreadyMadeTakeTheLongestLivedShortDatedStockFirst) {
+  std::vector<ShortDatedStock> stock = {
+      {0, 0, 0, 2, 30}, {0, 0, 0, 5, 20}, {0, 0, 3, 6, 99}, {1, 0, 0, 5, 40}};
+  EXPECT_EQ(TakeCommitted(stock, 0, 0, 25), 0);
+  // 20 of the lot of day 5, then 5 of the lot of day 2; what arrives later and what another
+  // node holds stay.
+  ASSERT_EQ(stock.size(), 3u);
+  EXPECT_EQ(stock[0].quantity, 25);
+  EXPECT_EQ(stock[1].quantity, 99);
+  EXPECT_EQ(stock[2].quantity, 40);
+  EXPECT_EQ(TakeCommitted(stock, 0, 0, 100), 75);
+  EXPECT_EQ(stock.size(), 2u);
+}
+
 }  // namespace
 }  // namespace outbreak::supply
