@@ -15,13 +15,17 @@ namespace {
 
 struct Accumulator {
   double wis = 0;
+  double bias = 0;
   int covered_50 = 0;
+  int covered_80 = 0;
   int covered_95 = 0;
   int count = 0;
 
   void Add(const PredictiveQuantiles& forecast, double observed) {
     wis += WeightedIntervalScore(forecast, observed);
+    bias += QuantileBias(forecast, observed);
     covered_50 += Covers50(forecast, observed) ? 1 : 0;
+    covered_80 += Covers80(forecast, observed) ? 1 : 0;
     covered_95 += Covers95(forecast, observed) ? 1 : 0;
     ++count;
   }
@@ -30,10 +34,19 @@ struct Accumulator {
     out.forecasts = count;
     if (count == 0) return out;
     out.mean_wis = wis / count;
+    out.mean_bias = bias / count;
     out.coverage_50 = static_cast<double>(covered_50) / count;
+    out.coverage_80 = static_cast<double>(covered_80) / count;
     out.coverage_95 = static_cast<double>(covered_95) / count;
     return out;
   }
+};
+
+// A baseline and the model over the origins the baseline could forecast from.
+struct PairAccumulator {
+  Accumulator baseline;
+  Accumulator model;
+  BaselineScores Scores() const { return {baseline.Summary(), model.Summary()}; }
 };
 
 IncidenceSeries Prefix(const IncidenceSeries& series, size_t days) {
@@ -50,6 +63,26 @@ IncidenceSeries Prefix(const IncidenceSeries& series, size_t days) {
 double RelativeWis(const ScoreSummary& model, const ScoreSummary& baseline) {
   if (baseline.mean_wis <= 0) return std::numeric_limits<double>::quiet_NaN();
   return model.mean_wis / baseline.mean_wis;
+}
+
+double RelativeWis(const BaselineScores& scores) {
+  return RelativeWis(scores.model, scores.baseline);
+}
+
+double QuantileBias(const PredictiveQuantiles& forecast, double observed) {
+  if (observed == forecast.median) return 0;
+  if (observed < forecast.median) {
+    double level = 0;  // the highest level whose quantile is at or below the truth
+    for (size_t idx = 0; idx < kQuantileLevels.size(); ++idx) {
+      if (forecast.At(idx) <= observed) level = kQuantileLevels[idx];
+    }
+    return 1 - 2 * level;
+  }
+  double level = 1;  // the lowest level whose quantile is at or above the truth
+  for (size_t idx = kQuantileLevels.size(); idx-- > 0;) {
+    if (forecast.At(idx) >= observed) level = kQuantileLevels[idx];
+  }
+  return 1 - 2 * level;
 }
 
 Result<BacktestResult> Backtest(const IncidenceSeries& series, const SerialInterval& si,
@@ -83,8 +116,8 @@ Result<BacktestResult> Backtest(const IncidenceSeries& series, const SerialInter
     totals[day_idx] = series.Total(day_idx);
 
   const size_t horizon_count = options.horizons_days.size();
-  std::vector<Accumulator> model(horizon_count), last_value(horizon_count),
-      last_week_growth(horizon_count);
+  std::vector<Accumulator> model(horizon_count);
+  std::vector<PairAccumulator> last_value(horizon_count), last_week_growth(horizon_count);
   BacktestResult out;
   for (Date origin : origins) {
     const size_t known_days = static_cast<size_t>(origin - series.first_day) + 1;
@@ -95,10 +128,6 @@ Result<BacktestResult> Backtest(const IncidenceSeries& series, const SerialInter
     }
     if (!any_target) continue;
     const std::span<const int64_t> known(totals.data(), known_days);
-    if (static_cast<int>(known_days) < BaselineMinDays(Baseline::kLastWeekGrowth)) {
-      ++out.origins_skipped;
-      continue;
-    }
     std::seed_seq seed{static_cast<uint32_t>(options.seed),
                        static_cast<uint32_t>(options.seed >> 32),
                        static_cast<uint32_t>(origin.days_since_epoch())};
@@ -114,20 +143,24 @@ Result<BacktestResult> Backtest(const IncidenceSeries& series, const SerialInter
       const size_t target = known_days - 1 + horizon;
       if (target >= series.days()) continue;
       const double observed = static_cast<double>(totals[target]);
-      Result<PredictiveQuantiles> value =
-          BaselineForecast(Baseline::kLastValue, known, horizon, options.baselines);
-      Result<PredictiveQuantiles> growth =
-          BaselineForecast(Baseline::kLastWeekGrowth, known, horizon, options.baselines);
-      if (!value.ok() || !growth.ok()) continue;  // cannot happen past the length check
-      model[horizon_idx].Add((*forecast)[horizon - 1], observed);
-      last_value[horizon_idx].Add(*value, observed);
-      last_week_growth[horizon_idx].Add(*growth, observed);
+      const PredictiveQuantiles& own = (*forecast)[horizon - 1];
+      model[horizon_idx].Add(own, observed);
+      const std::pair<Baseline, PairAccumulator*> baselines[] = {
+          {Baseline::kLastValue, &last_value[horizon_idx]},
+          {Baseline::kLastWeekGrowth, &last_week_growth[horizon_idx]}};
+      for (const auto& [baseline, pair] : baselines) {
+        Result<PredictiveQuantiles> other =
+            BaselineForecast(baseline, known, horizon, options.baselines);
+        if (!other.ok()) continue;  // too little history for this baseline
+        pair->baseline.Add(*other, observed);
+        pair->model.Add(own, observed);
+      }
     }
   }
   for (size_t horizon_idx = 0; horizon_idx < horizon_count; ++horizon_idx) {
     out.horizons.push_back({options.horizons_days[horizon_idx], model[horizon_idx].Summary(),
-                            last_value[horizon_idx].Summary(),
-                            last_week_growth[horizon_idx].Summary()});
+                            last_value[horizon_idx].Scores(),
+                            last_week_growth[horizon_idx].Scores()});
   }
   return out;
 }

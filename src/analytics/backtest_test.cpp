@@ -75,16 +75,21 @@ TEST(Backtest, ScoresTheModelAndBothBaselinesOnTheSameOrigins) {
   EXPECT_EQ(week.horizon_days, 7);
   // Origins up to day 92 have a day-7 target inside the 100 days: all 71 of them.
   EXPECT_EQ(week.model.forecasts, 71);
-  EXPECT_EQ(week.last_value.forecasts, 71);
-  EXPECT_EQ(week.last_week_growth.forecasts, 71);
+  EXPECT_EQ(week.last_value.baseline.forecasts, 71);
+  EXPECT_EQ(week.last_week_growth.baseline.forecasts, 71);
+  EXPECT_EQ(week.last_week_growth.model.mean_wis, week.model.mean_wis);
   EXPECT_EQ(result->horizons[1].model.forecasts, 99 - 20 - 14 + 1);
   // On data from the model itself, the model beats the naive forecasts.
-  EXPECT_LT(RelativeWis(week.model, week.last_value), 1);
-  EXPECT_LT(RelativeWis(week.model, week.last_week_growth), 1);
-  for (const ScoreSummary* summary : {&week.model, &week.last_value, &week.last_week_growth}) {
+  EXPECT_LT(RelativeWis(week.last_value), 1);
+  EXPECT_LT(RelativeWis(week.last_week_growth), 1);
+  for (const ScoreSummary* summary :
+       {&week.model, &week.last_value.baseline, &week.last_week_growth.baseline}) {
     EXPECT_GE(summary->coverage_50, 0);
-    EXPECT_LE(summary->coverage_50, summary->coverage_95);
+    EXPECT_LE(summary->coverage_50, summary->coverage_80);
+    EXPECT_LE(summary->coverage_80, summary->coverage_95);
     EXPECT_LE(summary->coverage_95, 1);
+    EXPECT_GE(summary->mean_bias, -1);
+    EXPECT_LE(summary->mean_bias, 1);
   }
 }
 
@@ -106,15 +111,30 @@ TEST(Backtest, GivesTheSameScoresWhateverOtherOriginsAreAsked) {
               alone->horizons[0].model.mean_wis, kArithmeticTolerance);
 }
 
-TEST(Backtest, SkipsOriginsWithTooLittleHistory) {
+TEST(Backtest, ScoresEveryOriginFromTheFifthDayAndEachBaselineWhereItCan) {
   const IncidenceSeries series = Simulated(7);
   BacktestOptions options;
   options.forecast.simulations = 50;
   const std::vector<Date> origins = EveryDay(series.first_day, series.first_day + 20);
   Result<BacktestResult> result = Backtest(series, OmicronBa2SerialInterval(), origins, options);
   ASSERT_TRUE(result.ok());
-  EXPECT_EQ(result->origins_skipped, 13);  // the growth baseline needs 14 days
-  EXPECT_EQ(result->horizons[0].model.forecasts, 8);
+  // The model forecasts from the fifth day on (the serial interval is covered there).
+  EXPECT_EQ(result->origins_skipped, 4);
+  const HorizonScores& week = result->horizons[0];
+  EXPECT_EQ(week.model.forecasts, 17);
+  EXPECT_EQ(week.last_value.baseline.forecasts, 17);
+  // Last week's growth needs 14 days: it and the model beside it are scored on 8 origins.
+  EXPECT_EQ(week.last_week_growth.baseline.forecasts, 8);
+  EXPECT_EQ(week.last_week_growth.model.forecasts, 8);
+}
+
+TEST(Backtest, BiasIsZeroOnTheMedianAndOneBeyondTheIntervals) {
+  PredictiveQuantiles q{10, 20, 30, 40, 50, 60, 70};
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 40), 0);
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 5), 1);     // every quantile above the truth: too high
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 75), -1);   // too low
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 35), 0.5);  // above q25 only: 1 − 2 × 0.25
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 55), -0.8);  // below q90: 1 − 2 × 0.9
 }
 
 TEST(Backtest, RejectsOriginsOutsideTheSeriesAndBadHorizons) {
@@ -133,27 +153,34 @@ TEST(Backtest, RejectsOriginsOutsideTheSeriesAndBadHorizons) {
   EXPECT_FALSE(Backtest(series, si, std::vector<Date>{}).ok());
 }
 
-// The demo's backtest: the 2022 national series, every origin from the 14th day to a week before
-// the end. The figures are printed for the record; the check is only that the model beats both
-// baselines on weighted interval score at 7 and 14 days.
+// The demo's backtest: the 2022 national series, every origin from the fifth day to a week
+// before the end, none skipped. The figures are printed for the record; the check is that the
+// model beats both baselines on weighted interval score at 7 and 14 days, by each method.
 TEST(Backtest, BeatsBothBaselinesOnThe2022NationalSeries) {
   const IncidenceSeries series = National2022();
-  const std::vector<Date> origins = EveryDay(series.first_day + 13, series.last_day() - 7);
-  Result<BacktestResult> result = Backtest(series, OmicronBa2SerialInterval(), origins);
-  ASSERT_TRUE(result.ok()) << result.status().ToString();
-  for (const HorizonScores& horizon : result->horizons) {
-    std::printf(
-        "%2d days ahead, %d origins: model WIS %.0f, 50%% coverage %.2f, 95%% coverage %.2f; "
-        "last value WIS %.0f (%.2f, %.2f); last week's growth WIS %.0f (%.2f, %.2f); relative "
-        "WIS %.2f and %.2f\n",
-        horizon.horizon_days, horizon.model.forecasts, horizon.model.mean_wis,
-        horizon.model.coverage_50, horizon.model.coverage_95, horizon.last_value.mean_wis,
-        horizon.last_value.coverage_50, horizon.last_value.coverage_95,
-        horizon.last_week_growth.mean_wis, horizon.last_week_growth.coverage_50,
-        horizon.last_week_growth.coverage_95, RelativeWis(horizon.model, horizon.last_value),
-        RelativeWis(horizon.model, horizon.last_week_growth));
-    EXPECT_LT(RelativeWis(horizon.model, horizon.last_value), 1);
-    EXPECT_LT(RelativeWis(horizon.model, horizon.last_week_growth), 1);
+  const std::vector<Date> origins = EveryDay(series.first_day + 4, series.last_day() - 7);
+  for (RtMethod method : {RtMethod::kWindow, RtMethod::kFiltered}) {
+    BacktestOptions options;
+    options.forecast.rt_method = method;
+    Result<BacktestResult> result = Backtest(series, OmicronBa2SerialInterval(), origins, options);
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    EXPECT_EQ(result->origins_skipped, 0);
+    for (const HorizonScores& horizon : result->horizons) {
+      std::printf(
+          "%s, %2d days ahead, %d origins: model WIS %.0f, coverage 50%% %.2f 80%% %.2f 95%% "
+          "%.2f, bias %.2f; last value WIS %.0f; last week's growth WIS %.0f (%d origins); "
+          "relative WIS %.2f and %.2f\n",
+          RtMethodName(method), horizon.horizon_days, horizon.model.forecasts,
+          horizon.model.mean_wis, horizon.model.coverage_50, horizon.model.coverage_80,
+          horizon.model.coverage_95, horizon.model.mean_bias,
+          horizon.last_value.baseline.mean_wis, horizon.last_week_growth.baseline.mean_wis,
+          horizon.last_week_growth.baseline.forecasts, RelativeWis(horizon.last_value),
+          RelativeWis(horizon.last_week_growth));
+      EXPECT_EQ(horizon.model.forecasts, static_cast<int>(origins.size()) + 7 -
+                                             horizon.horizon_days);
+      EXPECT_LT(RelativeWis(horizon.last_value), 1);
+      EXPECT_LT(RelativeWis(horizon.last_week_growth), 1);
+    }
   }
 }
 

@@ -116,6 +116,10 @@ std::vector<double> PastExits(const OutcomeSeries& series, const OutcomeFit& fit
 
 }  // namespace
 
+const char* RtMethodName(RtMethod method) {
+  return method == RtMethod::kFiltered ? "daily filter" : "last window";
+}
+
 Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInterval& si,
                                 const ForecastOptions& options, Rng& rng) {
   Status status = CheckOptions(options);
@@ -123,40 +127,85 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
   status = ValidateIncidence(history);
   if (!status.ok()) return status;
   const size_t days = history.days();
-  if (static_cast<size_t>(options.rt_window_days) + 1 > days) {
-    return Status::InvalidArgument(fmt::format(
-        "forecast: an R_t window of {} days needs at least {} days of history; there are {}",
-        options.rt_window_days, options.rt_window_days + 1, days));
-  }
-  RtOptions rt_options;
-  rt_options.prior_mean = options.prior_mean;
-  rt_options.prior_sd = options.prior_sd;
-  rt_options.windows = {
-      {static_cast<int32_t>(days) - options.rt_window_days, static_cast<int32_t>(days) - 1}};
-  Result<std::vector<RtPosterior>> last = EstimateRt(history, si, rt_options);
-  if (!last.ok()) return last.status();
-  if (last->empty()) {
-    return Status::InvalidArgument(fmt::format(
-        "forecast: the last window ends on day {} of the series, not after the mean serial "
-        "interval ({:.2f} days)",
-        days, si.MeanDays()));
-  }
-
   std::vector<double> total(days);
   double cumulative_cases = 0;
   for (size_t day_idx = 0; day_idx < days; ++day_idx) {
     total[day_idx] = static_cast<double>(history.Total(day_idx));
     cumulative_cases += total[day_idx];
   }
-  const std::vector<double> lambda = TotalInfectiousness(total, si.pmf);
 
   CasePaths out;
-  out.rt = last->front();
+  out.method = options.rt_method;
   out.horizon_days = options.horizon_days;
   out.simulations = options.simulations;
-  out.log_rt_step_sd = options.rt_path == RtPath::kConstant ? 0.0 : options.log_rt_step_sd;
-  out.nb_size =
-      options.nb_size ? *options.nb_size : EstimateNbSize(history, total, lambda, si, options);
+  const bool walk = options.rt_path == RtPath::kLogRandomWalk;
+  // R of the origin day, one draw per simulation.
+  std::vector<double> origin_cumulative;  // kFiltered: the posterior's running sum over the grid
+  std::vector<double> log_grid;
+  std::gamma_distribution<double> draw_gamma(1.0, 1.0);
+  if (options.rt_method == RtMethod::kFiltered) {
+    Result<RtFilterResult> fit = FilterRt(history, si, options.filter);
+    if (!fit.ok()) return fit.status();
+    out.rt = fit->filtered.back();
+    out.log_rt_step_sd = walk ? std::min(fit->step_sd, options.max_log_rt_step_sd) : 0.0;
+    out.nb_size = options.nb_size ? *options.nb_size : fit->nb_size;
+    double running = 0;
+    for (size_t cell = 0; cell < fit->grid.size(); ++cell) {
+      running += fit->last[cell];
+      origin_cumulative.push_back(running);
+      log_grid.push_back(std::log(fit->grid[cell]));
+    }
+  } else {
+    // The last window, from the first day the serial interval is covered on (rt_filter.hpp), over
+    // the infectiousness scaled up where it is partly covered: EpiEstim's posterior otherwise.
+    const int32_t start = CoveredStartDay(si, options.filter.covered_mass);
+    const int32_t window_end = static_cast<int32_t>(days) - 1;
+    const int32_t window_start =
+        std::max(start, window_end - options.rt_window_days + 1);
+    if (window_start > window_end) {
+      return Status::InvalidArgument(fmt::format(
+          "forecast: {} day(s) of data; R_t is estimated from day {} on, where the data cover "
+          "{:.0f}% of the serial interval",
+          days, start + 1, 100 * options.filter.covered_mass));
+    }
+    const std::vector<double> covered = CoveredInfectiousness(total, si);
+    const double prior_shape = options.prior_mean * options.prior_mean /
+                               (options.prior_sd * options.prior_sd);
+    const double prior_scale = options.prior_sd * options.prior_sd / options.prior_mean;
+    double window_cases = 0, window_lambda = 0;
+    for (int32_t day = window_start; day <= window_end; ++day) {
+      window_cases += static_cast<double>(history.local[day]);
+      window_lambda += covered[day];
+    }
+    std::vector<RtPosterior> last = {RtPosterior{{window_start, window_end},
+                                                 prior_shape + window_cases,
+                                                 1 / (1 / prior_scale + window_lambda)}};
+    const RtPosterior& posterior = last.front();
+    out.rt = {posterior.window.end_day_idx,
+              posterior.Mean(),
+              posterior.Quantile(0.025),
+              posterior.Quantile(0.25),
+              posterior.Quantile(0.5),
+              posterior.Quantile(0.75),
+              posterior.Quantile(0.975)};
+    out.log_rt_step_sd = walk ? options.log_rt_step_sd : 0.0;
+    const std::vector<double> lambda = TotalInfectiousness(total, si.pmf);
+    out.nb_size =
+        options.nb_size ? *options.nb_size : EstimateNbSize(history, total, lambda, si, options);
+    draw_gamma = std::gamma_distribution<double>(posterior.shape, posterior.scale);
+  }
+  auto draw_origin = [&]() {
+    if (options.rt_method == RtMethod::kWindow) return draw_gamma(rng);
+    const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    const size_t cell = std::min<size_t>(
+        std::lower_bound(origin_cumulative.begin(), origin_cumulative.end(), u) -
+            origin_cumulative.begin(),
+        log_grid.size() - 1);
+    const double step = log_grid.size() > 1 ? log_grid[1] - log_grid[0] : 0;
+    const double jitter = std::uniform_real_distribution<double>(-0.5, 0.5)(rng);
+    return std::exp(log_grid[cell] + jitter * step);
+  };
+
   const int horizon = options.horizon_days;
   // Every path is drawn over the longest horizon whatever is asked, and cut: the draws of a day
   // then do not depend on how far ahead the forecast goes, so the forecast of a day is the same
@@ -174,22 +223,21 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
   }
 
   out.cases.assign(static_cast<size_t>(options.simulations) * horizon, 0.0);
-  std::gamma_distribution<double> draw_r(out.rt.shape, out.rt.scale);
   std::normal_distribution<double> step(0.0, 1.0);
   const double sigma = out.log_rt_step_sd;
   const bool poisson = !std::isfinite(out.nb_size);
-  std::vector<double> full_path(simulated);
+  // kFiltered spreads the expected cases (the swing of a day's report stays that day's);
+  // kWindow spreads the drawn ones.
+  const bool expected_spreads = options.rt_method == RtMethod::kFiltered;
+  std::vector<double> spread(simulated), drawn(simulated);
   for (int sim = 0; sim < options.simulations; ++sim) {
-    double* path = full_path.data();
-    double r = draw_r(rng);
+    double r = draw_origin();
     double simulated_total = 0;
     for (int ahead_idx = 0; ahead_idx < simulated; ++ahead_idx) {
-      if (ahead_idx > 0 && options.rt_path == RtPath::kLogRandomWalk && sigma > 0) {
-        r *= std::exp(sigma * step(rng));
-      }
+      if (ahead_idx > 0 && sigma > 0) r *= std::exp(sigma * step(rng));
       double infectiousness = past_lambda[ahead_idx];
       for (int lag = 1; lag <= ahead_idx && lag < static_cast<int>(si.pmf.size()); ++lag) {
-        infectiousness += si.pmf[lag] * path[ahead_idx - lag];
+        infectiousness += si.pmf[lag] * spread[ahead_idx - lag];
       }
       double mean = r * infectiousness;
       if (options.population > 0) {
@@ -198,18 +246,18 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
       }
       mean = std::min(mean, kMaxDailyCases);
       double cases = 0;
-      if (mean > 0) {
-        if (!poisson) {
-          mean = std::gamma_distribution<double>(out.nb_size, mean / out.nb_size)(rng);
-        }
-        if (mean > 0) {
-          cases = static_cast<double>(std::poisson_distribution<int64_t>(mean)(rng));
-        }
+      double draw_mean = mean;
+      if (draw_mean > 0 && !poisson) {
+        draw_mean = std::gamma_distribution<double>(out.nb_size, draw_mean / out.nb_size)(rng);
       }
-      path[ahead_idx] = std::min(cases, kMaxDailyCases);
-      simulated_total += path[ahead_idx];
+      if (draw_mean > 0) {
+        cases = static_cast<double>(std::poisson_distribution<int64_t>(draw_mean)(rng));
+      }
+      drawn[ahead_idx] = std::min(cases, kMaxDailyCases);
+      spread[ahead_idx] = expected_spreads ? mean : drawn[ahead_idx];
+      simulated_total += spread[ahead_idx];
     }
-    std::copy(full_path.begin(), full_path.begin() + horizon,
+    std::copy(drawn.begin(), drawn.begin() + horizon,
               out.cases.begin() + static_cast<ptrdiff_t>(sim) * horizon);
   }
   return out;
@@ -299,6 +347,7 @@ Result<OutcomeForecast> ForecastOutcomes(const OutcomeSeries& series, const Seri
         "{} days of data on",
         out.history_days, kMinForecastHistoryDays);
   }
+  out.method = paths->method;
   out.rt = paths->rt;
   out.log_rt_step_sd = paths->log_rt_step_sd;
   out.nb_size = paths->nb_size;

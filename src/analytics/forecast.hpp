@@ -2,26 +2,34 @@
 // Forecasts of new cases, recoveries, deaths and persons under treatment, 1 to 28 days ahead, with
 // 50%, 80% and 95% prediction intervals.
 //
-// Cases: a renewal-equation branching process driven by the R_t posterior, as the R package
-// `projections` (Jombart et al.) does. Each simulation
-//   1. draws R from the Gamma posterior of the last rt_window_days window (rt_estimator.hpp);
-//   2. moves it day by day as the `rt_path` assumption says:
-//      * kConstant: R stays at the drawn value over the whole horizon (projections with
-//        R_fix_within = TRUE);
-//      * kLogRandomWalk (default): log R_{d+1} = log R_d + σ ε, ε ~ N(0, 1): the median of R stays
-//        at the drawn value while its spread grows like σ √d. σ = log_rt_step_sd, by default 0.03
-//        a day (after four weeks R is within ×/÷ 1.37 of where it started, 95% of the time). That
-//        is a stated assumption, not an estimate: on the 2022 national series (origins 2022-05-25
-//        … 08-02) the backtest scores σ from 0 to 0.05 alike (mean WIS within 10% at 7 and 14
-//        days), while σ taken from the week-on-week changes of R_t early in the outbreak (~0.2 a
-//        day) gave intervals far too wide to be useful;
-//   3. draws the day's cases I_d ~ Poisson(R_d Λ_d), Λ_d the total infectiousness of the
-//      observed and simulated cases (eq. 1 of Cori et al. 2013), or, with overdispersion, from a
-//      negative binomial with that mean and size k (a Gamma(k, mean/k)–Poisson mixture). k is
-//      nb_size when given, else estimated by moments from the one-day-ahead errors of the
-//      history over the last calibration_days (Var = μ + μ²/k; Poisson when there is no excess).
-//      Reported counts swing far more than Poisson (k ≈ 5 on the 2022 national series); with
-//      Poisson noise alone the backtest's 95% intervals held the outcome less than half the time;
+// Cases: a renewal-equation branching process driven by a posterior of R_t, as the R package
+// `projections` (Jombart et al.) does. Two ways to get R_t (`rt_method`):
+//   * kWindow (default): R of the last rt_window_days window, with EpiEstim's Gamma posterior
+//     (Cori et al. 2013), the window starting no earlier than the first day whose past covers
+//     most of the serial interval, over the infectiousness scaled up where it is partly covered
+//     (rt_filter.hpp says why: a series' first cases have infectors outside it, and a window
+//     over them made the forecast of 20 May 2022 put the 27 May cases at 391,617 against 88,520
+//     reported). Each simulation
+//     1. draws R from that posterior;
+//     2. moves it day by day as the `rt_path` assumption says: kConstant (R stays at the drawn
+//        value) or kLogRandomWalk (log R_{d+1} = log R_d + σ ε, ε ~ N(0, 1), σ =
+//        log_rt_step_sd, by default 0.03 a day: a stated assumption; the backtest scores σ from
+//        0 to 0.05 alike on the 2022 national series);
+//     3. draws the day's cases I_d ~ Poisson(R_d Λ_d), Λ_d the total infectiousness of the
+//        observed and simulated cases, or a negative binomial with that mean and size k: nb_size
+//        when given, else estimated by moments from the one-day-ahead errors of the history over
+//        the last calibration_days (Var = μ + μ²/k; Poisson when there is no excess; k ≈ 5 on the
+//        2022 national series).
+//   * kFiltered: R_t may change every day (rt_filter.hpp). Each simulation draws R of the origin
+//     day from the filter's posterior on that day and moves log R on by the random walk the
+//     filter chose (its σ, at most max_log_rt_step_sd). The expected cases follow the renewal
+//     equation, m_d = R_d Σ_k w_k m_{d−k} over observed and expected cases, and the reported
+//     count of a day is drawn around m_d from the negative binomial the filter chose: a day's
+//     reporting swing does not spread to the days after.
+//   Which is the default was decided by the backtest over every origin of the 2022 national and
+//   provincial series (docs/analytics.md): the filter follows a turn sooner and scores better at
+//   7 days nationally, but its 14-day fans, driven by the last days' swings, scored worse in most
+//   provinces and far worse in some.
 // Every future case is local (no importations are assumed), and there is no depletion of
 // susceptibles unless `population` is given, in which case the mean is scaled by the share of it
 // not yet counted as a case. A day's draw is capped at kMaxDailyCases.
@@ -49,6 +57,7 @@
 #include "analytics/outcome_series.hpp"
 #include "analytics/predictive_quantiles.hpp"
 #include "analytics/rt_estimator.hpp"
+#include "analytics/rt_filter.hpp"
 #include "analytics/serial_interval.hpp"
 #include "core/date.hpp"
 #include "core/status.hpp"
@@ -58,23 +67,27 @@ namespace outbreak::analytics {
 using Rng = std::mt19937_64;
 
 inline constexpr int kMaxForecastHorizonDays = 28;
-// A forecast from fewer days of data than this has no backtested skill (the backtest scores
-// origins from this day on: the last-week-growth baseline it is compared with needs two weeks),
-// and it is flagged so that plans do not rest on it. On the 2022 national series the forecast
-// made on 20 May, from 9 days of data, put the 27 May cases at 391,617 against 88,520 reported.
+// A forecast from fewer days of data than this rests on too few observed days of R_t to be
+// trusted: it is flagged "too little data" so that plans do not rest on it.
 inline constexpr int kMinForecastHistoryDays = 14;
 inline constexpr double kMaxDailyCases = 1e12;
 
 enum class RtPath { kConstant, kLogRandomWalk };
+enum class RtMethod { kFiltered, kWindow };
+const char* RtMethodName(RtMethod method);  // "daily filter", "last window"
 
 struct ForecastOptions {
   int horizon_days = 28;   // days ahead, 1 … kMaxForecastHorizonDays
   int simulations = 1000;  // case paths drawn
-  int rt_window_days = 7;  // the last window, whose R_t posterior drives the paths
+  RtMethod rt_method = RtMethod::kWindow;
+  RtFilterOptions filter;  // kFiltered; its covered_mass also bounds kWindow's window
+  // kFiltered: the forecast's walk of log R takes the filter's σ, at most this.
+  double max_log_rt_step_sd = 1;
+  int rt_window_days = 7;  // kWindow: the last window, whose R_t posterior drives the paths
   double prior_mean = 5;   // prior of R (rt_estimator.hpp)
   double prior_sd = 5;
-  RtPath rt_path = RtPath::kLogRandomWalk;
-  double log_rt_step_sd = 0.03;   // σ: sd of the daily step of log R in kLogRandomWalk
+  RtPath rt_path = RtPath::kLogRandomWalk;  // kConstant: R stays at its origin's draw
+  double log_rt_step_sd = 0.03;   // kWindow: σ, sd of the daily step of log R in kLogRandomWalk
   std::optional<double> nb_size;  // k of the negative binomial (> 0); estimated when absent;
                                   // +infinity for Poisson
   int calibration_days = 56;      // history used to estimate k
@@ -83,7 +96,8 @@ struct ForecastOptions {
 
 // The simulated case paths and what drove them.
 struct CasePaths {
-  RtPosterior rt;             // the posterior R was drawn from
+  RtMethod method = RtMethod::kWindow;
+  RtDayPosterior rt;          // the posterior of R on the origin day, R's draws came from
   double log_rt_step_sd = 0;  // σ used (0 for kConstant)
   double nb_size = 0;         // k used; +infinity for Poisson
   int horizon_days = 0;
@@ -95,8 +109,8 @@ struct CasePaths {
   }
 };
 
-// Case paths after the last day of `history`. Errors: bad options, a history too short for the
-// window or whose last window ends before the mean serial interval, invalid inputs.
+// Case paths after the last day of `history`. Errors: bad options, invalid inputs, a history
+// that ends before its first day covered by the serial interval (the fifth, by default).
 Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInterval& si,
                                 const ForecastOptions& options, Rng& rng);
 
@@ -114,7 +128,8 @@ struct DayForecast {
 };
 
 struct OutcomeForecast {
-  RtPosterior rt;
+  RtMethod method = RtMethod::kWindow;
+  RtDayPosterior rt;  // R on the origin day
   double log_rt_step_sd = 0;
   double nb_size = 0;
   OutcomeDelays delays;

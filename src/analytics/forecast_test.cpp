@@ -27,8 +27,10 @@ IncidenceSeries Constant(int64_t level, int days) {
   return IncidenceFromCases(Date::FromCivil(2022, 5, 12), std::vector<int64_t>(days, level));
 }
 
+// The reference method: R of the last week, constant, Poisson counts.
 ForecastOptions PoissonConstantR(int horizon_days) {
   ForecastOptions options;
+  options.rt_method = RtMethod::kWindow;
   options.horizon_days = horizon_days;
   options.simulations = 2000;
   options.rt_path = RtPath::kConstant;
@@ -54,6 +56,27 @@ TEST(ForecastCases, KeepsConstantIncidenceLevel) {
   }
 }
 
+TEST(ForecastCases, TheDailyFilterKeepsConstantIncidenceLevel) {
+  const SerialInterval si = OmicronBa2SerialInterval();
+  ForecastOptions options;
+  options.rt_method = RtMethod::kFiltered;
+  options.horizon_days = 28;
+  options.simulations = 2000;
+  Rng rng(kSeed);
+  Result<CasePaths> paths = SimulateCases(Constant(10'000, 120), si, options, rng);
+  ASSERT_TRUE(paths.ok()) << paths.status().ToString();
+  EXPECT_EQ(paths->method, RtMethod::kFiltered);
+  EXPECT_NEAR(paths->rt.median, 1.0, kMedianRelativeTolerance);
+  // A level that never moves chooses the smallest step of R on offer.
+  EXPECT_DOUBLE_EQ(paths->log_rt_step_sd, 0.05);
+  std::vector<double> last_day;
+  for (int sim = 0; sim < paths->simulations; ++sim) last_day.push_back(paths->At(sim, 27));
+  const PredictiveQuantiles day28 = QuantilesOfSample(last_day);
+  EXPECT_NEAR(day28.median / 10'000, 1.0, 2 * kMedianRelativeTolerance);
+  EXPECT_LT(day28.q025, 10'000);
+  EXPECT_GT(day28.q975, 10'000);
+}
+
 TEST(ForecastCases, ContinuesExponentialGrowthAtItsRate) {
   const SerialInterval si = OmicronBa2SerialInterval();
   const double rate = 0.05;
@@ -67,6 +90,17 @@ TEST(ForecastCases, ContinuesExponentialGrowthAtItsRate) {
   ASSERT_TRUE(forecast.ok());
   const double expected = static_cast<double>(cases.back()) * std::exp(rate * 14);
   EXPECT_NEAR(forecast->back().median / expected, 1.0, kGrowthRelativeTolerance);
+  // The daily filter carries the same growth on (its random walk has no drift).
+  ForecastOptions filtered;
+  filtered.rt_method = RtMethod::kFiltered;
+  filtered.horizon_days = 14;
+  filtered.simulations = 2000;
+  filtered.rt_path = RtPath::kConstant;
+  Rng again(kSeed);
+  Result<std::vector<PredictiveQuantiles>> from_filter = ForecastCases(
+      IncidenceFromCases(Date::FromCivil(2022, 1, 1), cases), si, filtered, again);
+  ASSERT_TRUE(from_filter.ok()) << from_filter.status().ToString();
+  EXPECT_NEAR(from_filter->back().median / expected, 1.0, kGrowthRelativeTolerance);
 }
 
 TEST(ForecastCases, IsDeterministicForASeed) {
@@ -132,6 +166,7 @@ TEST(ForecastCases, EstimatesOverdispersionFromTheHistory) {
   std::vector<int64_t> swinging;
   for (int day_idx = 0; day_idx < 80; ++day_idx) swinging.push_back(day_idx % 2 ? 700 : 1300);
   ForecastOptions options;
+  options.rt_method = RtMethod::kWindow;
   options.horizon_days = 7;
   options.simulations = 50;
   Rng rng(kSeed);
@@ -141,6 +176,14 @@ TEST(ForecastCases, EstimatesOverdispersionFromTheHistory) {
   ASSERT_TRUE(noisy.ok() && calm.ok());
   EXPECT_LT(noisy->nb_size, 20);
   EXPECT_TRUE(std::isinf(calm->nb_size));
+  // The daily filter chooses k among its candidates by the same history.
+  options.rt_method = RtMethod::kFiltered;
+  noisy =
+      SimulateCases(IncidenceFromCases(Date::FromCivil(2022, 1, 1), swinging), si, options, rng);
+  calm = SimulateCases(Constant(1000, 80), si, options, rng);
+  ASSERT_TRUE(noisy.ok() && calm.ok());
+  EXPECT_LE(noisy->nb_size, 10);
+  EXPECT_DOUBLE_EQ(calm->nb_size, 50);
 }
 
 TEST(ForecastCases, StopsAtThePopulationWhenDepletionIsOn) {
@@ -180,11 +223,13 @@ TEST(ForecastCases, RejectsBadOptionsAndTooShortAHistory) {
       ForecastCases(Constant(10, 30), si, options, rng);
   ASSERT_FALSE(forecast.ok());
   EXPECT_EQ(forecast.status().details().size(), 2u);
-  options = {};
-  EXPECT_FALSE(ForecastCases(Constant(10, 7), si, options, rng).ok());
-  // A window that ends before the mean serial interval.
-  options.rt_window_days = 2;
-  EXPECT_FALSE(ForecastCases(Constant(10, 3), si, options, rng).ok());
+  // Both methods need a day whose past covers most of the serial interval: the fifth.
+  for (RtMethod method : {RtMethod::kWindow, RtMethod::kFiltered}) {
+    options = {};
+    options.rt_method = method;
+    EXPECT_FALSE(ForecastCases(Constant(10, 4), si, options, rng).ok());
+    EXPECT_TRUE(ForecastCases(Constant(10, 5), si, options, rng).ok());
+  }
 }
 
 // A region whose outcomes follow the model: 99% of cases recover and 1% die, after a delay of
@@ -252,7 +297,7 @@ TEST(ForecastOutcomes, DrainsTheStockWhenCasesStop) {
   Result<OutcomeForecast> forecast =
       ForecastOutcomes(series, OmicronBa2SerialInterval(), *delays, PoissonConstantR(28), rng);
   ASSERT_TRUE(forecast.ok()) << forecast.status().ToString();
-  EXPECT_LT(forecast->rt.Mean(), 0.01);
+  EXPECT_LT(forecast->rt.mean, 0.01);
   EXPECT_EQ(forecast->days.back().new_cases.q975, 0);
   EXPECT_LT(forecast->days.back().under_treatment.q975, 0.01 * stock);
   double recovered = 0, deaths = 0;

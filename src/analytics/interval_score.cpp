@@ -24,6 +24,10 @@ bool Covers50(const PredictiveQuantiles& forecast, double observed) {
   return observed >= forecast.q25 && observed <= forecast.q75;
 }
 
+bool Covers80(const PredictiveQuantiles& forecast, double observed) {
+  return observed >= forecast.q10 && observed <= forecast.q90;
+}
+
 bool Covers95(const PredictiveQuantiles& forecast, double observed) {
   return observed >= forecast.q025 && observed <= forecast.q975;
 }

@@ -19,6 +19,7 @@ double WeightedIntervalScore(const PredictiveQuantiles& forecast, double observe
 
 // Whether `observed` lies in the central interval, ends included.
 bool Covers50(const PredictiveQuantiles& forecast, double observed);
+bool Covers80(const PredictiveQuantiles& forecast, double observed);
 bool Covers95(const PredictiveQuantiles& forecast, double observed);
 
 }  // namespace outbreak::analytics
