@@ -89,8 +89,8 @@ Result<RtReport> AnalyticsService::Rt(std::string_view region, const RtRequest& 
 }
 
 Result<ForecastReport> AnalyticsService::Forecast(std::string_view region,
-                                                  std::optional<Date> as_of,
-                                                  int horizon_days) const {
+                                                  std::optional<Date> as_of, int horizon_days,
+                                                  analytics::RtMethod method) const {
   Result<RegionIdx> idx = surveillance_.FindRegion(region);
   if (!idx.ok()) return idx.status();
   const Date origin = as_of.value_or(surveillance_.LatestDay());
@@ -100,6 +100,7 @@ Result<ForecastReport> AnalyticsService::Forecast(std::string_view region,
   if (!delays.ok()) return delays.status();
   analytics::ForecastOptions forecast_options;
   forecast_options.horizon_days = horizon_days;
+  forecast_options.rt_method = method;
   forecast_options.simulations = options_.simulations;
   forecast_options.rt_window_days = options_.rt_window_days;
   forecast_options.population = surveillance_.tree().region(*idx).population;
@@ -111,7 +112,8 @@ Result<ForecastReport> AnalyticsService::Forecast(std::string_view region,
 }
 
 Result<BacktestReport> AnalyticsService::Backtest(std::string_view region, Date from, Date to,
-                                                  const std::vector<int>& horizons) const {
+                                                  const std::vector<int>& horizons,
+                                                  analytics::RtMethod method) const {
   Result<RegionIdx> idx = surveillance_.FindRegion(region);
   if (!idx.ok()) return idx.status();
   if (to < from) {
@@ -126,6 +128,7 @@ Result<BacktestReport> AnalyticsService::Backtest(std::string_view region, Date 
   options.horizons_days = horizons;
   options.forecast.simulations = options_.simulations;
   options.forecast.rt_window_days = options_.rt_window_days;
+  options.forecast.rt_method = method;
   options.seed = options_.seed;
   auto result = analytics::Backtest(Incidence(*series), options_.serial_interval, origins, options);
   if (!result.ok()) return result.status();

@@ -63,10 +63,13 @@ class AnalyticsService {
   const AnalyticsOptions& options() const { return options_; }
 
   Result<RtReport> Rt(std::string_view region, const RtRequest& request) const;
+  // R_t by the last week's window (the default) or by the daily filter (forecast.hpp).
   Result<ForecastReport> Forecast(std::string_view region, std::optional<Date> as_of,
-                                  int horizon_days) const;
+                                  int horizon_days,
+                                  analytics::RtMethod method = analytics::RtMethod::kWindow) const;
   Result<BacktestReport> Backtest(std::string_view region, Date from, Date to,
-                                  const std::vector<int>& horizons) const;
+                                  const std::vector<int>& horizons,
+                                  analytics::RtMethod method = analytics::RtMethod::kWindow) const;
   Result<analytics::TrendReport> Trends(std::string_view region, Date as_of) const;
 
  private:

@@ -27,6 +27,7 @@ struct AnalyticsOptions {
   std::optional<int> window;
   int horizon = 28;
   std::vector<int> horizons = {7, 14};
+  std::string rt_method = "window";  // or "filter"
 };
 
 // The serial interval the options ask for, or nullopt for the default.
@@ -95,13 +96,18 @@ int RunRt(CliState& s, const AnalyticsOptions& o) {
   return PrintRt(s, rt->estimates, rt->first_day, rt->serial_interval);
 }
 
+analytics::RtMethod RtMethodOf(const AnalyticsOptions& o) {
+  return o.rt_method == "filter" ? analytics::RtMethod::kFiltered : analytics::RtMethod::kWindow;
+}
+
 int RunForecast(CliState& s, const AnalyticsOptions& o) {
   auto service = s.Open();
   if (!service.ok()) return Fail(service.status());
   app::AnalyticsService analytics(**service);
   const std::string region = s.RegionOr(**service);
   auto forecast =
-      analytics.Forecast(region, s.as_of.empty() ? std::nullopt : Date::Parse(s.as_of), o.horizon);
+      analytics.Forecast(region, s.as_of.empty() ? std::nullopt : Date::Parse(s.as_of), o.horizon,
+                         RtMethodOf(o));
   if (!forecast.ok()) return Fail(forecast.status());
   if (s.format == "json") {
     std::fputs(report::JsonText(report::ForecastJson(forecast->forecast)).c_str(), stdout);
@@ -122,7 +128,8 @@ int RunBacktest(CliState& s, const AnalyticsOptions& o) {
   if (!service.ok()) return Fail(service.status());
   app::AnalyticsService analytics(**service);
   const std::string region = s.RegionOr(**service);
-  auto backtest = analytics.Backtest(region, *Date::Parse(s.from), *Date::Parse(s.to), o.horizons);
+  auto backtest = analytics.Backtest(region, *Date::Parse(s.from), *Date::Parse(s.to), o.horizons,
+                                     RtMethodOf(o));
   if (!backtest.ok()) return Fail(backtest.status());
   if (s.format == "json") {
     std::fputs(report::JsonText(report::BacktestJson(backtest->result)).c_str(), stdout);
@@ -170,6 +177,10 @@ void AddAnalyticsCommands(CLI::App& app, CliState& s) {
   forecast->add_option("--horizon", o->horizon, "Days ahead, 1 to 28")
       ->check(CLI::Range(1, 28))
       ->capture_default_str();
+  forecast->add_option("--rt-method", o->rt_method,
+                       "R_t from the last week's window, or from the daily filter")
+      ->check(CLI::IsMember({"window", "filter"}))
+      ->capture_default_str();
   forecast->add_option("--format", s.format, "text, csv or json")
       ->check(CLI::IsMember({"text", "csv", "json"}))
       ->default_str("text");
@@ -178,13 +189,18 @@ void AddAnalyticsCommands(CLI::App& app, CliState& s) {
   CLI::App* backtest = app.add_subcommand(
       "backtest",
       "Rerun the forecast as if on each past day with only the data known then, and score it "
-      "(weighted interval score, coverage) beside two naive baselines");
+      "(weighted interval score, coverage, bias) beside two naive baselines; every origin from the "
+      "fifth day of data is scored");
   backtest->add_option("--region", s.region, "Region code (default: the whole country)");
   backtest->add_option("--from", s.from, "First forecast day")->required()->check(DateValidator());
   backtest->add_option("--to", s.to, "Last forecast day")->required()->check(DateValidator());
   backtest->add_option("--horizon", o->horizons, "Horizons in days, e.g. 7,14")
       ->delimiter(',')
       ->check(CLI::Range(1, 28));
+  backtest->add_option("--rt-method", o->rt_method,
+                       "R_t from the last week's window, or from the daily filter")
+      ->check(CLI::IsMember({"window", "filter"}))
+      ->capture_default_str();
   backtest->add_option("--format", s.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");

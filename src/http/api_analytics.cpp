@@ -47,11 +47,23 @@ Result<std::vector<int>> HorizonsParam(const RequestContext& context) {
   return out;
 }
 
+// rt_method: "window" (the default) or "filter".
+Result<analytics::RtMethod> RtMethodParam(const RequestContext& context) {
+  const std::string text = context.Param("rt_method");
+  if (text.empty() || text == "window") return analytics::RtMethod::kWindow;
+  if (text == "filter") return analytics::RtMethod::kFiltered;
+  return Status::InvalidArgument(
+      fmt::format("rt_method: \"{}\" is not window or filter", text));
+}
+
 }  // namespace
 
 void Api::AddAnalyticsRoutes() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
+  const ParamDoc rt_method{"rt_method", "string",
+                           "R_t from the last week's window (window, the default) or from the "
+                           "daily filter (filter)"};
 
   // Analytics answers are cached per data version: they depend on nothing else.
   auto cached = [this](const std::string& key, auto&& compute) {
@@ -107,7 +119,8 @@ void Api::AddAnalyticsRoutes() {
                 "analytics",
                 {region,
                  {"as_of", "date", "Forecast from the data up to this day (default: latest)"},
-                 {"horizon", "integer", "Days ahead, 1 to 28 (default 28)"}},
+                 {"horizon", "integer", "Days ahead, 1 to 28 (default 28)"},
+                 rt_method},
                 "",
                 "Forecast"},
                [this, cached](RequestContext& context) {
@@ -117,11 +130,14 @@ void Api::AddAnalyticsRoutes() {
                  if (!as_of.ok()) return ErrorResponse(as_of.status());
                  auto horizon = IntParam(context, "horizon", 28, 1, 28);
                  if (!horizon.ok()) return ErrorResponse(horizon.status());
+                 auto method = RtMethodParam(context);
+                 if (!method.ok()) return ErrorResponse(method.status());
                  const std::string code = surveillance_.tree().region(*idx).code;
                  const std::string key =
-                     fmt::format("forecast|{}|{}|{}", code, context.Param("as_of"), *horizon);
+                     fmt::format("forecast|{}|{}|{}|{}", code, context.Param("as_of"), *horizon,
+                                 analytics::RtMethodName(*method));
                  return cached(key, [&] {
-                   auto forecast = analytics_.Forecast(code, *as_of, *horizon);
+                   auto forecast = analytics_.Forecast(code, *as_of, *horizon, *method);
                    if (!forecast.ok()) return ErrorResponse(forecast.status());
                    boost::json::value json = report::ForecastJson(forecast->forecast);
                    json.as_object()["region"] = code;
@@ -143,7 +159,8 @@ void Api::AddAnalyticsRoutes() {
                 {region,
                  {"from", "date", "First forecast day", true},
                  {"to", "date", "Last forecast day", true},
-                 {"horizon", "string", "Horizons in days, e.g. 7,14 (default)"}},
+                 {"horizon", "string", "Horizons in days, e.g. 7,14 (default)"},
+                 rt_method},
                 "",
                 "Backtest"},
                [this, cached](RequestContext& context) {
@@ -161,12 +178,15 @@ void Api::AddAnalyticsRoutes() {
                  }
                  auto horizons = HorizonsParam(context);
                  if (!horizons.ok()) return ErrorResponse(horizons.status());
+                 auto method = RtMethodParam(context);
+                 if (!method.ok()) return ErrorResponse(method.status());
                  const std::string code = surveillance_.tree().region(*idx).code;
-                 const std::string key =
-                     fmt::format("backtest|{}|{}|{}|{}", code, context.Param("from"),
-                                 context.Param("to"), context.Param("horizon"));
+                 const std::string key = fmt::format(
+                     "backtest|{}|{}|{}|{}|{}", code, context.Param("from"), context.Param("to"),
+                     context.Param("horizon"), analytics::RtMethodName(*method));
                  return cached(key, [&] {
-                   auto backtest = analytics_.Backtest(code, *dates->from, *dates->to, *horizons);
+                   auto backtest =
+                       analytics_.Backtest(code, *dates->from, *dates->to, *horizons, *method);
                    if (!backtest.ok()) return ErrorResponse(backtest.status());
                    boost::json::value json = report::BacktestJson(backtest->result);
                    json.as_object()["region"] = code;

@@ -138,13 +138,14 @@ boost::json::value ForecastJson(const analytics::OutcomeForecast& forecast) {
                           {"new_deaths", QuantilesJson(day.new_deaths)},
                           {"under_treatment", QuantilesJson(day.under_treatment)}});
   }
-  const analytics::RtSummary rt = analytics::Summarise(forecast.rt);
+  const analytics::RtDayPosterior& rt = forecast.rt;
   return object{
       {"history_days", forecast.history_days},
       {"warning", forecast.warning.empty() ? boost::json::value(nullptr)
                                            : boost::json::value(forecast.warning)},
       {"assumptions",
-       object{{"rt_last_window", object{{"mean", rt.mean}, {"q025", rt.q025}, {"q975", rt.q975}}},
+       object{{"rt_method", analytics::RtMethodName(forecast.method)},
+              {"rt_origin", object{{"mean", rt.mean}, {"q025", rt.q025}, {"q975", rt.q975}}},
               {"log_rt_daily_step_sd", forecast.log_rt_step_sd},
               {"negative_binomial_size", std::isfinite(forecast.nb_size)
                                              ? boost::json::value(forecast.nb_size)
@@ -158,12 +159,14 @@ boost::json::value ForecastJson(const analytics::OutcomeForecast& forecast) {
 
 std::string RenderForecastText(const analytics::OutcomeForecast& forecast,
                                const std::string& region_name, Date origin) {
-  const analytics::RtSummary rt = analytics::Summarise(forecast.rt);
+  const analytics::RtDayPosterior& rt = forecast.rt;
   std::string out = fmt::format(
       "FORECAST: {}, from the data of {} ({} days ahead)\n"
-      "R_t of the last week: {:.2f} (95% CrI {:.2f}-{:.2f}); recoveries after {:.1f} days on "
+      "R_t on that day ({}): {:.2f} (95% CrI {:.2f}-{:.2f}); recoveries after {:.1f} days on "
       "average, {:.3f}% of cases die.\n\n",
-      region_name, LongDate(origin), forecast.days.size(), rt.mean, rt.q025, rt.q975,
+      region_name, LongDate(origin), forecast.days.size(),
+      forecast.method == analytics::RtMethod::kWindow ? "last week" : "daily filter", rt.mean,
+      rt.q025, rt.q975,
       forecast.delays.recovery.delay.mean_days, 100 * forecast.delays.death.fraction);
   if (!forecast.warning.empty()) {
     out += fmt::format("WARNING: {}. Plans use the recent trend instead.\n\n", forecast.warning);
@@ -199,25 +202,27 @@ std::string RenderBacktestText(const analytics::BacktestResult& result,
   std::string out = fmt::format(
       "BACKTEST: {}, forecasts made on each day from {} to {} with only the data known then\n"
       "(weighted interval score, Bracher et al. 2021: lower is better; coverage: share of the "
-      "truth inside the interval)\n\n",
+      "truth inside the interval;\nbias from -1, always too low, to 1, always too high; each "
+      "baseline beside the model over the origins it can forecast from)\n\n",
       region_name, from.ToString(), to.ToString());
-  out += fmt::format("{:<9}{:<26}{:>10}{:>12}{:>10}{:>10}\n", "horizon", "method", "forecasts",
-                     "mean WIS", "cov 50%", "cov 95%");
+  out += fmt::format("{:<9}{:<28}{:>10}{:>12}{:>9}{:>9}{:>9}{:>7}\n", "horizon", "method",
+                     "forecasts", "mean WIS", "cov 50%", "cov 80%", "cov 95%", "bias");
+  auto row = [&](int horizon, const std::string& name, const analytics::ScoreSummary& score) {
+    out += fmt::format("{:<9}{:<28}{:>10}{:>12}{:>9.2f}{:>9.2f}{:>9.2f}{:>7.2f}\n",
+                       fmt::format("{} d", horizon), name, score.forecasts,
+                       Decimal(score.mean_wis), score.coverage_50, score.coverage_80,
+                       score.coverage_95, score.mean_bias);
+  };
   for (const analytics::HorizonScores& h : result.horizons) {
-    const std::pair<const char*, const analytics::ScoreSummary*> rows[] = {
-        {"renewal model", &h.model},
-        {"last value carried", &h.last_value},
-        {"last week's growth", &h.last_week_growth}};
-    for (const auto& [name, score] : rows) {
-      out += fmt::format("{:<9}{:<26}{:>10}{:>12}{:>10.2f}{:>10.2f}\n",
-                         fmt::format("{} d", h.horizon_days), name, score->forecasts,
-                         Decimal(score->mean_wis), score->coverage_50, score->coverage_95);
+    row(h.horizon_days, "renewal model", h.model);
+    row(h.horizon_days, "last value carried", h.last_value.baseline);
+    row(h.horizon_days, "last week's growth", h.last_week_growth.baseline);
+    if (h.last_week_growth.model.forecasts != h.model.forecasts) {
+      row(h.horizon_days, "  model on the same origins", h.last_week_growth.model);
     }
   }
   out += "\n";
   for (const analytics::HorizonScores& h : result.horizons) {
-    const double vs_last = analytics::RelativeWis(h.model, h.last_value);
-    const double vs_growth = analytics::RelativeWis(h.model, h.last_week_growth);
     auto phrase = [](double relative, const char* baseline) {
       if (!std::isfinite(relative)) return fmt::format("cannot be compared with {}", baseline);
       return relative < 1 ? fmt::format("beats {} by {:.0f}%", baseline, 100 * (1 - relative))
@@ -225,32 +230,38 @@ std::string RenderBacktestText(const analytics::BacktestResult& result,
                                         100 * (relative - 1));
     };
     out += fmt::format("At {} days the model {}, and {}.\n", h.horizon_days,
-                       phrase(vs_last, "the last value carried forward"),
-                       phrase(vs_growth, "last week's growth continued"));
+                       phrase(analytics::RelativeWis(h.last_value),
+                              "the last value carried forward"),
+                       phrase(analytics::RelativeWis(h.last_week_growth),
+                              "last week's growth continued"));
   }
   if (result.origins_skipped > 0) {
-    out +=
-        fmt::format("{} origin(s) skipped: too little data before them.\n", result.origins_skipped);
+    out += fmt::format("{} origin(s) skipped: the model needs five days of data.\n",
+                       result.origins_skipped);
   }
   return out;
 }
 
 boost::json::value BacktestJson(const analytics::BacktestResult& result) {
   auto score = [](const analytics::ScoreSummary& s) {
-    return object{{"forecasts", s.forecasts},
-                  {"mean_wis", s.mean_wis},
-                  {"coverage_50", s.coverage_50},
-                  {"coverage_95", s.coverage_95}};
+    return object{{"forecasts", s.forecasts},     {"mean_wis", s.mean_wis},
+                  {"coverage_50", s.coverage_50}, {"coverage_80", s.coverage_80},
+                  {"coverage_95", s.coverage_95}, {"mean_bias", s.mean_bias}};
+  };
+  auto relative = [](const analytics::BaselineScores& scores) {
+    const double value = analytics::RelativeWis(scores);
+    return std::isfinite(value) ? boost::json::value(value) : boost::json::value(nullptr);
   };
   array horizons;
   for (const analytics::HorizonScores& h : result.horizons) {
     horizons.push_back(object{
         {"horizon_days", h.horizon_days},
         {"model", score(h.model)},
-        {"last_value", score(h.last_value)},
-        {"last_week_growth", score(h.last_week_growth)},
-        {"relative_wis_vs_last_value", analytics::RelativeWis(h.model, h.last_value)},
-        {"relative_wis_vs_last_week_growth", analytics::RelativeWis(h.model, h.last_week_growth)}});
+        {"last_value", score(h.last_value.baseline)},
+        {"last_week_growth", score(h.last_week_growth.baseline)},
+        {"model_on_last_week_growth_origins", score(h.last_week_growth.model)},
+        {"relative_wis_vs_last_value", relative(h.last_value)},
+        {"relative_wis_vs_last_week_growth", relative(h.last_week_growth)}});
   }
   return object{{"horizons", std::move(horizons)}, {"origins_skipped", result.origins_skipped}};
 }
