@@ -90,7 +90,8 @@ TEST_F(ApiTest, BadQueryParametersAre400AndUnknownRegions404) {
         "/api/v1/reports?offset=-1", "/api/v1/reports?from=2022-02-30",
         "/api/v1/series?to=yesterday", "/api/v1/sitrep?as_of=20220520", "/api/v1/sitrep?format=pdf",
         "/api/v1/regions?limit=5x", "/api/v1/reports/KP-04-003/not-a-date/history",
-        "/api/v1/audit?limit=0"}) {
+        "/api/v1/audit?limit=0", "/api/v1/forecast?rt_method=guess",
+        "/api/v1/backtest?from=2022-05-20&to=2022-05-25&rt_method=daily"}) {
     SCOPED_TRACE(target);
     EXPECT_TRUE(IsError(Get(target, "headquarters"), 400, "invalid_argument"));
   }
@@ -98,6 +99,19 @@ TEST_F(ApiTest, BadQueryParametersAre400AndUnknownRegions404) {
                              "/api/v1/reports/KP-99-001/2022-05-20/history"}) {
     SCOPED_TRACE(target);
     EXPECT_TRUE(IsError(Get(target, "headquarters"), 404, "not_found"));
+  }
+}
+
+TEST_F(ApiTest, AForecastNamesItsRtMethod) {
+  for (const char* method : {"window", "filter"}) {
+    HttpReply reply =
+        Get(std::string("/api/v1/forecast?as_of=2022-06-01&horizon=7&rt_method=") + method,
+            "headquarters");
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const json::value parsed = json::parse(reply.body);
+    EXPECT_EQ(parsed.at("assumptions").at("rt_method").as_string(),
+              std::string(method) == "window" ? "last window" : "daily filter");
+    EXPECT_EQ(parsed.at("days").as_array().size(), 7U);
   }
 }
 

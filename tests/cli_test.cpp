@@ -310,6 +310,39 @@ TEST_F(CliTest, AnalyticsOfTheDemoAreReachable) {
   const auto warning = boost::json::parse(early.out).at("warning");
   ASSERT_TRUE(warning.is_string()) << early.out;
   EXPECT_NE(std::string(warning.as_string()).find("too little data: 9 days"), std::string::npos);
+  // It no longer reads the first days' cases as if nobody had infected them: the cases of 27 May
+  // (88,520 reported) were once forecast at 391,617; now the median is within a factor of 2 and
+  // the 80% interval holds them, by the default window; the daily filter is within a factor 2.
+  for (const char* method : {"window", "filter"}) {
+    RunResult turn = Outbreak({"forecast", "--as-of", "2022-05-20", "--horizon", "7", "--rt-method",
+                               method, "--format", "json"});
+    ASSERT_EQ(turn.exit_code, 0) << turn.err;
+    const auto parsed = boost::json::parse(turn.out);
+    const auto& day7 = parsed.at("days").as_array().back().at("new_cases");
+    const double median = day7.at("median").to_number<double>();
+    EXPECT_GT(median, 88'520.0 / 2) << method;
+    EXPECT_LT(median, 88'520.0 * 2) << method;
+    if (std::string(method) == "window") {
+      EXPECT_LE(day7.at("q10").to_number<double>(), 88'520.0);
+      EXPECT_GE(day7.at("q90").to_number<double>(), 88'520.0);
+    }
+    EXPECT_EQ(parsed.at("assumptions").at("rt_method").as_string(),
+              std::string(method) == "window" ? "last window" : "daily filter");
+  }
+  EXPECT_NE(Outbreak({"forecast", "--rt-method", "guess"}).exit_code, 0);
+  // The backtest scores every origin from the fifth day (12 May is the first).
+  RunResult backtest = Outbreak({"backtest", "--from", "2022-05-16", "--to", "2022-05-30",
+                                 "--horizon", "7", "--format", "json"});
+  ASSERT_EQ(backtest.exit_code, 0) << backtest.err;
+  const auto scores = boost::json::parse(backtest.out);
+  EXPECT_EQ(scores.at("origins_skipped").to_number<int64_t>(), 0);
+  EXPECT_EQ(scores.at("horizons").at(0).at("model").at("forecasts").to_number<int64_t>(), 15);
+  EXPECT_EQ(scores.at("horizons")
+                .at(0)
+                .at("model_on_last_week_growth_origins")
+                .at("forecasts")
+                .to_number<int64_t>(),
+            15 - 9);
   RunResult early_text = Outbreak({"forecast", "--as-of", "2022-05-20", "--horizon", "7"});
   EXPECT_NE(early_text.out.find("WARNING: too little data"), std::string::npos) << early_text.out;
   RunResult demand = Outbreak({"supply", "demand", "--as-of", "2022-05-20", "--format", "json"});

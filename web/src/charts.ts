@@ -129,7 +129,10 @@ export function forecastFan(points: SeriesPoint[], forecast: Forecast): Chart {
   const warning = forecast.warning ? `WARNING: ${forecast.warning}; plans use the recent trend instead. ` : '';
   const summary = lastDay
     ? `${warning}From ${forecast.origin}, ${days.length} days ahead: on ${lastDay.date} a median of ${int(lastDay.new_cases.median)} ` +
-      `new cases a day (95% interval ${int(lastDay.new_cases.q025)} to ${int(lastDay.new_cases.q975)}).`
+      `new cases a day (95% interval ${int(lastDay.new_cases.q025)} to ${int(lastDay.new_cases.q975)}).` +
+      (forecast.assumptions
+        ? ` R_t on ${forecast.origin} (${forecast.assumptions.rt_method}): ${forecast.assumptions.rt_origin.mean.toFixed(2)}.`
+        : '')
     : 'No forecast.';
   const band = 'rgba(227,26,28,0.25)';
   return figure(

@@ -159,6 +159,8 @@ export interface Forecast {
   history_days: number;
   // Why plans should not rest on it ("too little data: ..."); null when they may.
   warning: string | null;
+  // How it was made: R_t's method ("last window" or "daily filter") and R on the origin day.
+  assumptions?: { rt_method: string; rt_origin: { mean: number; q025: number; q975: number } };
 }
 
 export interface ReportCounts {
