@@ -131,9 +131,9 @@ TEST(Backtest, ScoresEveryOriginFromTheFifthDayAndEachBaselineWhereItCan) {
 TEST(Backtest, BiasIsZeroOnTheMedianAndOneBeyondTheIntervals) {
   PredictiveQuantiles q{10, 20, 30, 40, 50, 60, 70};
   EXPECT_DOUBLE_EQ(QuantileBias(q, 40), 0);
-  EXPECT_DOUBLE_EQ(QuantileBias(q, 5), 1);     // every quantile above the truth: too high
-  EXPECT_DOUBLE_EQ(QuantileBias(q, 75), -1);   // too low
-  EXPECT_DOUBLE_EQ(QuantileBias(q, 35), 0.5);  // above q25 only: 1 − 2 × 0.25
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 5), 1);      // every quantile above the truth: too high
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 75), -1);    // too low
+  EXPECT_DOUBLE_EQ(QuantileBias(q, 35), 0.5);   // above q25 only: 1 − 2 × 0.25
   EXPECT_DOUBLE_EQ(QuantileBias(q, 55), -0.8);  // below q90: 1 − 2 × 0.9
 }
 
@@ -172,12 +172,11 @@ TEST(Backtest, BeatsBothBaselinesOnThe2022NationalSeries) {
           "relative WIS %.2f and %.2f\n",
           RtMethodName(method), horizon.horizon_days, horizon.model.forecasts,
           horizon.model.mean_wis, horizon.model.coverage_50, horizon.model.coverage_80,
-          horizon.model.coverage_95, horizon.model.mean_bias,
-          horizon.last_value.baseline.mean_wis, horizon.last_week_growth.baseline.mean_wis,
-          horizon.last_week_growth.baseline.forecasts, RelativeWis(horizon.last_value),
-          RelativeWis(horizon.last_week_growth));
-      EXPECT_EQ(horizon.model.forecasts, static_cast<int>(origins.size()) + 7 -
-                                             horizon.horizon_days);
+          horizon.model.coverage_95, horizon.model.mean_bias, horizon.last_value.baseline.mean_wis,
+          horizon.last_week_growth.baseline.mean_wis, horizon.last_week_growth.baseline.forecasts,
+          RelativeWis(horizon.last_value), RelativeWis(horizon.last_week_growth));
+      EXPECT_EQ(horizon.model.forecasts,
+                static_cast<int>(origins.size()) + 7 - horizon.horizon_days);
       EXPECT_LT(RelativeWis(horizon.last_value), 1);
       EXPECT_LT(RelativeWis(horizon.last_week_growth), 1);
     }

@@ -160,8 +160,7 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
     // the infectiousness scaled up where it is partly covered: EpiEstim's posterior otherwise.
     const int32_t start = CoveredStartDay(si, options.filter.covered_mass);
     const int32_t window_end = static_cast<int32_t>(days) - 1;
-    const int32_t window_start =
-        std::max(start, window_end - options.rt_window_days + 1);
+    const int32_t window_start = std::max(start, window_end - options.rt_window_days + 1);
     if (window_start > window_end) {
       return Status::InvalidArgument(fmt::format(
           "forecast: {} day(s) of data; R_t is estimated from day {} on, where the data cover "
@@ -169,8 +168,8 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
           days, start + 1, 100 * options.filter.covered_mass));
     }
     const std::vector<double> covered = CoveredInfectiousness(total, si);
-    const double prior_shape = options.prior_mean * options.prior_mean /
-                               (options.prior_sd * options.prior_sd);
+    const double prior_shape =
+        options.prior_mean * options.prior_mean / (options.prior_sd * options.prior_sd);
     const double prior_scale = options.prior_sd * options.prior_sd / options.prior_mean;
     double window_cases = 0, window_lambda = 0;
     for (int32_t day = window_start; day <= window_end; ++day) {
@@ -181,12 +180,8 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
                                                  prior_shape + window_cases,
                                                  1 / (1 / prior_scale + window_lambda)}};
     const RtPosterior& posterior = last.front();
-    out.rt = {posterior.window.end_day_idx,
-              posterior.Mean(),
-              posterior.Quantile(0.025),
-              posterior.Quantile(0.25),
-              posterior.Quantile(0.5),
-              posterior.Quantile(0.75),
+    out.rt = {posterior.window.end_day_idx, posterior.Mean(),        posterior.Quantile(0.025),
+              posterior.Quantile(0.25),     posterior.Quantile(0.5), posterior.Quantile(0.75),
               posterior.Quantile(0.975)};
     out.log_rt_step_sd = walk ? options.log_rt_step_sd : 0.0;
     const std::vector<double> lambda = TotalInfectiousness(total, si.pmf);
@@ -197,10 +192,10 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
   auto draw_origin = [&]() {
     if (options.rt_method == RtMethod::kWindow) return draw_gamma(rng);
     const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
-    const size_t cell = std::min<size_t>(
-        std::lower_bound(origin_cumulative.begin(), origin_cumulative.end(), u) -
-            origin_cumulative.begin(),
-        log_grid.size() - 1);
+    const size_t cell =
+        std::min<size_t>(std::lower_bound(origin_cumulative.begin(), origin_cumulative.end(), u) -
+                             origin_cumulative.begin(),
+                         log_grid.size() - 1);
     const double step = log_grid.size() > 1 ? log_grid[1] - log_grid[0] : 0;
     const double jitter = std::uniform_real_distribution<double>(-0.5, 0.5)(rng);
     return std::exp(log_grid[cell] + jitter * step);

@@ -97,8 +97,8 @@ TEST(ForecastCases, ContinuesExponentialGrowthAtItsRate) {
   filtered.simulations = 2000;
   filtered.rt_path = RtPath::kConstant;
   Rng again(kSeed);
-  Result<std::vector<PredictiveQuantiles>> from_filter = ForecastCases(
-      IncidenceFromCases(Date::FromCivil(2022, 1, 1), cases), si, filtered, again);
+  Result<std::vector<PredictiveQuantiles>> from_filter =
+      ForecastCases(IncidenceFromCases(Date::FromCivil(2022, 1, 1), cases), si, filtered, again);
   ASSERT_TRUE(from_filter.ok()) << from_filter.status().ToString();
   EXPECT_NEAR(from_filter->back().median / expected, 1.0, kGrowthRelativeTolerance);
 }

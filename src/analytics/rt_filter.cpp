@@ -30,15 +30,15 @@ Status CheckOptions(const RtFilterOptions& options) {
     errors.push_back("prior: the sd of log R must be more than 0 and its mean finite");
   }
   if (!(options.covered_mass > 0 && options.covered_mass <= 1)) {
-    errors.push_back(
-        fmt::format("covered mass: \"{}\" must be more than 0 and at most 1", options.covered_mass));
+    errors.push_back(fmt::format("covered mass: \"{}\" must be more than 0 and at most 1",
+                                 options.covered_mass));
   }
   if (options.grid_points < 10) {
     errors.push_back(fmt::format("grid: \"{}\" points, at least 10", options.grid_points));
   }
   if (!(options.r_min > 0 && options.r_max > options.r_min) || !std::isfinite(options.r_max)) {
-    errors.push_back(fmt::format("grid: R from {} to {}: need 0 < min < max", options.r_min,
-                                 options.r_max));
+    errors.push_back(
+        fmt::format("grid: R from {} to {}: need 0 < min < max", options.r_min, options.r_max));
   }
   if (errors.empty()) return Status::Ok();
   return Status::InvalidArgument("R_t filter: bad options", std::move(errors));
@@ -165,7 +165,8 @@ RtDayPosterior Summarise(int32_t day_idx, const std::vector<double>& mass,
                          const std::vector<double>& log_grid) {
   RtDayPosterior out;
   out.day_idx = day_idx;
-  for (size_t cell = 0; cell < mass.size(); ++cell) out.mean += mass[cell] * std::exp(log_grid[cell]);
+  for (size_t cell = 0; cell < mass.size(); ++cell)
+    out.mean += mass[cell] * std::exp(log_grid[cell]);
   out.q025 = QuantileOf(mass, log_grid, 0.025);
   out.q25 = QuantileOf(mass, log_grid, 0.25);
   out.median = QuantileOf(mass, log_grid, 0.5);
@@ -211,10 +212,11 @@ Result<RtFilterResult> FilterRt(const IncidenceSeries& series, const SerialInter
   Inputs in;
   in.start = CoveredStartDay(si, options.covered_mass);
   if (series.days() <= static_cast<size_t>(in.start)) {
-    return Status::InvalidArgument(fmt::format(
-        "R_t filter: {} day(s) of data; the estimate starts on day {}, where the data cover {:.0f}% "
-        "of the serial interval",
-        series.days(), in.start + 1, 100 * options.covered_mass));
+    return Status::InvalidArgument(
+        fmt::format("R_t filter: {} day(s) of data; the estimate starts on day {}, where the data "
+                    "cover {:.0f}% "
+                    "of the serial interval",
+                    series.days(), in.start + 1, 100 * options.covered_mass));
   }
   in.cases.resize(series.days());
   for (size_t day = 0; day < series.days(); ++day) {
@@ -262,8 +264,8 @@ Result<RtFilterResult> FilterRt(const IncidenceSeries& series, const SerialInter
   out.last = pass.filtered.back();
   const size_t observed = pass.filtered.size();
   for (size_t idx = 0; idx < observed; ++idx) {
-    out.filtered.push_back(Summarise(in.start + static_cast<int32_t>(idx), pass.filtered[idx],
-                                     in.log_grid));
+    out.filtered.push_back(
+        Summarise(in.start + static_cast<int32_t>(idx), pass.filtered[idx], in.log_grid));
   }
   // Backward: s_t(i) = f_t(i) Σ_j K(i→j) s_{t+1}(j) / p_{t+1}(j).
   std::vector<std::vector<double>> smoothed(observed);
@@ -289,8 +291,8 @@ Result<RtFilterResult> FilterRt(const IncidenceSeries& series, const SerialInter
     }
   }
   for (size_t idx = 0; idx < observed; ++idx) {
-    out.smoothed.push_back(Summarise(in.start + static_cast<int32_t>(idx), smoothed[idx],
-                                     in.log_grid));
+    out.smoothed.push_back(
+        Summarise(in.start + static_cast<int32_t>(idx), smoothed[idx], in.log_grid));
   }
   return out;
 }

@@ -39,10 +39,10 @@
 namespace outbreak::analytics {
 
 struct RtFilterOptions {
-  std::vector<double> step_sds = {0.05, 0.1, 0.2};     // candidates for σ, each > 0
+  std::vector<double> step_sds = {0.05, 0.1, 0.2};    // candidates for σ, each > 0
   std::vector<double> nb_sizes = {2, 5, 10, 20, 50};  // candidates for k, each > 0 (+inf: Poisson)
-  double prior_log_mean = 0;  // log R on the first day ~ N(mean, sd): R around 1, within
-  double prior_log_sd = 1;    // ×/÷ 7.4 with 95%
+  double prior_log_mean = 0;   // log R on the first day ~ N(mean, sd): R around 1, within
+  double prior_log_sd = 1;     // ×/÷ 7.4 with 95%
   double covered_mass = 0.75;  // share of the serial interval the first observed day's past holds
   int grid_points = 160;       // R values, evenly spaced in log R from r_min to r_max
   double r_min = 0.05;

@@ -4,8 +4,8 @@
 #include <limits>
 #include <vector>
 
-#include <boost/math/distributions/gamma.hpp>
 #include <gtest/gtest.h>
+#include <boost/math/distributions/gamma.hpp>
 
 namespace outbreak::analytics {
 namespace {
@@ -57,9 +57,12 @@ TEST(RtFilter, MatchesTheConjugatePosteriorWhenRCannotChange) {
   const boost::math::gamma_distribution<double> reference(shape, 1 / rate);
   const RtDayPosterior& last = fit->filtered.back();
   EXPECT_NEAR(last.mean, boost::math::mean(reference), kGridRelativeTolerance * last.mean);
-  EXPECT_NEAR(last.q025, boost::math::quantile(reference, 0.025), kGridRelativeTolerance * last.q025);
-  EXPECT_NEAR(last.median, boost::math::quantile(reference, 0.5), kGridRelativeTolerance * last.median);
-  EXPECT_NEAR(last.q975, boost::math::quantile(reference, 0.975), kGridRelativeTolerance * last.q975);
+  EXPECT_NEAR(last.q025, boost::math::quantile(reference, 0.025),
+              kGridRelativeTolerance * last.q025);
+  EXPECT_NEAR(last.median, boost::math::quantile(reference, 0.5),
+              kGridRelativeTolerance * last.median);
+  EXPECT_NEAR(last.q975, boost::math::quantile(reference, 0.975),
+              kGridRelativeTolerance * last.q975);
   EXPECT_NEAR(fit->LastQuantile(0.5), last.median, 1e-12);
   // Smoothing a constant R changes nothing on the last day.
   EXPECT_NEAR(fit->smoothed.back().median, last.median, 1e-9);

@@ -105,9 +105,8 @@ int RunForecast(CliState& s, const AnalyticsOptions& o) {
   if (!service.ok()) return Fail(service.status());
   app::AnalyticsService analytics(**service);
   const std::string region = s.RegionOr(**service);
-  auto forecast =
-      analytics.Forecast(region, s.as_of.empty() ? std::nullopt : Date::Parse(s.as_of), o.horizon,
-                         RtMethodOf(o));
+  auto forecast = analytics.Forecast(region, s.as_of.empty() ? std::nullopt : Date::Parse(s.as_of),
+                                     o.horizon, RtMethodOf(o));
   if (!forecast.ok()) return Fail(forecast.status());
   if (s.format == "json") {
     std::fputs(report::JsonText(report::ForecastJson(forecast->forecast)).c_str(), stdout);
@@ -177,8 +176,9 @@ void AddAnalyticsCommands(CLI::App& app, CliState& s) {
   forecast->add_option("--horizon", o->horizon, "Days ahead, 1 to 28")
       ->check(CLI::Range(1, 28))
       ->capture_default_str();
-  forecast->add_option("--rt-method", o->rt_method,
-                       "R_t from the last week's window, or from the daily filter")
+  forecast
+      ->add_option("--rt-method", o->rt_method,
+                   "R_t from the last week's window, or from the daily filter")
       ->check(CLI::IsMember({"window", "filter"}))
       ->capture_default_str();
   forecast->add_option("--format", s.format, "text, csv or json")
@@ -197,8 +197,9 @@ void AddAnalyticsCommands(CLI::App& app, CliState& s) {
   backtest->add_option("--horizon", o->horizons, "Horizons in days, e.g. 7,14")
       ->delimiter(',')
       ->check(CLI::Range(1, 28));
-  backtest->add_option("--rt-method", o->rt_method,
-                       "R_t from the last week's window, or from the daily filter")
+  backtest
+      ->add_option("--rt-method", o->rt_method,
+                   "R_t from the last week's window, or from the daily filter")
       ->check(CLI::IsMember({"window", "filter"}))
       ->capture_default_str();
   backtest->add_option("--format", s.format, "text or json")

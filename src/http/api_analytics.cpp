@@ -52,8 +52,7 @@ Result<analytics::RtMethod> RtMethodParam(const RequestContext& context) {
   const std::string text = context.Param("rt_method");
   if (text.empty() || text == "window") return analytics::RtMethod::kWindow;
   if (text == "filter") return analytics::RtMethod::kFiltered;
-  return Status::InvalidArgument(
-      fmt::format("rt_method: \"{}\" is not window or filter", text));
+  return Status::InvalidArgument(fmt::format("rt_method: \"{}\" is not window or filter", text));
 }
 
 }  // namespace

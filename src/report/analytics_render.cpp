@@ -166,8 +166,8 @@ std::string RenderForecastText(const analytics::OutcomeForecast& forecast,
       "average, {:.3f}% of cases die.\n\n",
       region_name, LongDate(origin), forecast.days.size(),
       forecast.method == analytics::RtMethod::kWindow ? "last week" : "daily filter", rt.mean,
-      rt.q025, rt.q975,
-      forecast.delays.recovery.delay.mean_days, 100 * forecast.delays.death.fraction);
+      rt.q025, rt.q975, forecast.delays.recovery.delay.mean_days,
+      100 * forecast.delays.death.fraction);
   if (!forecast.warning.empty()) {
     out += fmt::format("WARNING: {}. Plans use the recent trend instead.\n\n", forecast.warning);
   }
@@ -209,9 +209,8 @@ std::string RenderBacktestText(const analytics::BacktestResult& result,
                      "forecasts", "mean WIS", "cov 50%", "cov 80%", "cov 95%", "bias");
   auto row = [&](int horizon, const std::string& name, const analytics::ScoreSummary& score) {
     out += fmt::format("{:<9}{:<28}{:>10}{:>12}{:>9.2f}{:>9.2f}{:>9.2f}{:>7.2f}\n",
-                       fmt::format("{} d", horizon), name, score.forecasts,
-                       Decimal(score.mean_wis), score.coverage_50, score.coverage_80,
-                       score.coverage_95, score.mean_bias);
+                       fmt::format("{} d", horizon), name, score.forecasts, Decimal(score.mean_wis),
+                       score.coverage_50, score.coverage_80, score.coverage_95, score.mean_bias);
   };
   for (const analytics::HorizonScores& h : result.horizons) {
     row(h.horizon_days, "renewal model", h.model);
@@ -229,11 +228,10 @@ std::string RenderBacktestText(const analytics::BacktestResult& result,
                           : fmt::format("does NOT beat {} (its score is {:.0f}% worse)", baseline,
                                         100 * (relative - 1));
     };
-    out += fmt::format("At {} days the model {}, and {}.\n", h.horizon_days,
-                       phrase(analytics::RelativeWis(h.last_value),
-                              "the last value carried forward"),
-                       phrase(analytics::RelativeWis(h.last_week_growth),
-                              "last week's growth continued"));
+    out += fmt::format(
+        "At {} days the model {}, and {}.\n", h.horizon_days,
+        phrase(analytics::RelativeWis(h.last_value), "the last value carried forward"),
+        phrase(analytics::RelativeWis(h.last_week_growth), "last week's growth continued"));
   }
   if (result.origins_skipped > 0) {
     out += fmt::format("{} origin(s) skipped: the model needs five days of data.\n",
@@ -254,14 +252,14 @@ boost::json::value BacktestJson(const analytics::BacktestResult& result) {
   };
   array horizons;
   for (const analytics::HorizonScores& h : result.horizons) {
-    horizons.push_back(object{
-        {"horizon_days", h.horizon_days},
-        {"model", score(h.model)},
-        {"last_value", score(h.last_value.baseline)},
-        {"last_week_growth", score(h.last_week_growth.baseline)},
-        {"model_on_last_week_growth_origins", score(h.last_week_growth.model)},
-        {"relative_wis_vs_last_value", relative(h.last_value)},
-        {"relative_wis_vs_last_week_growth", relative(h.last_week_growth)}});
+    horizons.push_back(
+        object{{"horizon_days", h.horizon_days},
+               {"model", score(h.model)},
+               {"last_value", score(h.last_value.baseline)},
+               {"last_week_growth", score(h.last_week_growth.baseline)},
+               {"model_on_last_week_growth_origins", score(h.last_week_growth.model)},
+               {"relative_wis_vs_last_value", relative(h.last_value)},
+               {"relative_wis_vs_last_week_growth", relative(h.last_week_growth)}});
   }
   return object{{"horizons", std::move(horizons)}, {"origins_skipped", result.origins_skipped}};
 }
