@@ -139,22 +139,17 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
   out.horizon_days = options.horizon_days;
   out.simulations = options.simulations;
   const bool walk = options.rt_path == RtPath::kLogRandomWalk;
-  // R of the origin day, one draw per simulation.
-  std::vector<double> origin_cumulative;  // kFiltered: the posterior's running sum over the grid
-  std::vector<double> log_grid;
+  // R of the origin day, one draw per simulation: from the filter's posterior by its quantile
+  // of a uniform draw, or from the window's Gamma posterior.
+  std::optional<RtFilterResult> fit;
   std::gamma_distribution<double> draw_gamma(1.0, 1.0);
   if (options.rt_method == RtMethod::kFiltered) {
-    Result<RtFilterResult> fit = FilterRt(history, si, options.filter);
-    if (!fit.ok()) return fit.status();
+    Result<RtFilterResult> filtered = FilterRt(history, si, options.filter);
+    if (!filtered.ok()) return filtered.status();
+    fit = std::move(filtered).value();
     out.rt = fit->filtered.back();
     out.log_rt_step_sd = walk ? std::min(fit->step_sd, options.max_log_rt_step_sd) : 0.0;
     out.nb_size = options.nb_size ? *options.nb_size : fit->nb_size;
-    double running = 0;
-    for (size_t cell = 0; cell < fit->grid.size(); ++cell) {
-      running += fit->last[cell];
-      origin_cumulative.push_back(running);
-      log_grid.push_back(std::log(fit->grid[cell]));
-    }
   } else {
     // The last window, from the first day the serial interval is covered on (rt_filter.hpp), over
     // the infectiousness scaled up where it is partly covered: EpiEstim's posterior otherwise.
@@ -168,18 +163,14 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
           days, start + 1, 100 * options.filter.covered_mass));
     }
     const std::vector<double> covered = CoveredInfectiousness(total, si);
-    const double prior_shape =
-        options.prior_mean * options.prior_mean / (options.prior_sd * options.prior_sd);
-    const double prior_scale = options.prior_sd * options.prior_sd / options.prior_mean;
     double window_cases = 0, window_lambda = 0;
     for (int32_t day = window_start; day <= window_end; ++day) {
       window_cases += static_cast<double>(history.local[day]);
       window_lambda += covered[day];
     }
-    std::vector<RtPosterior> last = {RtPosterior{{window_start, window_end},
-                                                 prior_shape + window_cases,
-                                                 1 / (1 / prior_scale + window_lambda)}};
-    const RtPosterior& posterior = last.front();
+    const RtPosterior posterior =
+        WindowPosterior({window_start, window_end}, window_cases, window_lambda, options.prior_mean,
+                        options.prior_sd);
     out.rt = {posterior.window.end_day_idx, posterior.Mean(),        posterior.Quantile(0.025),
               posterior.Quantile(0.25),     posterior.Quantile(0.5), posterior.Quantile(0.75),
               posterior.Quantile(0.975)};
@@ -190,15 +181,8 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
     draw_gamma = std::gamma_distribution<double>(posterior.shape, posterior.scale);
   }
   auto draw_origin = [&]() {
-    if (options.rt_method == RtMethod::kWindow) return draw_gamma(rng);
-    const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
-    const size_t cell =
-        std::min<size_t>(std::lower_bound(origin_cumulative.begin(), origin_cumulative.end(), u) -
-                             origin_cumulative.begin(),
-                         log_grid.size() - 1);
-    const double step = log_grid.size() > 1 ? log_grid[1] - log_grid[0] : 0;
-    const double jitter = std::uniform_real_distribution<double>(-0.5, 0.5)(rng);
-    return std::exp(log_grid[cell] + jitter * step);
+    if (!fit) return draw_gamma(rng);
+    return fit->LastQuantile(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
   };
 
   const int horizon = options.horizon_days;

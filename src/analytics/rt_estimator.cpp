@@ -75,6 +75,13 @@ std::vector<double> TotalInfectiousness(std::span<const double> total_incidence,
   return lambda;
 }
 
+RtPosterior WindowPosterior(RtWindow window, double local_cases, double infectiousness,
+                            double prior_mean, double prior_sd) {
+  const double prior_shape = (prior_mean / prior_sd) * (prior_mean / prior_sd);
+  const double prior_scale = prior_sd * prior_sd / prior_mean;
+  return {window, prior_shape + local_cases, 1 / (1 / prior_scale + infectiousness)};
+}
+
 Result<std::vector<RtPosterior>> EstimateRt(const IncidenceSeries& incidence,
                                             const SerialInterval& serial_interval,
                                             const RtOptions& options) {
@@ -100,9 +107,6 @@ Result<std::vector<RtPosterior>> EstimateRt(const IncidenceSeries& incidence,
     lambda_prefix[day_idx + 1] = lambda_prefix[day_idx] + lambda[day_idx];
   }
 
-  const double prior_shape =
-      (options.prior_mean / options.prior_sd) * (options.prior_mean / options.prior_sd);
-  const double prior_scale = options.prior_sd * options.prior_sd / options.prior_mean;
   const double mean_si_days = serial_interval.MeanDays();
 
   std::vector<RtPosterior> out;
@@ -113,7 +117,8 @@ Result<std::vector<RtPosterior>> EstimateRt(const IncidenceSeries& incidence,
         local_prefix[window.end_day_idx + 1] - local_prefix[window.start_day_idx];
     const double infectiousness =
         lambda_prefix[window.end_day_idx + 1] - lambda_prefix[window.start_day_idx];
-    out.push_back({window, prior_shape + local_cases, 1 / (1 / prior_scale + infectiousness)});
+    out.push_back(
+        WindowPosterior(window, local_cases, infectiousness, options.prior_mean, options.prior_sd));
   };
   if (options.windows.empty()) {
     const int32_t length = options.window_days;

@@ -56,6 +56,11 @@ struct RtPosterior {
   double Quantile(double p) const;
 };
 
+// The posterior of R over `window` from the Gamma prior of mean `prior_mean` and sd `prior_sd`,
+// the window's local cases and its total infectiousness Σ Λ (Cori et al. 2013, eq. 3).
+RtPosterior WindowPosterior(RtWindow window, double local_cases, double infectiousness,
+                            double prior_mean, double prior_sd);
+
 // The columns of EpiEstim's output for one window.
 struct RtSummary {
   RtWindow window;

@@ -99,7 +99,7 @@ struct Inputs {
   std::vector<double> cases;   // total per day
   std::vector<double> lambda;  // Λ_t, scaled up where the serial interval is partly covered
   int32_t start = 0;
-  std::vector<double> log_grid;
+  std::vector<double> grid;  // R values, evenly spaced in log R
   std::vector<double> prior;
 };
 
@@ -111,7 +111,7 @@ struct Pass {
 
 // One forward pass for σ and k; keeps the distributions only when `keep`.
 Pass Forward(const Inputs& in, const Kernel& kernel, const ObservationModel& model, bool keep) {
-  const size_t cells = in.log_grid.size();
+  const size_t cells = in.grid.size();
   Pass pass;
   std::vector<double> posterior = in.prior, predicted(cells), log_lik(cells);
   for (size_t day = in.start; day < in.cases.size(); ++day) {
@@ -123,7 +123,7 @@ Pass Forward(const Inputs& in, const Kernel& kernel, const ObservationModel& mod
     const double y = in.cases[day];
     double max_log = -1e308;
     for (size_t cell = 0; cell < cells; ++cell) {
-      log_lik[cell] = model.LogLikelihood(y, std::exp(in.log_grid[cell]) * in.lambda[day]);
+      log_lik[cell] = model.LogLikelihood(y, in.grid[cell] * in.lambda[day]);
       max_log = std::max(max_log, log_lik[cell]);
     }
     double total = 0;
@@ -147,31 +147,31 @@ Pass Forward(const Inputs& in, const Kernel& kernel, const ObservationModel& mod
   return pass;
 }
 
-double QuantileOf(const std::vector<double>& mass, const std::vector<double>& log_grid, double p) {
-  // Each cell's mass spread evenly over [log r − h/2, log r + h/2].
-  const double step = log_grid.size() > 1 ? log_grid[1] - log_grid[0] : 0;
+// The p-quantile of `mass` over `grid` (R values evenly spaced in log R), each cell's mass spread
+// evenly over its width in log R.
+double QuantileOf(const std::vector<double>& mass, const std::vector<double>& grid, double p) {
+  const double step = grid.size() > 1 ? std::log(grid[1] / grid[0]) : 0;
   double cumulative = 0;
   for (size_t cell = 0; cell < mass.size(); ++cell) {
     if (cumulative + mass[cell] >= p && mass[cell] > 0) {
       const double within = (p - cumulative) / mass[cell];
-      return std::exp(log_grid[cell] - step / 2 + within * step);
+      return grid[cell] * std::exp((within - 0.5) * step);
     }
     cumulative += mass[cell];
   }
-  return std::exp(log_grid.back());
+  return grid.back() * std::exp(0.5 * step);
 }
 
 RtDayPosterior Summarise(int32_t day_idx, const std::vector<double>& mass,
-                         const std::vector<double>& log_grid) {
+                         const std::vector<double>& grid) {
   RtDayPosterior out;
   out.day_idx = day_idx;
-  for (size_t cell = 0; cell < mass.size(); ++cell)
-    out.mean += mass[cell] * std::exp(log_grid[cell]);
-  out.q025 = QuantileOf(mass, log_grid, 0.025);
-  out.q25 = QuantileOf(mass, log_grid, 0.25);
-  out.median = QuantileOf(mass, log_grid, 0.5);
-  out.q75 = QuantileOf(mass, log_grid, 0.75);
-  out.q975 = QuantileOf(mass, log_grid, 0.975);
+  for (size_t cell = 0; cell < mass.size(); ++cell) out.mean += mass[cell] * grid[cell];
+  out.q025 = QuantileOf(mass, grid, 0.025);
+  out.q25 = QuantileOf(mass, grid, 0.25);
+  out.median = QuantileOf(mass, grid, 0.5);
+  out.q75 = QuantileOf(mass, grid, 0.75);
+  out.q975 = QuantileOf(mass, grid, 0.975);
   return out;
 }
 
@@ -197,11 +197,7 @@ std::vector<double> CoveredInfectiousness(const std::vector<double>& cases,
   return lambda;
 }
 
-double RtFilterResult::LastQuantile(double p) const {
-  std::vector<double> log_grid(grid.size());
-  for (size_t cell = 0; cell < grid.size(); ++cell) log_grid[cell] = std::log(grid[cell]);
-  return QuantileOf(last, log_grid, p);
-}
+double RtFilterResult::LastQuantile(double p) const { return QuantileOf(last, grid, p); }
 
 Result<RtFilterResult> FilterRt(const IncidenceSeries& series, const SerialInterval& si,
                                 const RtFilterOptions& options) {
@@ -227,11 +223,12 @@ Result<RtFilterResult> FilterRt(const IncidenceSeries& series, const SerialInter
   const int cells = options.grid_points;
   const double log_min = std::log(options.r_min), log_max = std::log(options.r_max);
   const double log_step = (log_max - log_min) / (cells - 1);
-  in.log_grid.resize(cells);
+  in.grid.resize(cells);
   in.prior.resize(cells);
   for (int cell = 0; cell < cells; ++cell) {
-    in.log_grid[cell] = log_min + log_step * cell;
-    const double z = (in.log_grid[cell] - options.prior_log_mean) / options.prior_log_sd;
+    const double log_r = log_min + log_step * cell;
+    in.grid[cell] = std::exp(log_r);
+    const double z = (log_r - options.prior_log_mean) / options.prior_log_sd;
     in.prior[cell] = std::exp(-0.5 * z * z);
   }
   const double prior_total = std::accumulate(in.prior.begin(), in.prior.end(), 0.0);
@@ -259,13 +256,12 @@ Result<RtFilterResult> FilterRt(const IncidenceSeries& series, const SerialInter
   out.step_sd = best_sd;
   out.nb_size = best_k;
   out.log_evidence = pass.log_evidence;
-  out.grid.resize(cells);
-  for (int cell = 0; cell < cells; ++cell) out.grid[cell] = std::exp(in.log_grid[cell]);
+  out.grid = in.grid;
   out.last = pass.filtered.back();
   const size_t observed = pass.filtered.size();
   for (size_t idx = 0; idx < observed; ++idx) {
     out.filtered.push_back(
-        Summarise(in.start + static_cast<int32_t>(idx), pass.filtered[idx], in.log_grid));
+        Summarise(in.start + static_cast<int32_t>(idx), pass.filtered[idx], out.grid));
   }
   // Backward: s_t(i) = f_t(i) Σ_j K(i→j) s_{t+1}(j) / p_{t+1}(j).
   std::vector<std::vector<double>> smoothed(observed);
@@ -292,7 +288,7 @@ Result<RtFilterResult> FilterRt(const IncidenceSeries& series, const SerialInter
   }
   for (size_t idx = 0; idx < observed; ++idx) {
     out.smoothed.push_back(
-        Summarise(in.start + static_cast<int32_t>(idx), smoothed[idx], in.log_grid));
+        Summarise(in.start + static_cast<int32_t>(idx), smoothed[idx], out.grid));
   }
   return out;
 }
