@@ -5,6 +5,7 @@
 // file) and on a PostgreSQL cluster of the test's own.
 
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
@@ -275,6 +276,70 @@ TEST_P(SeveralServersTest, OneIdempotencyKeySentTenTimesAtOnceToTwoServersWrites
   HttpReply resend = Send(b.port(), "POST", "/api/v1/supply/ledger", keyed, body);
   EXPECT_EQ(resend.status, 201) << Describe(resend);
   EXPECT_EQ(resend.Header("idempotent-replayed"), "true");
+}
+
+// The same key resent after the server that took the write was killed (kill -9) at a moment drawn
+// at random, from before the request reached it to after its answer: each time the write is
+// stored exactly once. Killed before its commit, nothing was written and the resend writes it;
+// killed after, the resend replays the answer or says that it was written.
+TEST_P(SeveralServersTest, AKeyResentAfterAKillNineWritesExactlyOnce) {
+  ServerProcess other(*database_, {});
+  ASSERT_TRUE(other.started()) << other.Output();
+  const Headers supply = SignIn(other.port(), "supply");
+  ASSERT_FALSE(supply.empty());
+  std::mt19937 rng(20220512);
+  // From 0.2 to 60 ms after the send, evenly on a log scale: a write takes about 2 ms on SQLite
+  // and a few more on PostgreSQL, so the kills fall before, during and after it.
+  std::uniform_real_distribution<double> log_kill_after_us(std::log(200.0), std::log(60000.0));
+  constexpr int kTrials = 12;
+  int replayed_or_written = 0, written_on_resend = 0;
+  for (int trial = 0; trial < kTrials; ++trial) {
+    const std::string lot = "L-KILL-" + std::to_string(trial);
+    const std::string body = json::serialize(
+        json::object{{"movements", json::array{json::object{{"day", "2022-09-01"},
+                                                            {"node", "T-CO"},
+                                                            {"medicine", "T-PARA"},
+                                                            {"kind", "receipt"},
+                                                            {"quantity", 100},
+                                                            {"lot", lot},
+                                                            {"expiry", "2024-01-31"},
+                                                            {"maker", "F-1"}}}}});
+    const Headers keyed = With(supply, "Idempotency-Key", "kill-nine-" + std::to_string(trial));
+    {
+      ServerProcess victim(*database_, {});
+      ASSERT_TRUE(victim.started()) << victim.Output();
+      std::thread sender(
+          [&] { Send(victim.port(), "POST", "/api/v1/supply/ledger", keyed, body, 2s); });
+      std::this_thread::sleep_for(
+          std::chrono::microseconds(std::llround(std::exp(log_kill_after_us(rng)))));
+      victim.Kill();
+      sender.join();
+    }
+    // Resent, to a server that was running all along.
+    HttpReply resend = Send(other.port(), "POST", "/api/v1/supply/ledger", keyed, body);
+    ASSERT_TRUE(resend.status == 201 || resend.status == 409) << Describe(resend);
+    if (resend.status == 409) {
+      EXPECT_NE(resend.body.find("written"), std::string::npos) << resend.body;
+    }
+    (resend.Header("idempotent-replayed") == "true" || resend.status == 409 ? replayed_or_written
+                                                                            : written_on_resend)++;
+    const std::string target = "/api/v1/supply/ledger?region=KP-04-003&lot=" + lot;
+    const auto deadline = std::chrono::steady_clock::now() + kPatience;
+    int64_t total = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+      HttpReply ledger = Send(other.port(), "GET", target, supply);
+      ASSERT_EQ(ledger.status, 200) << Describe(ledger);
+      total = ledger.Json().at("total").as_int64();
+      if (total > 0) break;
+      std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(total, 1) << "trial " << trial << ": the write is stored " << total << " times";
+  }
+  // Both sides of the commit were hit (the kill moments spread over the write).
+  RecordProperty("replayed_or_written", replayed_or_written);
+  RecordProperty("written_on_resend", written_on_resend);
+  std::printf("kill -9 trials: %d written before the kill, %d written by the resend\n",
+              replayed_or_written, written_on_resend);
 }
 
 // Three servers, a command-line import beside them, and 8 clients writing at random through any

@@ -61,6 +61,15 @@ TEST_F(CareCliTest, OnTheDemoThePlanLowersTheWorstProvinceLoadWithinTheLimits) {
   const RunResult text = Outbreak({"care", "plan", "--as-of", "2022-05-20"});
   EXPECT_NE(text.out.find("WARNING: the forecast is not used"), std::string::npos) << text.out;
   EXPECT_EQ(plan.at("regions").as_array().size(), 13u);
+  // On 5 June some provinces' forecasts did well lately and drive the plan, named with their
+  // skill; the others' 80% intervals missed and they are flagged unreliable, in JSON and text.
+  const json::value june = Json({"care", "plan", "--as-of", "2022-06-05", "--format", "json"});
+  ASSERT_TRUE(june.is_object());
+  const std::string june_notes = json::serialize(june.at("notes"));
+  EXPECT_NE(june_notes.find("its skill there lately"), std::string::npos) << june_notes;
+  EXPECT_NE(june_notes.find("): unreliable: "), std::string::npos) << june_notes;
+  const RunResult june_text = Outbreak({"care", "plan", "--as-of", "2022-06-05"});
+  EXPECT_NE(june_text.out.find("): unreliable: "), std::string::npos) << june_text.out;
   std::map<std::string, double> worst_after;
   for (const json::value& category : plan.at("categories").as_array()) {
     const double before = category.at("worst_before").at("per_worker").to_number<double>();

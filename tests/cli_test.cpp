@@ -299,10 +299,33 @@ TEST_F(CliTest, AnalyticsOfTheDemoAreReachable) {
   ASSERT_EQ(estimates.size(), 3u);
   EXPECT_EQ(estimates[0].at("window_end").as_string(), "2022-06-01");
   EXPECT_LT(estimates[0].at("q025").as_double(), estimates[0].at("q975").as_double());
-  RunResult forecast = Outbreak({"forecast", "--as-of", "2022-06-01", "--format", "json"});
+  RunResult forecast = Outbreak({"forecast", "--as-of", "2022-06-20", "--format", "json"});
   ASSERT_EQ(forecast.exit_code, 0) << forecast.err;
   EXPECT_EQ(boost::json::parse(forecast.out).at("days").as_array().size(), 28u);
   EXPECT_TRUE(boost::json::parse(forecast.out).at("warning").is_null()) << forecast.out;
+  EXPECT_EQ(boost::json::parse(forecast.out).at("skill").at("state").as_string(), "reliable");
+  // Deaths are counts, with an interval (it once read "7 (7-7)" every day).
+  const boost::json::value parsed_forecast = boost::json::parse(forecast.out);
+  const auto& deaths = parsed_forecast.at("days").at(0).at("new_deaths");
+  EXPECT_LT(deaths.at("q025").to_number<double>(), deaths.at("q975").to_number<double>());
+  // Before the fifth day there is no forecast, and the reason is written for a reader.
+  RunResult too_early = Outbreak({"forecast", "--as-of", "2022-05-13"});
+  EXPECT_NE(too_early.exit_code, 0);
+  EXPECT_NE(
+      too_early.err.find("no forecast from the data of 2022-05-13: too little data: 2 day(s)"),
+      std::string::npos)
+      << too_early.err;
+  // The forecast's recent skill travels with it, and one whose intervals lately missed is flagged.
+  RunResult flagged = Outbreak({"forecast", "--as-of", "2022-06-05", "--format", "json"});
+  ASSERT_EQ(flagged.exit_code, 0) << flagged.err;
+  const auto flagged_json = boost::json::parse(flagged.out);
+  EXPECT_EQ(flagged_json.at("skill").at("state").as_string(), "unreliable") << flagged.out;
+  EXPECT_EQ(std::string(flagged_json.at("warning").as_string()).rfind("unreliable: ", 0), 0u);
+  RunResult flagged_text = Outbreak({"forecast", "--as-of", "2022-06-05", "--horizon", "7"});
+  EXPECT_NE(flagged_text.out.find("WARNING: unreliable: 7-day 80% intervals held the truth"),
+            std::string::npos)
+      << flagged_text.out;
+  EXPECT_NE(flagged_text.out.find("Skill of the method here lately"), std::string::npos);
   // The meeting's day: 9 days of data. The forecast says it is not to be planned on, and the
   // plans and the medicine demand that would use it say they do not.
   RunResult early = Outbreak({"forecast", "--as-of", "2022-05-20", "--format", "json"});
@@ -347,10 +370,18 @@ TEST_F(CliTest, AnalyticsOfTheDemoAreReachable) {
   EXPECT_NE(early_text.out.find("WARNING: too little data"), std::string::npos) << early_text.out;
   RunResult demand = Outbreak({"supply", "demand", "--as-of", "2022-05-20", "--format", "json"});
   ASSERT_EQ(demand.exit_code, 0) << demand.err;
-  EXPECT_NE(std::string(boost::json::parse(demand.out).at("basis").as_string())
-                .find("the forecast is not used: too little data"),
-            std::string::npos)
-      << demand.out.substr(0, 400);
+  const std::string basis(boost::json::parse(demand.out).at("basis").as_string());
+  EXPECT_NE(basis.find("WARNING: the forecast is not used for KP-01"), std::string::npos) << basis;
+  EXPECT_NE(basis.find("too little data: 9 days"), std::string::npos) << basis;
+  // Where the forecast drives the demand, its skill is named beside it; where it is flagged, the
+  // demand says so in its JSON and its text.
+  RunResult later = Outbreak({"supply", "demand", "--as-of", "2022-06-05", "--format", "json"});
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  const std::string later_basis(boost::json::parse(later.out).at("basis").as_string());
+  EXPECT_NE(later_basis.find("the forecast's skill lately"), std::string::npos) << later_basis;
+  EXPECT_NE(later_basis.find(": unreliable: "), std::string::npos) << later_basis;
+  RunResult later_text = Outbreak({"supply", "demand", "--as-of", "2022-06-05"});
+  EXPECT_NE(later_text.out.find(": unreliable: "), std::string::npos);
   RunResult sitrep = Outbreak({"sitrep", "--as-of", "2022-06-15", "--format", "json"});
   ASSERT_EQ(sitrep.exit_code, 0) << sitrep.err;
   const auto trend = boost::json::parse(sitrep.out).at("trend");

@@ -91,6 +91,12 @@ void ServerProcess::Terminate() const {
   if (running_) kill(pid_, SIGTERM);
 }
 
+void ServerProcess::Kill() {
+  if (!running_) return;
+  kill(pid_, SIGKILL);
+  if (WaitForExit(pid_, std::chrono::seconds(10))) running_ = false;
+}
+
 std::optional<int> ServerProcess::Wait(std::chrono::milliseconds timeout) {
   if (!running_) return std::nullopt;
   std::optional<int> code = WaitForExit(pid_, timeout);

@@ -57,6 +57,8 @@ class ServerProcess {
   std::string Output() const;
   // Sends SIGTERM.
   void Terminate() const;
+  // Sends SIGKILL (kill -9) and waits for the end.
+  void Kill();
   // Waits for the server to end: its exit code, or nullopt when it runs on after `timeout`.
   std::optional<int> Wait(std::chrono::milliseconds timeout = std::chrono::seconds(20));
   // Terminate, then Wait.

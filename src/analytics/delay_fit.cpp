@@ -184,6 +184,10 @@ Result<OutcomeFit> FitOutcomeDelay(const std::vector<int64_t>& cases,
   Fitter fitter(cases, outcome, under_treatment, opening_stock, options);
   OutcomeFit out;
   out.days_used = fitter.days_used();
+  for (size_t day_idx = outcome.size() - static_cast<size_t>(out.days_used);
+       day_idx < outcome.size(); ++day_idx) {
+    out.events += outcome[day_idx];
+  }
   Candidate best;
   if (fixed_delay != nullptr) {
     out.delay = *fixed_delay;

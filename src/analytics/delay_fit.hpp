@@ -50,6 +50,7 @@ struct OutcomeFit {
   double fraction = 0;  // ρ: the share of cases that end in this outcome
   double rmse = 0;      // root mean squared daily residual, persons per day
   int days_used = 0;    // days in the fit
+  int64_t events = 0;   // outcomes reported on those days: how well ρ is known
 };
 
 struct OutcomeDelays {

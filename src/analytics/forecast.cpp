@@ -116,6 +116,15 @@ std::vector<double> PastExits(const OutcomeSeries& series, const OutcomeFit& fit
 
 }  // namespace
 
+Status CheckForecastable(size_t days, const SerialInterval& si, const ForecastOptions& options) {
+  const int32_t start = CoveredStartDay(si, options.filter.covered_mass);
+  if (static_cast<int64_t>(days) > start) return Status::Ok();
+  return Status::InvalidArgument(fmt::format(
+      "too little data: {} day(s) of reports; a forecast needs {} (R_t is estimated from day {} "
+      "on, where the reported past covers {:.0f}% of the serial interval)",
+      days, start + 1, start + 1, 100 * options.filter.covered_mass));
+}
+
 const char* RtMethodName(RtMethod method) {
   return method == RtMethod::kFiltered ? "daily filter" : "last window";
 }
@@ -125,6 +134,8 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
   Status status = CheckOptions(options);
   if (!status.ok()) return status;
   status = ValidateIncidence(history);
+  if (!status.ok()) return status;
+  status = CheckForecastable(history.days(), si, options);
   if (!status.ok()) return status;
   const size_t days = history.days();
   std::vector<double> total(days);
@@ -156,12 +167,6 @@ Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInte
     const int32_t start = CoveredStartDay(si, options.filter.covered_mass);
     const int32_t window_end = static_cast<int32_t>(days) - 1;
     const int32_t window_start = std::max(start, window_end - options.rt_window_days + 1);
-    if (window_start > window_end) {
-      return Status::InvalidArgument(fmt::format(
-          "forecast: {} day(s) of data; R_t is estimated from day {} on, where the data cover "
-          "{:.0f}% of the serial interval",
-          days, start + 1, 100 * options.filter.covered_mass));
-    }
     const std::vector<double> covered = CoveredInfectiousness(total, si);
     double window_cases = 0, window_lambda = 0;
     for (int32_t day = window_start; day <= window_end; ++day) {
@@ -303,17 +308,28 @@ Result<OutcomeForecast> ForecastOutcomes(const OutcomeSeries& series, const Seri
     }
     return fit.fraction * exits;
   };
+  // Observed exits are counts around their expectation (Poisson), and the death ratio ρ is known
+  // only as well as the deaths it was fitted on: each path draws its own ρ / ρ̂ ~ Gamma(D, D), D
+  // the deaths of the fit (mean 1, relative sd 1/√D).
+  const double death_events = static_cast<double>(std::max<int64_t>(1, delays.death.events));
+  std::gamma_distribution<double> death_ratio(death_events, 1 / death_events);
+  auto count = [&rng](double mean) {
+    return mean > 0 ? static_cast<double>(std::poisson_distribution<int64_t>(mean)(rng)) : 0.0;
+  };
   for (int sim = 0; sim < simulations; ++sim) {
     const size_t row = static_cast<size_t>(sim) * horizon;
     const double* path = paths->cases.data() + row;
+    const double death_scale = death_ratio(rng);
     double current = stock;
     for (int ahead_idx = 0; ahead_idx < horizon; ++ahead_idx) {
       const double recovered_today =
           past_recovered[ahead_idx] + new_exits(path, ahead_idx, delays.recovery);
       const double deaths_today = past_deaths[ahead_idx] + new_exits(path, ahead_idx, delays.death);
+      // The stock loses its expected exits: each person leaves once, so drawn daily counts would
+      // add up to a random walk of the stock that no one's stay has.
       current += path[ahead_idx] - recovered_today - deaths_today;
-      recovered[row + ahead_idx] = recovered_today;
-      deaths[row + ahead_idx] = deaths_today;
+      recovered[row + ahead_idx] = count(recovered_today);
+      deaths[row + ahead_idx] = count(death_scale * deaths_today);
       under_treatment[row + ahead_idx] = std::max(0.0, current);
     }
   }

@@ -40,8 +40,11 @@
 // treatment at the last day leave on the days that the fitted model says the past cases will,
 // scaled so that, over time, exactly the reported number leaves (or, when the model expects none,
 // as a stock in steady state: delay_fit.hpp's residual distribution). Under treatment is the last
-// reported figure plus simulated cases less simulated exits. These are the expected exits for each
-// case path: their intervals carry the uncertainty of the cases, not of the delays.
+// reported figure plus simulated cases less their expected exits (each person leaves once).
+// The recoveries and deaths of a day are drawn as counts (Poisson) around their expectation on
+// the case path, and each path draws its own death ratio from how many deaths it was fitted on:
+// their intervals carry the uncertainty of the cases, of the counts and of the death ratio, not
+// of the delays' shapes.
 //
 // Deterministic for a given seed (and standard library): draws are made in a fixed order from
 // the Rng passed in. Pure otherwise; thread-safe for distinct Rngs.
@@ -53,6 +56,7 @@
 #include <vector>
 
 #include "analytics/delay_fit.hpp"
+#include "analytics/forecast_skill.hpp"
 #include "analytics/incidence.hpp"
 #include "analytics/outcome_series.hpp"
 #include "analytics/predictive_quantiles.hpp"
@@ -109,6 +113,10 @@ struct CasePaths {
   }
 };
 
+// Ok when a series of `days` days can be forecast from: the serial interval must be covered on
+// its last day (the fifth, by default); else kInvalidArgument saying so in words for a reader.
+Status CheckForecastable(size_t days, const SerialInterval& si, const ForecastOptions& options);
+
 // Case paths after the last day of `history`. Errors: bad options, invalid inputs, a history
 // that ends before its first day covered by the serial interval (the fifth, by default).
 Result<CasePaths> SimulateCases(const IncidenceSeries& history, const SerialInterval& si,
@@ -135,8 +143,11 @@ struct OutcomeForecast {
   OutcomeDelays delays;
   std::vector<DayForecast> days;  // one per day ahead
   int history_days = 0;           // days of data it was made from
-  // Why plans should not rest on it ("too little data: ..."); empty when they may.
+  // Why plans should not rest on it ("too little data: ...", "unreliable: ..."); empty when they
+  // may.
   std::string warning;
+  // The method's recent backtested skill for this region (forecast_skill.hpp), when assessed.
+  std::optional<ForecastSkill> skill;
 };
 
 // The four quantities for each day ahead of `series`, from its cases (the first day's as

@@ -278,7 +278,12 @@ TEST(ForecastOutcomes, CarriesASteadyStateForward) {
     EXPECT_NEAR(day.new_recovered.median / 990, 1.0, kSteadyStateRelativeTolerance);
     EXPECT_NEAR(day.new_deaths.median / 10, 1.0, kSteadyStateRelativeTolerance);
     EXPECT_NEAR(day.under_treatment.median / stock, 1.0, kSteadyStateRelativeTolerance);
+    // About ten deaths a day are counts: their 80% interval is at least Poisson(10)'s, 6 to 14
+    // (it was 10 to 10 when only the expectation was given).
+    EXPECT_LE(day.new_deaths.q10, 6);
+    EXPECT_GE(day.new_deaths.q90, 14);
   }
+  EXPECT_EQ(delays->death.events, 28 * 10);  // the deaths of the 28 days fitted
 }
 
 TEST(ForecastOutcomes, DrainsTheStockWhenCasesStop) {

@@ -96,9 +96,15 @@ Result<ForecastReport> AnalyticsService::Forecast(std::string_view region,
   const Date origin = as_of.value_or(surveillance_.LatestDay());
   auto series = Outcomes(*idx, origin);
   if (!series.ok()) return series.status();
+  analytics::ForecastOptions forecast_options;
+  if (Status enough =
+          analytics::CheckForecastable(series->days(), options_.serial_interval, forecast_options);
+      !enough.ok()) {
+    return Status::InvalidArgument(
+        fmt::format("no forecast from the data of {}: {}", origin.ToString(), enough.message()));
+  }
   auto delays = analytics::FitOutcomeDelays(*series);
   if (!delays.ok()) return delays.status();
-  analytics::ForecastOptions forecast_options;
   forecast_options.horizon_days = horizon_days;
   forecast_options.rt_method = method;
   forecast_options.simulations = options_.simulations;
@@ -108,6 +114,17 @@ Result<ForecastReport> AnalyticsService::Forecast(std::string_view region,
   auto forecast = analytics::ForecastOutcomes(*series, options_.serial_interval, *delays,
                                               forecast_options, rng);
   if (!forecast.ok()) return forecast.status();
+  // The method's recent skill in this region travels with the forecast; a forecast that lately
+  // did worse than a naive rule is flagged, and plans then use the recent trend.
+  analytics::SkillOptions skill_options;
+  skill_options.seed = options_.seed;
+  auto skill = analytics::AssessForecastSkill(Incidence(*series), options_.serial_interval,
+                                              forecast_options, horizon_days, skill_options);
+  if (!skill.ok()) return skill.status();
+  if (forecast->warning.empty() && skill->state != analytics::SkillState::kReliable) {
+    forecast->warning = skill->reason;
+  }
+  forecast->skill = std::move(*skill);
   return ForecastReport{*idx, origin, options_.serial_interval.description, std::move(*forecast)};
 }
 

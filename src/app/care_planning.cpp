@@ -52,9 +52,9 @@ int64_t CareService::UnderTreatment(const std::string& region, Date as_of) const
   return series->back().day.under_treatment;
 }
 
-std::vector<double> CareService::ExpectedUnderTreatment(const std::string& region, Date as_of,
-                                                        int horizon_days,
-                                                        std::string* not_used) const {
+std::vector<double> CareService::ExpectedUnderTreatment(
+    const std::string& region, Date as_of, int horizon_days, std::string* not_used,
+    std::optional<analytics::ForecastSkill>* skill) const {
   if (analytics_ == nullptr || horizon_days <= 0) return {};
   auto forecast = analytics_->Forecast(region, as_of, horizon_days);
   if (!forecast.ok()) return {};
@@ -63,6 +63,7 @@ std::vector<double> CareService::ExpectedUnderTreatment(const std::string& regio
     if (not_used != nullptr) *not_used = forecast->forecast.warning;
     return {};
   }
+  if (skill != nullptr) *skill = forecast->forecast.skill;
   std::vector<double> out;
   for (const analytics::DayForecast& day : forecast->forecast.days) {
     out.push_back(day.under_treatment.median);
@@ -175,12 +176,15 @@ Result<store::PlanRecord> CareService::Plan(const PlanRequest& request, const Ac
                     members.size(), context.level));
   }
   std::map<std::string, std::vector<std::string>> flagged;  // why a forecast is not used -> regions
+  std::vector<std::pair<std::string, analytics::ForecastSkill>> used;  // forecasts that drive it
   for (size_t idx = 0; idx < members.size(); ++idx) {
     report::PlanRegionFigures& figures = context.regions[idx];
     figures.patients_now = UnderTreatment(figures.code, as_of);
     std::string not_used;
+    std::optional<analytics::ForecastSkill> skill;
     const std::vector<double> expected =
-        ExpectedUnderTreatment(figures.code, as_of, request.horizon_days, &not_used);
+        ExpectedUnderTreatment(figures.code, as_of, request.horizon_days, &not_used, &skill);
+    if (!expected.empty() && skill) used.emplace_back(figures.code, std::move(*skill));
     double peak = static_cast<double>(figures.patients_now);
     for (double value : expected) peak = std::max(peak, value);
     figures.forecast = !expected.empty();
@@ -192,6 +196,13 @@ Result<store::PlanRecord> CareService::Plan(const PlanRequest& request, const Ac
     }
     figures.patients_planned = static_cast<int64_t>(std::ceil(peak));
     input.regions[idx].patients = figures.patients_planned;
+  }
+  if (!used.empty()) {
+    context.notes.push_back(
+        fmt::format("The forecast ({}) drives the patients of {} region(s); its skill there lately "
+                    "(backtested against the naive baselines): {}",
+                    analytics::RtMethodName(analytics::RtMethod::kWindow), used.size(),
+                    analytics::SkillOfRegions(used)));
   }
   for (const auto& [why, codes] : flagged) {
     context.notes.push_back(fmt::format(

@@ -109,10 +109,11 @@ class CareService {
                                          const Actor& actor);
   // Expected people under treatment in `region` for each of `horizon_days` days after `as_of`
   // (forecast medians); empty when there is no analytics or no forecast.
-  // A forecast flagged as unreliable is not used: empty, and `not_used` says why.
-  std::vector<double> ExpectedUnderTreatment(const std::string& region, Date as_of,
-                                             int horizon_days,
-                                             std::string* not_used = nullptr) const;
+  // A forecast flagged as unreliable is not used: empty, and `not_used` says why. A forecast used
+  // leaves its recent skill in `skill`, for the plan to name.
+  std::vector<double> ExpectedUnderTreatment(
+      const std::string& region, Date as_of, int horizon_days, std::string* not_used = nullptr,
+      std::optional<analytics::ForecastSkill>* skill = nullptr) const;
   int64_t UnderTreatment(const std::string& region, Date as_of) const;
   Status CheckRetention(const store::PlanRecord& plan, int min_retention_percent);
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <boost/json.hpp>
 
 #include "analytics/forecast.hpp"
@@ -37,7 +38,7 @@ double Sum(const std::vector<double>& values, size_t first, size_t last) {
 }  // namespace
 
 std::vector<double> SupplyService::CasesAround(RegionIdx region, Date as_of, int past_days,
-                                               int ahead_days, std::string* basis) const {
+                                               int ahead_days, CasesBasis* basis) const {
   const std::string code = surveillance_.tree().region(region).code;
   std::vector<double> out;
   auto series = surveillance_.Series(code, as_of - (past_days - 1), as_of);
@@ -48,17 +49,20 @@ std::vector<double> SupplyService::CasesAround(RegionIdx region, Date as_of, int
   }
   out.resize(static_cast<size_t>(past_days), 0);
   if (ahead_days <= 0) return out;
-  std::string not_used;
   if (analytics_ != nullptr) {
     auto forecast = analytics_->Forecast(code, as_of, ahead_days);
     if (forecast.ok() && !forecast->forecast.warning.empty()) {
       // A flagged forecast does not drive the demand: the recent trend does, and says why.
-      not_used = forecast->forecast.warning;
+      if (basis != nullptr) basis->not_used = forecast->forecast.warning;
     } else if (forecast.ok() && static_cast<int>(forecast->forecast.days.size()) == ahead_days) {
       for (const analytics::DayForecast& day : forecast->forecast.days) {
         out.push_back(day.new_cases.median);
       }
-      if (basis != nullptr) *basis = "forecast (median new cases) of the analytics service";
+      if (basis != nullptr) {
+        basis->rule = fmt::format("forecast (median new cases, {}) of the analytics service",
+                                  analytics::RtMethodName(forecast->forecast.method));
+        basis->skill = forecast->forecast.skill;
+      }
       return out;
     }
   }
@@ -68,10 +72,7 @@ std::vector<double> SupplyService::CasesAround(RegionIdx region, Date as_of, int
       recent > 0 ? Sum(out, out.size() - static_cast<size_t>(recent), out.size()) / recent : 0;
   out.insert(out.end(), static_cast<size_t>(ahead_days), mean);
   if (basis != nullptr) {
-    *basis = fmt::format("recent trend (mean new cases of the last {} days, held)", recent);
-    if (!not_used.empty()) {
-      *basis += fmt::format("; WARNING: the forecast is not used: {}", not_used);
-    }
+    basis->rule = fmt::format("recent trend (mean new cases of the last {} days, held)", recent);
   }
   return out;
 }
@@ -94,12 +95,36 @@ Result<supply::DemandReport> SupplyService::ComputeDemand(RegionIdx region, Date
       tree.IsLeaf(region) ? std::vector<RegionIdx>{region} : tree.LeavesUnder(region);
   // One forecast per unit, shared out to its reporting regions by their recent cases.
   std::map<RegionIdx, std::vector<double>> unit_cases;
+  std::map<std::string, std::vector<std::string>> rules;     // rule -> the units it drives
+  std::map<std::string, std::vector<std::string>> not_used;  // why -> the units
+  std::vector<std::pair<std::string, analytics::ForecastSkill>> used;
   for (RegionIdx leaf : leaves) {
     const RegionIdx unit = ForecastUnit(tree, leaf, region);
     if (!unit_cases.contains(unit)) {
-      unit_cases[unit] = CasesAround(unit, as_of, past, horizon_days, &report.basis);
+      CasesBasis basis;
+      unit_cases[unit] = CasesAround(unit, as_of, past, horizon_days, &basis);
+      const std::string& code = tree.region(unit).code;
+      rules[basis.rule].push_back(code);
+      if (!basis.not_used.empty()) not_used[basis.not_used].push_back(code);
+      if (basis.skill) used.emplace_back(code, std::move(*basis.skill));
     }
   }
+  std::vector<std::string> parts;
+  for (const auto& [rule, codes] : rules) {
+    parts.push_back(rules.size() == 1 ? rule
+                                      : fmt::format("{} for {}", rule, fmt::join(codes, ", ")));
+  }
+  if (!used.empty()) {
+    parts.push_back(
+        fmt::format("the forecast's skill lately (backtested against the naive "
+                    "baselines): {}",
+                    analytics::SkillOfRegions(used)));
+  }
+  for (const auto& [why, codes] : not_used) {
+    parts.push_back(
+        fmt::format("WARNING: the forecast is not used for {}: {}", fmt::join(codes, ", "), why));
+  }
+  report.basis = fmt::format("{}", fmt::join(parts, "; "));
   const size_t recent_first = static_cast<size_t>(past - kShareWindowDays);
   for (RegionIdx leaf : leaves) {
     const RegionIdx unit = ForecastUnit(tree, leaf, region);

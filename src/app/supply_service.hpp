@@ -208,9 +208,15 @@ class SupplyService {
   void ForgetCover() const;
   // Expected need per reporting region under `region` and medicine for the days after `as_of`.
   Result<supply::DemandReport> ComputeDemand(RegionIdx region, Date as_of, int horizon_days) const;
+  // What the days ahead of CasesAround rest on.
+  struct CasesBasis {
+    std::string rule;      // "forecast (...)" or "recent trend (...)"
+    std::string not_used;  // why a flagged forecast was not used; empty otherwise
+    std::optional<analytics::ForecastSkill> skill;  // of the forecast used
+  };
   // New cases of a region for the days as_of-past+1 … as_of+ahead (forecast or recent trend).
   std::vector<double> CasesAround(RegionIdx region, Date as_of, int past_days, int ahead_days,
-                                  std::string* basis) const;
+                                  CasesBasis* basis) const;
   // Fills a proposed plan's stale_changes.
   Status ReadStaleness(store::SupplyPlanRecord& plan) const;
   // The codes of `scope` and every region under it.

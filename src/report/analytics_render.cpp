@@ -129,6 +129,31 @@ std::string RenderForecastCsv(const analytics::OutcomeForecast& forecast) {
   return out;
 }
 
+namespace {
+
+boost::json::value SkillJson(const std::optional<analytics::ForecastSkill>& skill) {
+  if (!skill) return nullptr;
+  array horizons;
+  for (const analytics::HorizonSkill& horizon : skill->horizons) {
+    horizons.push_back(object{{"horizon_days", horizon.horizon_days},
+                              {"origins", horizon.origins},
+                              {"enough_origins", horizon.enough},
+                              {"relative_wis", std::isfinite(horizon.relative_wis)
+                                                   ? boost::json::value(horizon.relative_wis)
+                                                   : boost::json::value(nullptr)},
+                              {"baseline", horizon.baseline},
+                              {"coverage_80", horizon.coverage_80},
+                              {"mean_bias", horizon.mean_bias}});
+  }
+  return object{{"state", analytics::SkillStateName(skill->state)},
+                {"reason", skill->reason.empty() ? boost::json::value(nullptr)
+                                                 : boost::json::value(skill->reason)},
+                {"summary", skill->Summary()},
+                {"horizons", std::move(horizons)}};
+}
+
+}  // namespace
+
 boost::json::value ForecastJson(const analytics::OutcomeForecast& forecast) {
   array days;
   for (const analytics::DayForecast& day : forecast.days) {
@@ -141,6 +166,7 @@ boost::json::value ForecastJson(const analytics::OutcomeForecast& forecast) {
   const analytics::RtDayPosterior& rt = forecast.rt;
   return object{
       {"history_days", forecast.history_days},
+      {"skill", SkillJson(forecast.skill)},
       {"warning", forecast.warning.empty() ? boost::json::value(nullptr)
                                            : boost::json::value(forecast.warning)},
       {"assumptions",
@@ -168,6 +194,12 @@ std::string RenderForecastText(const analytics::OutcomeForecast& forecast,
       forecast.method == analytics::RtMethod::kWindow ? "last week" : "daily filter", rt.mean,
       rt.q025, rt.q975, forecast.delays.recovery.delay.mean_days,
       100 * forecast.delays.death.fraction);
+  if (forecast.skill) {
+    out += fmt::format(
+        "Skill of the method here lately (backtested, against the naive baselines): "
+        "{}.\n\n",
+        forecast.skill->Summary());
+  }
   if (!forecast.warning.empty()) {
     out += fmt::format("WARNING: {}. Plans use the recent trend instead.\n\n", forecast.warning);
   }

@@ -211,6 +211,10 @@ describe('the command-centre page', () => {
     assert.equal(await page.locator('table.children tbody tr').count(), 13);
     await page.waitForSelector('[data-chart="rt"]');
     await page.waitForSelector('[data-chart="forecast"]');
+    // The forecast's recent skill is written under its fan, and why plans do not rest on it.
+    const fanText = await page.locator('[data-chart="forecast"] .chart-summary').textContent();
+    assert.match(fanText, /WARNING: too little data/);
+    assert.match(fanText, /Skill lately \(too little data\): 7 d: 0 recent origin\(s\) scored/);
     await shot(page, 'overview-2022-05-20');
 
     // Drill down: a click where Jagang's centre is drawn.

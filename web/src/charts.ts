@@ -132,7 +132,8 @@ export function forecastFan(points: SeriesPoint[], forecast: Forecast): Chart {
       `new cases a day (95% interval ${int(lastDay.new_cases.q025)} to ${int(lastDay.new_cases.q975)}).` +
       (forecast.assumptions
         ? ` R_t on ${forecast.origin} (${forecast.assumptions.rt_method}): ${forecast.assumptions.rt_origin.mean.toFixed(2)}.`
-        : '')
+        : '') +
+      (forecast.skill ? ` Skill lately (${forecast.skill.state}): ${forecast.skill.summary}.` : '')
     : 'No forecast.';
   const band = 'rgba(227,26,28,0.25)';
   return figure(

@@ -157,8 +157,10 @@ export interface Forecast {
   origin: string;
   days: ForecastDay[];
   history_days: number;
-  // Why plans should not rest on it ("too little data: ..."); null when they may.
+  // Why plans should not rest on it ("too little data: ...", "unreliable: ..."); null when they may.
   warning: string | null;
+  // The method's recent backtested skill in the region: its state and a sentence for people.
+  skill?: { state: 'too little data' | 'unreliable' | 'reliable'; reason: string | null; summary: string } | null;
   // How it was made: R_t's method ("last window" or "daily filter") and R on the origin day.
   assumptions?: { rt_method: string; rt_origin: { mean: number; q025: number; q975: number } };
 }
