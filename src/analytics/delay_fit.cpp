@@ -146,9 +146,13 @@ DelayDistribution DiscretisedGammaDelay(double mean_days, double sd_days, int ma
   const double shape = (mean_days / sd_days) * (mean_days / sd_days);
   const double scale = sd_days * sd_days / mean_days;
   out.pmf.resize(static_cast<size_t>(std::max(0, max_delay_days)) + 1);
+  // In double precision (Boost promotes to long double by default, several times slower, for
+  // digits the least squares cannot see); the tail past F = 1 is zero and not computed.
+  using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
   double below = 0;
-  for (size_t k = 0; k < out.pmf.size(); ++k) {
-    const double upper = boost::math::gamma_p(shape, (static_cast<double>(k) + 0.5) / scale);
+  for (size_t k = 0; k < out.pmf.size() && below < 1; ++k) {
+    const double upper =
+        boost::math::gamma_p(shape, (static_cast<double>(k) + 0.5) / scale, DoublePolicy());
     out.pmf[k] = upper - below;
     below = upper;
   }
