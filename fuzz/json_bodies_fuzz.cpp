@@ -36,6 +36,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)http::ParseChecklistBody(body);
   (void)http::ParseVisitBody(body);
   (void)http::ParseClosureBody(body);
-  (void)http::ParsePlanRequestBody(body, inspection::TeamRules());
+  (void)http::ParsePlanRequestBody(body, guidance::TeamRules());
   return 0;
 }

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "fuzz_input.hpp"
-#include "response/action_programme.hpp"
-#include "response/level_rules.hpp"
+#include "levels/action_programme.hpp"
+#include "levels/level_rules.hpp"
 
 #ifndef OUTBREAK_FUZZ_RULES
 #error "OUTBREAK_FUZZ_RULES names the demo's rules file"
@@ -12,8 +12,8 @@
 
 namespace {
 
-const outbreak::response::LevelRules& DemoRules() {
-  static const outbreak::response::LevelRules rules = [] {
+const outbreak::levels::LevelRules& DemoRules() {
+  static const outbreak::levels::LevelRules rules = [] {
     std::string text;
     if (FILE* file = std::fopen(OUTBREAK_FUZZ_RULES, "rb")) {
       char chunk[4096];
@@ -21,7 +21,7 @@ const outbreak::response::LevelRules& DemoRules() {
       while ((read = std::fread(chunk, 1, sizeof chunk, file)) > 0) text.append(chunk, read);
       std::fclose(file);
     }
-    return outbreak::response::ParseLevelRules(text, "rules.txt").value();
+    return outbreak::levels::ParseLevelRules(text, "rules.txt").value();
   }();
   return rules;
 }
@@ -31,7 +31,7 @@ const outbreak::response::LevelRules& DemoRules() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace outbreak;
   const std::string_view text = fuzz::Text(data, size);
-  (void)response::ParseLevelRules(text, "rules.txt");
-  (void)response::ParseActionProgrammes(text, "programmes.txt", DemoRules());
+  (void)levels::ParseLevelRules(text, "rules.txt");
+  (void)levels::ParseActionProgrammes(text, "programmes.txt", DemoRules());
   return 0;
 }

@@ -22,7 +22,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # The modules without I/O: their tests need no database, server or browser.
 unit_tests=(outbreak_core_test outbreak_access_test outbreak_surveillance_test
-  outbreak_analytics_test outbreak_care_test outbreak_inspection_test outbreak_response_test
+  outbreak_analytics_test outbreak_care_test outbreak_guidance_test outbreak_levels_test
   outbreak_supply_test outbreak_supply_planner_test)
 
 case "$mode" in

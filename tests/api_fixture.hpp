@@ -70,7 +70,7 @@ inline bool RoleMay(const std::string& role, const std::string& permission) {
       {"manage_supply", {"admin", "headquarters"}},
       {"write_supply", {"admin", "headquarters", "supply_officer"}},
       {"manage_guidance", {"admin", "headquarters"}},
-      {"write_inspection", {"admin", "headquarters", "guidance_team"}},
+      {"write_guidance", {"admin", "headquarters", "guidance_team"}},
       {"decide_levels", {"admin", "headquarters"}},
       {"update_tasks", {"admin", "headquarters", "province_officer", "county_clerk"}},
   };

@@ -44,7 +44,7 @@ TEST_F(LevelsCliTest, TheReplayOfThe2022DemoIsDeterministicAndMatchesHandChecked
   EXPECT_EQ(replay.at("to").as_string(), "2022-08-09");
   EXPECT_EQ(replay.at("regions").as_array().size(), 13u);
   const auto moves = Moves(replay);
-  // Worked by hand from `outbreak levels indicators` (docs/prevention.md): Pyongyang's 7-day
+  // Worked by hand from `outbreak levels indicators` (docs/levels.md): Pyongyang's 7-day
   // incidence passes 50 per 100,000 on 12 May and 1,000 on 13 May; it is below 200 from 19 June
   // (203 on 18 June) and below 10 from 17 July (10.8 on 16 July).
   EXPECT_EQ(moves.at("KP-01"),

@@ -17,7 +17,7 @@
 namespace outbreak::testing {
 
 // The day the suite evaluates the rules on: Pyongyang and North Hamgyong qualify to leave
-// maximum emergency (docs/prevention.md).
+// maximum emergency (docs/levels.md).
 constexpr char kEvaluateDay[] = "2022-06-25";
 // The first proposal of that evaluation, for the routes that name a proposal.
 constexpr char kProposalId[] = "1";

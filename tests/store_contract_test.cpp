@@ -213,8 +213,8 @@ TEST_P(StoreContractTest, EveryWriteLogsOneChangeInCommitOrderWithTheReportsItWr
 }
 
 TEST_P(StoreContractTest, AnIdempotencyKeyIsRecordedByTheWriteItGuardsAndWritesOnce) {
-  const IdempotencyRecord key{"clerk", "resend-1", "hash-1", kIdempotencyWritten, "",
-                              "2022-05-20T09:00:00Z"};
+  const IdempotencyRecord key{
+      "clerk", "resend-1", "hash-1", kIdempotencyWritten, "", "2022-05-20T09:00:00Z"};
   ServeRequestKey(&key);
   ASSERT_TRUE(Write({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")).ok());
   EXPECT_EQ(TakeRequestKeyOutcome(), RequestKeyOutcome::kRecorded);
@@ -426,20 +426,20 @@ TEST_P(StoreContractTest, APlanIsAdoptedOnceAndItsDeploymentsCountFromThen) {
 // ---------------------------------------------------------------------------------------------
 // Guidance teams: roster, checklists, team plans, visits and findings (store/guidance_store.hpp).
 
-inspection::Official GuidanceOfficial(const std::string& code, inspection::Position position,
-                                      const std::string& user = "") {
+guidance::Official GuidanceOfficial(const std::string& code, guidance::Position position,
+                                    const std::string& user = "") {
   return {code, "Official " + code, position, {"agriculture", "public_health"}, "KP-01", true,
           user};
 }
 
-inspection::Checklist GuidanceChecklist(const std::string& title, int questions) {
-  inspection::Checklist checklist;
+guidance::Checklist GuidanceChecklist(const std::string& title, int questions) {
+  guidance::Checklist checklist;
   checklist.title = title;
   for (int idx = 0; idx < questions; ++idx) {
     checklist.questions.push_back(
-        {"Q" + std::to_string(idx + 1), inspection::Topic::kTreatment,
+        {"Q" + std::to_string(idx + 1), guidance::Topic::kTreatment,
          "Question " + std::to_string(idx + 1),
-         idx == 0 ? inspection::AnswerType::kYesNo : inspection::AnswerType::kRating});
+         idx == 0 ? guidance::AnswerType::kYesNo : guidance::AnswerType::kRating});
   }
   return checklist;
 }
@@ -462,10 +462,10 @@ GuidancePlanRecord GuidancePlan(const std::string& leader, const std::string& me
 
 TEST_P(StoreContractTest, GuidanceOfficialsRoundTripAndAreReplacedByCode) {
   GuidanceStore& guidance = store_->Guidance();
-  std::vector<inspection::Official> officials = {
-      GuidanceOfficial("OF-1", inspection::Position::kPresidiumMember, "team1"),
-      GuidanceOfficial("OF-2", inspection::Position::kDepartmentOfficial),
-      GuidanceOfficial("OF-3", inspection::Position::kSecretary)};
+  std::vector<guidance::Official> officials = {
+      GuidanceOfficial("OF-1", guidance::Position::kPresidiumMember, "team1"),
+      GuidanceOfficial("OF-2", guidance::Position::kDepartmentOfficial),
+      GuidanceOfficial("OF-3", guidance::Position::kSecretary)};
   officials[2].available = false;
   officials[2].expertise = {};
   Result<WriteCounts> first = guidance.SaveOfficials(officials, Context("hq"));
@@ -473,7 +473,7 @@ TEST_P(StoreContractTest, GuidanceOfficialsRoundTripAndAreReplacedByCode) {
   EXPECT_EQ(first->added, 3);
   EXPECT_EQ(*guidance.LoadOfficials(), officials);
 
-  officials[1].position = inspection::Position::kCabinetOfficial;
+  officials[1].position = guidance::Position::kCabinetOfficial;
   Result<WriteCounts> second = guidance.SaveOfficials(officials, Context("hq"));
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_EQ(second->updated, 1);
@@ -485,22 +485,20 @@ TEST_P(StoreContractTest, GuidanceOfficialsRoundTripAndAreReplacedByCode) {
 TEST_P(StoreContractTest, GuidanceOfficialsWithAnUnknownHomeOrATakenUserWriteNothing) {
   GuidanceStore& guidance = store_->Guidance();
   ASSERT_TRUE(guidance
-                  .SaveOfficials(std::vector<inspection::Official>{GuidanceOfficial(
-                                     "OF-1", inspection::Position::kSecretary, "team1")},
+                  .SaveOfficials(std::vector<guidance::Official>{GuidanceOfficial(
+                                     "OF-1", guidance::Position::kSecretary, "team1")},
                                  Context("hq"))
                   .ok());
-  inspection::Official lost = GuidanceOfficial("OF-2", inspection::Position::kSecretary);
+  guidance::Official lost = GuidanceOfficial("OF-2", guidance::Position::kSecretary);
   lost.home = "KP-99";
-  EXPECT_EQ(guidance.SaveOfficials(std::vector<inspection::Official>{lost}, Context("hq"))
-                .status()
-                .code(),
-            StatusCode::kInvalidArgument);
-  const inspection::Official twice =
-      GuidanceOfficial("OF-3", inspection::Position::kSecretary, "team1");
-  EXPECT_EQ(guidance.SaveOfficials(std::vector<inspection::Official>{twice}, Context("hq"))
-                .status()
-                .code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      guidance.SaveOfficials(std::vector<guidance::Official>{lost}, Context("hq")).status().code(),
+      StatusCode::kInvalidArgument);
+  const guidance::Official twice =
+      GuidanceOfficial("OF-3", guidance::Position::kSecretary, "team1");
+  EXPECT_EQ(
+      guidance.SaveOfficials(std::vector<guidance::Official>{twice}, Context("hq")).status().code(),
+      StatusCode::kInvalidArgument);
   EXPECT_EQ(guidance.LoadOfficials()->size(), 1u);
 }
 
@@ -511,7 +509,7 @@ TEST_P(StoreContractTest, GuidanceChecklistVersionsAreNumberedAndKeptWhole) {
   ASSERT_TRUE(first.ok() && second.ok()) << first.status().ToString();
   EXPECT_EQ(*first, 1);
   EXPECT_EQ(*second, 2);
-  Result<std::vector<inspection::Checklist>> loaded = guidance.LoadChecklists();
+  Result<std::vector<guidance::Checklist>> loaded = guidance.LoadChecklists();
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   ASSERT_EQ(loaded->size(), 2u);
   EXPECT_EQ((*loaded)[0].questions, GuidanceChecklist("first", 2).questions);
@@ -524,9 +522,9 @@ TEST_P(StoreContractTest, AdoptingATeamPlanSupersedesTheOneAdoptedBefore) {
   GuidanceStore& guidance = store_->Guidance();
   ASSERT_TRUE(guidance
                   .SaveOfficials(
-                      std::vector<inspection::Official>{
-                          GuidanceOfficial("OF-1", inspection::Position::kSecretary),
-                          GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
+                      std::vector<guidance::Official>{
+                          GuidanceOfficial("OF-1", guidance::Position::kSecretary),
+                          GuidanceOfficial("OF-2", guidance::Position::kSecretary)},
                       Context("hq"))
                   .ok());
   Result<int64_t> first = guidance.SaveGuidancePlan(GuidancePlan("OF-1", "OF-2"), Context("hq"));
@@ -557,32 +555,32 @@ TEST_P(StoreContractTest, GuidanceVisitsKeepTheirAnswersAndFindingsAreClosedOnce
   GuidanceStore& guidance = store_->Guidance();
   ASSERT_TRUE(guidance
                   .SaveOfficials(
-                      std::vector<inspection::Official>{
-                          GuidanceOfficial("OF-1", inspection::Position::kSecretary),
-                          GuidanceOfficial("OF-2", inspection::Position::kSecretary)},
+                      std::vector<guidance::Official>{
+                          GuidanceOfficial("OF-1", guidance::Position::kSecretary),
+                          GuidanceOfficial("OF-2", guidance::Position::kSecretary)},
                       Context("hq"))
                   .ok());
   ASSERT_TRUE(guidance.SaveChecklist(GuidanceChecklist("first", 2), Context("hq")).ok());
   Result<int64_t> plan = guidance.SaveGuidancePlan(GuidancePlan("OF-1", "OF-2"), Context("hq"));
   ASSERT_TRUE(plan.ok());
   const int64_t team = (*guidance.LoadGuidancePlans())[0].teams[0].id;
-  inspection::Visit visit;
+  guidance::Visit visit;
   visit.team = team;
   visit.region = "KP-01-001";
   visit.date = *Date::Parse("2022-05-25");
   visit.checklist_version = 1;
   visit.answers = {{"Q1", "yes"}, {"Q2", "4"}};
   visit.note = "morning";
-  const std::vector<inspection::FindingInput> findings = {
-      {inspection::Topic::kMedicineSupply, inspection::Severity::kHigh, "pharmacy closed",
+  const std::vector<guidance::FindingInput> findings = {
+      {guidance::Topic::kMedicineSupply, guidance::Severity::kHigh, "pharmacy closed",
        "open the pharmacy at night", "county committee"}};
-  Result<inspection::Visit> stored = guidance.SaveVisit(visit, findings, Context("team1"));
+  Result<guidance::Visit> stored = guidance.SaveVisit(visit, findings, Context("team1"));
   ASSERT_TRUE(stored.ok()) << stored.status().ToString();
   ASSERT_EQ(stored->findings.size(), 1u);
 
   // A new checklist version leaves the answers as they were.
   ASSERT_TRUE(guidance.SaveChecklist(GuidanceChecklist("second", 1), Context("hq")).ok());
-  Result<std::vector<inspection::Visit>> visits = guidance.LoadVisits();
+  Result<std::vector<guidance::Visit>> visits = guidance.LoadVisits();
   ASSERT_TRUE(visits.ok()) << visits.status().ToString();
   ASSERT_EQ(visits->size(), 1u);
   EXPECT_EQ((*visits)[0].answers, visit.answers);
@@ -590,7 +588,7 @@ TEST_P(StoreContractTest, GuidanceVisitsKeepTheirAnswersAndFindingsAreClosedOnce
   EXPECT_EQ((*visits)[0].recorded_by, "team1");
 
   // An unknown question or checklist version is refused whole.
-  inspection::Visit bad = visit;
+  guidance::Visit bad = visit;
   bad.answers = {{"Q9", "yes"}};
   EXPECT_EQ(guidance.SaveVisit(bad, findings, Context("team1")).status().code(),
             StatusCode::kInvalidArgument);
@@ -605,8 +603,8 @@ TEST_P(StoreContractTest, GuidanceVisitsKeepTheirAnswersAndFindingsAreClosedOnce
   ASSERT_TRUE(guidance.CloseFinding(id, "pharmacy opens 24 hours", Context("hq")).ok());
   EXPECT_EQ(guidance.CloseFinding(id, "again", Context("hq")).code(), StatusCode::kConflict);
   EXPECT_EQ(guidance.CloseFinding(id + 100, "no", Context("hq")).code(), StatusCode::kNotFound);
-  const inspection::Finding finding = guidance.LoadFindings()->at(0);
-  EXPECT_EQ(finding.status, inspection::FindingStatus::kClosed);
+  const guidance::Finding finding = guidance.LoadFindings()->at(0);
+  EXPECT_EQ(finding.status, guidance::FindingStatus::kClosed);
   EXPECT_EQ(finding.closed_by, "hq");
   EXPECT_EQ(finding.closure, "pharmacy opens 24 hours");
   EXPECT_EQ(finding.region, "KP-01-001");

@@ -67,8 +67,8 @@ std::string_view PermissionName(Permission permission) {
       return "draw_reserve";
     case Permission::kManageGuidance:
       return "manage_guidance";
-    case Permission::kWriteInspection:
-      return "write_inspection";
+    case Permission::kWriteGuidance:
+      return "write_guidance";
     case Permission::kDecideLevels:
       return "decide_levels";
     case Permission::kUpdateTasks:
@@ -82,7 +82,7 @@ const std::vector<Permission>& AllPermissions() {
       Permission::kReadSurveillance, Permission::kWriteReports,   Permission::kReadAudit,
       Permission::kManageUsers,      Permission::kWriteCensus,    Permission::kManageCare,
       Permission::kAdoptPlans,       Permission::kManageSupply,   Permission::kWriteSupply,
-      Permission::kDrawReserve,      Permission::kManageGuidance, Permission::kWriteInspection,
+      Permission::kDrawReserve,      Permission::kManageGuidance, Permission::kWriteGuidance,
       Permission::kDecideLevels,     Permission::kUpdateTasks};
   return permissions;
 }
@@ -110,7 +110,7 @@ bool Allows(Role role, Permission permission) {
       return role == Role::kAdmin || role == Role::kHeadquarters;
     case Permission::kWriteSupply:
       return role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kSupplyOfficer;
-    case Permission::kWriteInspection:
+    case Permission::kWriteGuidance:
       return role == Role::kAdmin || role == Role::kHeadquarters || role == Role::kGuidanceTeam;
     case Permission::kUpdateTasks:
       return role == Role::kAdmin || role == Role::kHeadquarters ||

@@ -35,7 +35,7 @@ enum class Permission {
   kWriteSupply,       // stock ledger entries, shipments and distribution plans in one's region
   kDrawReserve,       // move or issue stock of the national reserve (a headquarters order)
   kManageGuidance,    // the roster of officials, forming guidance teams, survey checklists
-  kWriteInspection,   // record a guidance team's visits and findings in its areas
+  kWriteGuidance,     // record a guidance team's visits and findings in its areas
   kDecideLevels,      // prevention level rules, decisions on proposed levels, action programmes
   kUpdateTasks,       // mark the tasks of an action programme done in one's region
 };

@@ -63,8 +63,7 @@ TEST(Role, SupplyOfficersMoveStockButOnlyTheHeadquartersTouchesTheReserve) {
 TEST(Role, GuidanceTeamsRecordVisitsAndTheHeadquartersDecidesLevels) {
   for (Role role : AllRoles()) {
     const bool headquarters = role == Role::kAdmin || role == Role::kHeadquarters;
-    EXPECT_EQ(Allows(role, Permission::kWriteInspection),
-              headquarters || role == Role::kGuidanceTeam)
+    EXPECT_EQ(Allows(role, Permission::kWriteGuidance), headquarters || role == Role::kGuidanceTeam)
         << RoleName(role);
     EXPECT_EQ(Allows(role, Permission::kManageGuidance), headquarters) << RoleName(role);
     EXPECT_EQ(Allows(role, Permission::kDecideLevels), headquarters) << RoleName(role);

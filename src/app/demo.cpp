@@ -60,8 +60,8 @@ Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& da
     if (!guidance_summary.ok()) return guidance_summary.status();
     summary.guidance = *guidance_summary;
   }
-  if (targets.response != nullptr) {
-    auto levels_summary = LoadLevelsDemo(service, *targets.response, data_dir, user);
+  if (targets.levels != nullptr) {
+    auto levels_summary = LoadLevelsDemo(service, *targets.levels, data_dir, user);
     if (!levels_summary.ok()) return levels_summary.status();
     summary.levels = *levels_summary;
   }

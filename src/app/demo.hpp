@@ -7,7 +7,7 @@
 #include "app/care_demo.hpp"
 #include "app/care_service.hpp"
 #include "app/guidance_demo.hpp"
-#include "app/response_demo.hpp"
+#include "app/levels_demo.hpp"
 #include "app/supply_demo.hpp"
 #include "app/surveillance_service.hpp"
 
@@ -23,7 +23,7 @@ struct DemoSummary {
   std::optional<CareDemoSummary> care;          // when a CareService was given
   std::optional<SupplyDemoSummary> supply;      // when a SupplyService was given
   std::optional<GuidanceDemoSummary> guidance;  // when a GuidanceService was given
-  std::optional<LevelsDemoSummary> levels;      // when a ResponseService was given
+  std::optional<LevelsDemoSummary> levels;      // when a LevelsService was given
 };
 
 // The services that take a part of the demo besides surveillance; each may be null.
@@ -31,7 +31,7 @@ struct DemoTargets {
   CareService* care = nullptr;
   SupplyService* supply = nullptr;
   GuidanceService* guidance = nullptr;
-  ResponseService* response = nullptr;
+  LevelsService* levels = nullptr;
 };
 
 // Loads the demo from `data_dir`/dprk2022 into the service, and each other part (care_demo.hpp,

@@ -1,7 +1,7 @@
 #include "app/guidance_demo.hpp"
 
 #include "app/file_text.hpp"
-#include "inspection/roster_csv.hpp"
+#include "guidance/roster_csv.hpp"
 
 namespace outbreak::app {
 
@@ -10,7 +10,7 @@ Result<std::map<std::string, std::vector<std::string>>> ReadNeedsFile(
   Result<std::string> text = ReadFileText(path);
   if (!text.ok()) return text.status();
   return surveillance.WithTree([&](const RegionTree& tree) {
-    return inspection::ParseNeedsCsv(*text, path, [&](std::string_view code) -> std::string {
+    return guidance::ParseNeedsCsv(*text, path, [&](std::string_view code) -> std::string {
       std::optional<RegionIdx> idx = tree.Find(code);
       if (idx && tree.region(*idx).level == 1) return "";
       // A group's code is not a region; groups are given with the plan request.

@@ -16,8 +16,8 @@ namespace outbreak::app {
 namespace {
 
 // The topics a team surveys, those its area's needs point to first.
-std::vector<std::string> Duties(const inspection::Area& area) {
-  using inspection::Topic;
+std::vector<std::string> Duties(const guidance::Area& area) {
+  using guidance::Topic;
   std::vector<Topic> first;
   for (const std::string& need : area.needs) {
     if (need == "agriculture") first.push_back(Topic::kAgriculture);
@@ -30,17 +30,17 @@ std::vector<std::string> Duties(const inspection::Area& area) {
   }
   std::vector<std::string> out;
   auto add = [&](Topic topic) {
-    const std::string name(inspection::TopicName(topic));
+    const std::string name(guidance::TopicName(topic));
     if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   };
   for (Topic topic : first) add(topic);
-  for (Topic topic : inspection::AllTopics()) add(topic);
+  for (Topic topic : guidance::AllTopics()) add(topic);
   return out;
 }
 
 }  // namespace
 
-Result<std::vector<inspection::Area>> GuidanceService::BuildAreas(
+Result<std::vector<guidance::Area>> GuidanceService::BuildAreas(
     const TeamPlanRequest& request) const {
   std::vector<std::string> errors;
   std::map<std::string, int64_t> open_findings;
@@ -49,11 +49,11 @@ Result<std::vector<inspection::Area>> GuidanceService::BuildAreas(
     return store_->Guidance().LoadFindings();
   }();
   if (!findings.ok()) return findings.status();
-  for (const inspection::Finding& finding : *findings) {
-    if (finding.status == inspection::FindingStatus::kOpen)
+  for (const guidance::Finding& finding : *findings) {
+    if (finding.status == guidance::FindingStatus::kOpen)
       ++open_findings[ProvinceOf(finding.region)];
   }
-  std::vector<inspection::Area> areas = surveillance_.WithTree([&](const RegionTree& tree) {
+  std::vector<guidance::Area> areas = surveillance_.WithTree([&](const RegionTree& tree) {
     std::map<std::string, std::string> grouped;  // province -> group code
     for (const AreaGroup& group : request.groups) {
       if (group.code.empty()) errors.push_back("groups: a group has no code");
@@ -70,7 +70,7 @@ Result<std::vector<inspection::Area>> GuidanceService::BuildAreas(
         }
       }
     }
-    std::vector<inspection::Area> out;
+    std::vector<guidance::Area> out;
     std::map<std::string, size_t> group_index;
     for (RegionIdx idx = 0; idx < tree.size(); ++idx) {
       const Region& region = tree.region(idx);
@@ -95,7 +95,7 @@ Result<std::vector<inspection::Area>> GuidanceService::BuildAreas(
                        0,
                        {}});
       }
-      inspection::Area& area = out[at];
+      guidance::Area& area = out[at];
       area.provinces.push_back(region.code);
       area.population += region.population;
       area.counties += static_cast<int64_t>(tree.children(idx).size());
@@ -104,13 +104,13 @@ Result<std::vector<inspection::Area>> GuidanceService::BuildAreas(
     return out;
   });
   std::set<std::string> codes;
-  for (const inspection::Area& area : areas) codes.insert(area.code);
+  for (const guidance::Area& area : areas) codes.insert(area.code);
   for (const auto& [code, needs] : request.needs) {
     if (!codes.contains(code)) {
       errors.push_back(fmt::format("needs: \"{}\" is not an area of the plan", code));
     }
   }
-  for (inspection::Area& area : areas) {
+  for (guidance::Area& area : areas) {
     std::set<std::string> needs(request.default_needs.begin(), request.default_needs.end());
     if (auto it = request.needs.find(area.code); it != request.needs.end()) {
       needs.insert(it->second.begin(), it->second.end());
@@ -129,7 +129,7 @@ Result<store::GuidancePlanRecord> GuidanceService::Plan(const TeamPlanRequest& r
                                                         const Actor& actor) {
   auto areas = BuildAreas(request);
   if (!areas.ok()) return areas.status();
-  inspection::FormationInput input;
+  guidance::FormationInput input;
   input.areas = std::move(*areas);
   input.pins = request.pins;
   input.excluded = request.excluded;
@@ -140,11 +140,11 @@ Result<store::GuidancePlanRecord> GuidanceService::Plan(const TeamPlanRequest& r
     if (!officials.ok()) return officials.status();
     input.officials = std::move(*officials);
   }
-  Result<inspection::Formation> formation = inspection::FormTeams(input);
+  Result<guidance::Formation> formation = guidance::FormTeams(input);
   if (!formation.ok()) return formation.status();
   if (!formation->violations.empty()) {
     std::vector<std::string> details;
-    for (const inspection::Violation& v : formation->violations) {
+    for (const guidance::Violation& v : formation->violations) {
       details.push_back(fmt::format("{}: {}", v.rule, v.message));
     }
     std::string message = fmt::format(
@@ -154,8 +154,8 @@ Result<store::GuidancePlanRecord> GuidanceService::Plan(const TeamPlanRequest& r
   store::GuidancePlanRecord plan;
   plan.detail = boost::json::serialize(report::FormationDetailJson(input, *formation));
   for (size_t a = 0; a < input.areas.size(); ++a) {
-    const inspection::Area& area = input.areas[a];
-    const inspection::FormedTeam& team = formation->teams[a];
+    const guidance::Area& area = input.areas[a];
+    const guidance::FormedTeam& team = formation->teams[a];
     plan.teams.push_back({0, 0, static_cast<int>(a) + 1, area.code, area.name, area.provinces,
                           team.leader, team.members, team.workload, Duties(area)});
   }
@@ -208,7 +208,7 @@ Result<std::vector<int64_t>> GuidanceService::TeamsOfUser(std::string_view user)
   }();
   if (!officials.ok()) return officials.status();
   std::string code;
-  for (const inspection::Official& official : *officials) {
+  for (const guidance::Official& official : *officials) {
     if (official.user == user) code = official.code;
   }
   if (code.empty()) return out;
@@ -238,8 +238,8 @@ bool GuidanceService::TeamConcerns(const store::GuidanceTeamRecord& team,
   });
 }
 
-Result<inspection::PlenaryReport> GuidanceService::Report(std::string_view region,
-                                                          std::optional<Date> as_of) const {
+Result<guidance::PlenaryReport> GuidanceService::Report(std::string_view region,
+                                                        std::optional<Date> as_of) const {
   Result<RegionIdx> root = surveillance_.FindRegion(region);
   if (!root.ok()) return root.status();
   const Date day = as_of.value_or(surveillance_.LatestDay());
@@ -255,9 +255,9 @@ Result<inspection::PlenaryReport> GuidanceService::Report(std::string_view regio
   }();
   if (!officials.ok()) return officials.status();
   std::map<std::string, std::string> names;
-  for (const inspection::Official& o : *officials) names[o.code] = o.code + " " + o.name;
+  for (const guidance::Official& o : *officials) names[o.code] = o.code + " " + o.name;
 
-  std::vector<inspection::ProvinceInfo> provinces;
+  std::vector<guidance::ProvinceInfo> provinces;
   const std::vector<std::string> codes = surveillance_.WithTree([&](const RegionTree& tree) {
     std::vector<std::string> out;
     for (RegionIdx idx = 0; idx < tree.size(); ++idx) {
@@ -269,7 +269,7 @@ Result<inspection::PlenaryReport> GuidanceService::Report(std::string_view regio
     return out;
   });
   for (const std::string& code : codes) {
-    inspection::ProvinceInfo info;
+    guidance::ProvinceInfo info;
     info.code = code;
     auto sitrep = surveillance_.Sitrep(code, day);
     if (!sitrep.ok()) return sitrep.status();
@@ -297,7 +297,7 @@ Result<inspection::PlenaryReport> GuidanceService::Report(std::string_view regio
     provinces.push_back(std::move(info));
   }
   const std::string region_code(region);
-  return inspection::BuildPlenaryReport(
+  return guidance::BuildPlenaryReport(
       day, region_code, std::move(provinces), *findings, *visits,
       [&](const std::string& county) { return ProvinceOf(county); });
 }

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "inspection/roster_csv.hpp"
+#include "guidance/roster_csv.hpp"
 
 namespace outbreak::app {
 
@@ -51,7 +51,7 @@ Result<store::WriteCounts> GuidanceService::ImportRoster(std::string_view csv_te
                                                          std::string_view source,
                                                          const Actor& actor) {
   auto officials = surveillance_.WithTree([&](const RegionTree& tree) {
-    return inspection::ParseRosterCsv(
+    return guidance::ParseRosterCsv(
         csv_text, source, [&](std::string_view home) { return CheckProvince(tree, home); });
   });
   if (!officials.ok()) return officials.status();
@@ -61,14 +61,14 @@ Result<store::WriteCounts> GuidanceService::ImportRoster(std::string_view csv_te
 }
 
 Result<store::WriteCounts> GuidanceService::SaveOfficials(
-    const std::vector<inspection::Official>& officials, const Actor& actor) {
+    const std::vector<guidance::Official>& officials, const Actor& actor) {
   std::vector<std::string> errors;
   std::set<std::string> codes;
   std::set<std::string> users;
   surveillance_.WithTree([&](const RegionTree& tree) {
     for (size_t idx = 0; idx < officials.size(); ++idx) {
       const std::string where = fmt::format("officials[{}]", idx);
-      for (std::string& error : inspection::CheckOfficial(officials[idx], where)) {
+      for (std::string& error : guidance::CheckOfficial(officials[idx], where)) {
         errors.push_back(std::move(error));
       }
       const std::string& home = officials[idx].home;
@@ -96,27 +96,27 @@ Result<store::WriteCounts> GuidanceService::SaveOfficials(
 }
 
 Result<std::string> GuidanceService::OfficialHome(const std::string& code) const {
-  Result<std::vector<inspection::Official>> all = [&] {
+  Result<std::vector<guidance::Official>> all = [&] {
     std::lock_guard lock(mutex_);
     return store_->Guidance().LoadOfficials();
   }();
   if (!all.ok()) return all.status();
-  for (const inspection::Official& official : *all) {
+  for (const guidance::Official& official : *all) {
     if (official.code == code) return official.home;
   }
   return Status::NotFound(fmt::format("official \"{}\" does not exist", code));
 }
 
-Result<std::vector<inspection::Official>> GuidanceService::Roster(std::string_view region) const {
+Result<std::vector<guidance::Official>> GuidanceService::Roster(std::string_view region) const {
   if (Result<RegionIdx> idx = surveillance_.FindRegion(region); !idx.ok()) return idx.status();
-  Result<std::vector<inspection::Official>> all = [&] {
+  Result<std::vector<guidance::Official>> all = [&] {
     std::lock_guard lock(mutex_);
     return store_->Guidance().LoadOfficials();
   }();
   if (!all.ok()) return all.status();
   return surveillance_.WithTree([&](const RegionTree& tree) {
-    std::vector<inspection::Official> out;
-    for (inspection::Official& official : *all) {
+    std::vector<guidance::Official> out;
+    for (guidance::Official& official : *all) {
       if (InSubtree(tree, region, official.home)) out.push_back(std::move(official));
     }
     return out;
@@ -127,7 +127,7 @@ Result<ChecklistWriteResult> GuidanceService::ImportChecklist(std::string_view c
                                                               std::string_view source,
                                                               std::string title,
                                                               const Actor& actor) {
-  auto questions = inspection::ParseChecklistCsv(csv_text, source);
+  auto questions = guidance::ParseChecklistCsv(csv_text, source);
   if (!questions.ok()) return questions.status();
   Actor with_source = actor;
   if (with_source.source.empty()) with_source.source = std::string(source);
@@ -135,14 +135,14 @@ Result<ChecklistWriteResult> GuidanceService::ImportChecklist(std::string_view c
 }
 
 Result<ChecklistWriteResult> GuidanceService::SaveChecklist(
-    std::string title, std::vector<inspection::Question> questions, const Actor& actor) {
-  std::vector<std::string> errors = inspection::CheckQuestions(questions, "questions");
+    std::string title, std::vector<guidance::Question> questions, const Actor& actor) {
+  std::vector<std::string> errors = guidance::CheckQuestions(questions, "questions");
   if (title.empty()) errors.insert(errors.begin(), "title: is empty");
   if (!errors.empty()) {
     std::string message = fmt::format("{} error(s); nothing was written", errors.size());
     return Status::InvalidArgument(std::move(message), std::move(errors));
   }
-  inspection::Checklist checklist;
+  guidance::Checklist checklist;
   checklist.title = std::move(title);
   checklist.questions = std::move(questions);
   std::lock_guard lock(mutex_);
@@ -160,13 +160,13 @@ Result<ChecklistWriteResult> GuidanceService::SaveChecklist(
   return ChecklistWriteResult{std::move(checklist), true};
 }
 
-Result<std::vector<inspection::Checklist>> GuidanceService::Checklists() const {
+Result<std::vector<guidance::Checklist>> GuidanceService::Checklists() const {
   std::lock_guard lock(mutex_);
   return store_->Guidance().LoadChecklists();
 }
 
-Result<inspection::Visit> GuidanceService::RecordVisit(const inspection::VisitInput& visit,
-                                                       const Actor& actor) {
+Result<guidance::Visit> GuidanceService::RecordVisit(const guidance::VisitInput& visit,
+                                                     const Actor& actor) {
   std::vector<std::string> errors;
   const std::string province = ProvinceOf(visit.region);
   const bool county = surveillance_.WithTree([&](const RegionTree& tree) {
@@ -185,8 +185,8 @@ Result<inspection::Visit> GuidanceService::RecordVisit(const inspection::VisitIn
   });
   auto checklists = Checklists();
   if (!checklists.ok()) return checklists.status();
-  const inspection::Checklist* checklist = nullptr;
-  for (const inspection::Checklist& each : *checklists) {
+  const guidance::Checklist* checklist = nullptr;
+  for (const guidance::Checklist& each : *checklists) {
     if (each.version == visit.checklist_version) checklist = &each;
   }
   if (checklist == nullptr) {
@@ -195,7 +195,7 @@ Result<inspection::Visit> GuidanceService::RecordVisit(const inspection::VisitIn
         checklists->empty() ? " (there is none: import a checklist first)"
                             : fmt::format(" (1 to {})", checklists->back().version)));
   } else {
-    for (std::string& error : inspection::CheckVisitContent(visit, *checklist)) {
+    for (std::string& error : guidance::CheckVisitContent(visit, *checklist)) {
       errors.push_back(std::move(error));
     }
   }
@@ -231,7 +231,7 @@ Result<inspection::Visit> GuidanceService::RecordVisit(const inspection::VisitIn
     std::string message = fmt::format("{} error(s); nothing was written", errors.size());
     return Status::InvalidArgument(std::move(message), std::move(errors));
   }
-  inspection::Visit record;
+  guidance::Visit record;
   record.team = team_id;
   record.region = visit.region;
   record.date = visit.date;
@@ -242,18 +242,18 @@ Result<inspection::Visit> GuidanceService::RecordVisit(const inspection::VisitIn
   return store_->Guidance().SaveVisit(record, visit.findings, Context(actor));
 }
 
-Result<std::vector<inspection::Visit>> GuidanceService::Visits(std::string_view region,
-                                                               std::optional<Date> from,
-                                                               std::optional<Date> to) const {
+Result<std::vector<guidance::Visit>> GuidanceService::Visits(std::string_view region,
+                                                             std::optional<Date> from,
+                                                             std::optional<Date> to) const {
   if (Result<RegionIdx> idx = surveillance_.FindRegion(region); !idx.ok()) return idx.status();
-  Result<std::vector<inspection::Visit>> all = [&] {
+  Result<std::vector<guidance::Visit>> all = [&] {
     std::lock_guard lock(mutex_);
     return store_->Guidance().LoadVisits();
   }();
   if (!all.ok()) return all.status();
   return surveillance_.WithTree([&](const RegionTree& tree) {
-    std::vector<inspection::Visit> out;
-    for (inspection::Visit& visit : *all) {
+    std::vector<guidance::Visit> out;
+    for (guidance::Visit& visit : *all) {
       if ((from && visit.date < *from) || (to && visit.date > *to)) continue;
       if (InSubtree(tree, region, visit.region)) out.push_back(std::move(visit));
     }
@@ -261,17 +261,17 @@ Result<std::vector<inspection::Visit>> GuidanceService::Visits(std::string_view 
   });
 }
 
-Result<std::vector<inspection::Finding>> GuidanceService::Findings(
-    std::string_view region, std::optional<inspection::FindingStatus> status) const {
+Result<std::vector<guidance::Finding>> GuidanceService::Findings(
+    std::string_view region, std::optional<guidance::FindingStatus> status) const {
   if (Result<RegionIdx> idx = surveillance_.FindRegion(region); !idx.ok()) return idx.status();
-  Result<std::vector<inspection::Finding>> all = [&] {
+  Result<std::vector<guidance::Finding>> all = [&] {
     std::lock_guard lock(mutex_);
     return store_->Guidance().LoadFindings();
   }();
   if (!all.ok()) return all.status();
   return surveillance_.WithTree([&](const RegionTree& tree) {
-    std::vector<inspection::Finding> out;
-    for (inspection::Finding& finding : *all) {
+    std::vector<guidance::Finding> out;
+    for (guidance::Finding& finding : *all) {
       if (status && finding.status != *status) continue;
       if (InSubtree(tree, region, finding.region)) out.push_back(std::move(finding));
     }
@@ -279,20 +279,20 @@ Result<std::vector<inspection::Finding>> GuidanceService::Findings(
   });
 }
 
-Result<inspection::Finding> GuidanceService::FindFinding(int64_t id) const {
-  Result<std::vector<inspection::Finding>> all = [&] {
+Result<guidance::Finding> GuidanceService::FindFinding(int64_t id) const {
+  Result<std::vector<guidance::Finding>> all = [&] {
     std::lock_guard lock(mutex_);
     return store_->Guidance().LoadFindings();
   }();
   if (!all.ok()) return all.status();
-  for (inspection::Finding& finding : *all) {
+  for (guidance::Finding& finding : *all) {
     if (finding.id == id) return std::move(finding);
   }
   return Status::NotFound(fmt::format("finding {} is not known", id));
 }
 
-Result<inspection::Finding> GuidanceService::CloseFinding(int64_t id, const std::string& how,
-                                                          const Actor& actor) {
+Result<guidance::Finding> GuidanceService::CloseFinding(int64_t id, const std::string& how,
+                                                        const Actor& actor) {
   if (how.empty()) {
     return Status::InvalidArgument("how: is empty (say how the finding was dealt with)");
   }

@@ -1,6 +1,6 @@
 #pragma once
 // GuidanceService: the guidance teams for the CLI and the HTTP layer: the roster of officials,
-// team plans (formed by the optimiser of inspection/team_formation.hpp) and their adoption, survey
+// team plans (formed by the optimiser of guidance/team_formation.hpp) and their adoption, survey
 // checklists, visits and findings, and the compiled report to the plenary meeting.
 //
 // It owns a store connection of its own (opened by the caller) and reads the region tree and the
@@ -26,18 +26,18 @@
 
 #include "app/clock.hpp"
 #include "app/surveillance_service.hpp"
-#include "inspection/checklist.hpp"
-#include "inspection/official.hpp"
-#include "inspection/plenary_report.hpp"
-#include "inspection/team_formation.hpp"
-#include "inspection/visit.hpp"
+#include "guidance/checklist.hpp"
+#include "guidance/official.hpp"
+#include "guidance/plenary_report.hpp"
+#include "guidance/team_formation.hpp"
+#include "guidance/visit.hpp"
 #include "store/guidance_store.hpp"
 #include "store/store.hpp"
 
 namespace outbreak::app {
 
 struct GuidanceOptions {
-  inspection::TeamRules rules;  // the defaults of every plan
+  guidance::TeamRules rules;  // the defaults of every plan
 };
 
 // Provinces sent one team together.
@@ -48,19 +48,19 @@ struct AreaGroup {
 };
 
 struct TeamPlanRequest {
-  std::vector<inspection::Pin> pins;  // official -> area code
+  std::vector<guidance::Pin> pins;    // official -> area code
   std::vector<std::string> excluded;  // official codes
   // Expertise each area's team must include, by area code (a supply indicator or a farming
   // calendar may fill it), and expertise every team must include.
   std::map<std::string, std::vector<std::string>> needs;
   std::vector<std::string> default_needs;
   std::vector<AreaGroup> groups;
-  std::optional<inspection::TeamRules> rules;  // default: GuidanceOptions::rules
-  bool adopt = false;                          // adopt the plan at once
+  std::optional<guidance::TeamRules> rules;  // default: GuidanceOptions::rules
+  bool adopt = false;                        // adopt the plan at once
 };
 
 struct ChecklistWriteResult {
-  inspection::Checklist checklist;
+  guidance::Checklist checklist;
   bool created = false;  // false: the same questions as the latest version, which is returned
 };
 
@@ -72,10 +72,10 @@ class GuidanceService {
   // The roster: add or replace officials by code, all-or-nothing. A home must be a province.
   Result<store::WriteCounts> ImportRoster(std::string_view csv_text, std::string_view source,
                                           const Actor& actor);
-  Result<store::WriteCounts> SaveOfficials(const std::vector<inspection::Official>& officials,
+  Result<store::WriteCounts> SaveOfficials(const std::vector<guidance::Official>& officials,
                                            const Actor& actor);
   // The officials whose home is under `region` (everyone for the root), by code.
-  Result<std::vector<inspection::Official>> Roster(std::string_view region) const;
+  Result<std::vector<guidance::Official>> Roster(std::string_view region) const;
   // The home province of the official coded `code`; kNotFound when there is none.
   Result<std::string> OfficialHome(const std::string& code) const;
 
@@ -84,9 +84,9 @@ class GuidanceService {
   Result<ChecklistWriteResult> ImportChecklist(std::string_view csv_text, std::string_view source,
                                                std::string title, const Actor& actor);
   Result<ChecklistWriteResult> SaveChecklist(std::string title,
-                                             std::vector<inspection::Question> questions,
+                                             std::vector<guidance::Question> questions,
                                              const Actor& actor);
-  Result<std::vector<inspection::Checklist>> Checklists() const;
+  Result<std::vector<guidance::Checklist>> Checklists() const;
 
   // Forms the teams and stores the plan as proposed (adopted too when asked). kInvalidArgument
   // for unknown officials, areas, provinces or expertise; kConflict, nothing stored, when the
@@ -106,27 +106,26 @@ class GuidanceService {
 
   // A visit to a county of the team's areas on a day, with answers to a checklist version and
   // findings. `team` 0 means the adopted team whose areas hold the county.
-  Result<inspection::Visit> RecordVisit(const inspection::VisitInput& visit, const Actor& actor);
+  Result<guidance::Visit> RecordVisit(const guidance::VisitInput& visit, const Actor& actor);
   // The visits to regions under `region`, from..to (either may be absent).
-  Result<std::vector<inspection::Visit>> Visits(std::string_view region, std::optional<Date> from,
-                                                std::optional<Date> to) const;
-  Result<std::vector<inspection::Finding>> Findings(
-      std::string_view region, std::optional<inspection::FindingStatus> status) const;
-  Result<inspection::Finding> FindFinding(int64_t id) const;
+  Result<std::vector<guidance::Visit>> Visits(std::string_view region, std::optional<Date> from,
+                                              std::optional<Date> to) const;
+  Result<std::vector<guidance::Finding>> Findings(
+      std::string_view region, std::optional<guidance::FindingStatus> status) const;
+  Result<guidance::Finding> FindFinding(int64_t id) const;
   // Closes an open finding, saying how. kNotFound, kConflict when closed already.
-  Result<inspection::Finding> CloseFinding(int64_t id, const std::string& how, const Actor& actor);
+  Result<guidance::Finding> CloseFinding(int64_t id, const std::string& how, const Actor& actor);
 
   // The findings and proposed measures by province and topic under `region`, beside each
   // province's figures as of `as_of` (default: the latest day with data).
-  Result<inspection::PlenaryReport> Report(std::string_view region,
-                                           std::optional<Date> as_of) const;
+  Result<guidance::PlenaryReport> Report(std::string_view region, std::optional<Date> as_of) const;
 
   // The province (level-1 region) a region lies in, "" for the root or an unknown region.
   std::string ProvinceOf(std::string_view region) const;
 
  private:
   store::WriteContext Context(const Actor& actor) const;
-  Result<std::vector<inspection::Area>> BuildAreas(const TeamPlanRequest& request) const;
+  Result<std::vector<guidance::Area>> BuildAreas(const TeamPlanRequest& request) const;
 
   std::unique_ptr<store::Store> store_;
   const SurveillanceService& surveillance_;

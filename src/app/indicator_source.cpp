@@ -12,9 +12,9 @@ namespace outbreak::app {
 
 namespace {
 
-using response::Indicator;
-using response::IndicatorValues;
-using response::RegionIndicators;
+using levels::Indicator;
+using levels::IndicatorValues;
+using levels::RegionIndicators;
 
 constexpr int kGrowthWindowDays = 14;
 constexpr int kShortestGrowthWindowDays = 7;
@@ -34,14 +34,14 @@ IndicatorSource::IndicatorSource(const SurveillanceService& surveillance,
                                  const AnalyticsService& analytics, const CareService* care)
     : surveillance_(surveillance), analytics_(analytics), care_(care) {}
 
-Result<response::IndicatorTable> IndicatorSource::Build(const std::vector<std::string>& regions,
-                                                        Date from, Date to) const {
+Result<levels::IndicatorTable> IndicatorSource::Build(const std::vector<std::string>& regions,
+                                                      Date from, Date to) const {
   if (to < from) {
     return Status::InvalidArgument(
         fmt::format("to {} is before from {}", to.ToString(), from.ToString()));
   }
   const int days = to - from + 1;
-  response::IndicatorTable table;
+  levels::IndicatorTable table;
   for (const std::string& code : regions) {
     Result<RegionIdx> idx = surveillance_.FindRegion(code);
     if (!idx.ok()) return idx.status();
@@ -107,7 +107,7 @@ Result<response::IndicatorTable> IndicatorSource::Build(const std::vector<std::s
   return table;
 }
 
-Status IndicatorSource::FillCare(response::IndicatorTable& table, Date from, Date to) const {
+Status IndicatorSource::FillCare(levels::IndicatorTable& table, Date from, Date to) const {
   // Without care data, people under treatment alone are no indicator.
   auto clear_patients = [&] {
     for (auto& [code, region] : table) {

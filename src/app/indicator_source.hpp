@@ -1,5 +1,5 @@
 #pragma once
-// IndicatorSource: the indicators the prevention-level rules read (response/indicators.hpp), for
+// IndicatorSource: the indicators the prevention-level rules read (levels/indicators.hpp), for
 // given regions and days, from the existing services:
 //
 // - incidence_7d_per_100k: new fever cases of the 7 days ending on the day (days before the
@@ -26,7 +26,7 @@
 #include "app/analytics_service.hpp"
 #include "app/care_service.hpp"
 #include "app/surveillance_service.hpp"
-#include "response/indicators.hpp"
+#include "levels/indicators.hpp"
 
 namespace outbreak::app {
 
@@ -46,12 +46,12 @@ class IndicatorSource {
 
   // The indicators of each region (by code) for every day from `from` to `to`. kNotFound for
   // an unknown region; a region without reports gets days with every indicator missing.
-  Result<response::IndicatorTable> Build(const std::vector<std::string>& regions, Date from,
-                                         Date to) const;
+  Result<levels::IndicatorTable> Build(const std::vector<std::string>& regions, Date from,
+                                       Date to) const;
 
  private:
   // Fills bed occupancy and patients per doctor.
-  Status FillCare(response::IndicatorTable& table, Date from, Date to) const;
+  Status FillCare(levels::IndicatorTable& table, Date from, Date to) const;
 
   const SurveillanceService& surveillance_;
   const AnalyticsService& analytics_;

@@ -16,7 +16,7 @@
 #include "app/config.hpp"
 #include "app/guidance_service.hpp"
 #include "app/indicator_source.hpp"
-#include "app/response_service.hpp"
+#include "app/levels_service.hpp"
 #include "app/supply_service.hpp"
 #include "app/surveillance_service.hpp"
 #include "core/status.hpp"
@@ -111,10 +111,10 @@ Result<SupplyServices> OpenSupplyServices(CliState& state);
 // outbreak levels ...: prevention levels, rules, proposals, decisions, replay and tasks
 // (levels_commands.cpp).
 void AddLevelsCommands(CLI::App& app, CliState& state);
-// A response service on its own store connection, over the given services (which must outlive
+// A levels service on its own store connection, over the given services (which must outlive
 // it).
-Result<std::unique_ptr<app::ResponseService>> OpenResponse(
-    const CliState& state, const app::SurveillanceService& surveillance,
-    const app::IndicatorSource& indicators);
+Result<std::unique_ptr<app::LevelsService>> OpenLevels(const CliState& state,
+                                                       const app::SurveillanceService& surveillance,
+                                                       const app::IndicatorSource& indicators);
 
 }  // namespace outbreak::cli

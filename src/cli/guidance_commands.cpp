@@ -24,7 +24,7 @@ struct PlanOptions {
   std::vector<std::string> needs;     // AREA=EXPERTISE[;EXPERTISE]
   std::vector<std::string> require;   // EXPERTISE, every area
   std::string needs_file;
-  inspection::TeamRules rules;
+  guidance::TeamRules rules;
   bool adopt = false;
   int64_t plan = 0;
   std::string title = "Survey checklist";
@@ -116,18 +116,18 @@ Result<app::TeamPlanRequest> BuildRequest(const PlanOptions& o,
       continue;
     }
     std::vector<std::string> unknown;
-    for (std::string& field : inspection::SplitExpertise(fields, unknown)) {
+    for (std::string& field : guidance::SplitExpertise(fields, unknown)) {
       request.needs[area].push_back(std::move(field));
     }
     for (const std::string& field : unknown) {
       errors.push_back(
-          fmt::format("--need: \"{}\" is not one of {}", field, inspection::ExpertiseList()));
+          fmt::format("--need: \"{}\" is not one of {}", field, guidance::ExpertiseList()));
     }
   }
   for (const std::string& field : o.require) {
-    if (!inspection::IsExpertise(field)) {
+    if (!guidance::IsExpertise(field)) {
       errors.push_back(
-          fmt::format("--require: \"{}\" is not one of {}", field, inspection::ExpertiseList()));
+          fmt::format("--require: \"{}\" is not one of {}", field, guidance::ExpertiseList()));
     }
     request.default_needs.push_back(field);
   }

@@ -95,8 +95,8 @@ void AddGuidanceFieldCommands(CLI::App& guidance, CliState& s) {
     s.action = [&s, o] {
       auto services = Open(s);
       if (!services.ok()) return Fail(services.status());
-      std::optional<inspection::FindingStatus> status;
-      if (!o->status.empty()) status = inspection::ParseFindingStatus(o->status);
+      std::optional<guidance::FindingStatus> status;
+      if (!o->status.empty()) status = guidance::ParseFindingStatus(o->status);
       auto found = services->guidance->Findings(s.RegionOr(*services->surveillance), status);
       if (!found.ok()) return Fail(found.status());
       if (s.format == "json") {

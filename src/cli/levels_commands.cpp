@@ -10,10 +10,10 @@
 
 #include "app/file_text.hpp"
 #include "app/indicator_source.hpp"
+#include "app/levels_service.hpp"
 #include "app/open_store.hpp"
-#include "app/response_service.hpp"
 #include "cli/cli_state.hpp"
-#include "report/prevention_render.hpp"
+#include "report/levels_render.hpp"
 #include "report/tables.hpp"
 
 namespace outbreak::cli {
@@ -37,7 +37,7 @@ struct LevelServices {
   CareServices care;
   std::unique_ptr<app::SupplyService> supply;  // medicine days of cover
   std::unique_ptr<app::IndicatorSource> indicators;
-  std::unique_ptr<app::ResponseService> response;
+  std::unique_ptr<app::LevelsService> levels_service;
 };
 
 Result<LevelServices> OpenLevelServices(CliState& s) {
@@ -51,9 +51,9 @@ Result<LevelServices> OpenLevelServices(CliState& s) {
   out.indicators = std::make_unique<app::IndicatorSource>(*out.care.surveillance,
                                                           *out.care.analytics, out.care.care.get());
   out.indicators->SetMedicineCoverProvider(app::MedicineCoverOf(*out.supply));
-  auto response = OpenResponse(s, *out.care.surveillance, *out.indicators);
-  if (!response.ok()) return response.status();
-  out.response = std::move(*response);
+  auto levels_service = OpenLevels(s, *out.care.surveillance, *out.indicators);
+  if (!levels_service.ok()) return levels_service.status();
+  out.levels_service = std::move(*levels_service);
   return out;
 }
 
@@ -96,7 +96,7 @@ void AddDocumentCommands(CLI::App& levels, CliState& s, const std::string& kind)
       Result<std::string> text = app::ReadFileText(s.file);
       if (!text.ok()) return Fail(text.status());
       if (rules) {
-        auto parsed = response::ParseLevelRules(*text, s.file);
+        auto parsed = levels::ParseLevelRules(*text, s.file);
         if (!parsed.ok()) return Fail(parsed.status());
         std::printf("%s: rules %s are valid: %zu levels\n", s.file.c_str(), parsed->version.c_str(),
                     parsed->levels.size());
@@ -104,7 +104,7 @@ void AddDocumentCommands(CLI::App& levels, CliState& s, const std::string& kind)
       }
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
-      auto parsed = services->response->CheckProgrammes(*text, s.file);
+      auto parsed = services->levels_service->CheckProgrammes(*text, s.file);
       if (!parsed.ok()) return Fail(parsed.status());
       std::printf("%s: action programmes %s are valid\n", s.file.c_str(), parsed->version.c_str());
       return 0;
@@ -121,8 +121,9 @@ void AddDocumentCommands(CLI::App& levels, CliState& s, const std::string& kind)
       if (!text.ok()) return Fail(text.status());
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
-      auto loaded = rules ? services->response->LoadRules(*text, s.file, ActorOf(s, s.file))
-                          : services->response->LoadProgrammes(*text, s.file, ActorOf(s, s.file));
+      auto loaded =
+          rules ? services->levels_service->LoadRules(*text, s.file, ActorOf(s, s.file))
+                : services->levels_service->LoadProgrammes(*text, s.file, ActorOf(s, s.file));
       if (!loaded.ok()) return Fail(loaded.status());
       std::printf("%s: %s %s in force\n", s.file.c_str(), rules ? "rules" : "action programmes",
                   loaded->version.c_str());
@@ -136,12 +137,12 @@ void AddDocumentCommands(CLI::App& levels, CliState& s, const std::string& kind)
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
       if (rules) {
-        auto in_force = services->response->Rules();
+        auto in_force = services->levels_service->Rules();
         if (!in_force) return Fail(Status::NotFound("no rules are loaded"));
         return Print(s, report::LevelRulesJson(*in_force), report::RenderLevelRulesText(*in_force));
       }
-      auto in_force = services->response->Programmes();
-      auto document = services->response->Document("programmes");
+      auto in_force = services->levels_service->Programmes();
+      auto document = services->levels_service->Document("programmes");
       if (!in_force || !document.ok() || !document->has_value()) {
         return Fail(Status::NotFound("no action programmes are loaded"));
       }
@@ -163,7 +164,7 @@ int RunDecide(CliState& s, const LevelsOptions& o) {
                              : app::LevelOutcome::kOverride;
   input.level = o.level;
   input.reason = s.reason;
-  auto decision = services->response->Decide(o.id, input, ActorOf(s));
+  auto decision = services->levels_service->Decide(o.id, input, ActorOf(s));
   if (!decision.ok()) return Fail(decision.status());
   const RegionTree& tree = services->care.surveillance->tree();
   return Print(s, report::DecisionJson(*decision, tree),
@@ -172,12 +173,12 @@ int RunDecide(CliState& s, const LevelsOptions& o) {
 
 }  // namespace
 
-Result<std::unique_ptr<app::ResponseService>> OpenResponse(
-    const CliState& state, const app::SurveillanceService& surveillance,
-    const app::IndicatorSource& indicators) {
+Result<std::unique_ptr<app::LevelsService>> OpenLevels(const CliState& state,
+                                                       const app::SurveillanceService& surveillance,
+                                                       const app::IndicatorSource& indicators) {
   Result<std::unique_ptr<store::Store>> store = app::OpenStore(state.config.database);
   if (!store.ok()) return store.status();
-  return app::ResponseService::Open(std::move(*store), surveillance, indicators, state.clock);
+  return app::LevelsService::Open(std::move(*store), surveillance, indicators, state.clock);
 }
 
 void AddLevelsCommands(CLI::App& app, CliState& s) {
@@ -185,7 +186,7 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
   CLI::App* levels = app.add_subcommand(
       "levels",
       "Prevention levels: rules, indicators, proposals and decisions, the replay of the rules, "
-      "and the tasks of the action programmes (docs/prevention.md)");
+      "and the tasks of the action programmes (docs/levels.md)");
   levels->require_subcommand(1);
   AddDocumentCommands(*levels, s, "rules");
   AddDocumentCommands(*levels, s, "programmes");
@@ -201,7 +202,8 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
       const app::SurveillanceService& surveillance = *services->care.surveillance;
-      auto result = services->response->Levels(s.RegionOr(surveillance), OptionalDate(s.as_of));
+      auto result =
+          services->levels_service->Levels(s.RegionOr(surveillance), OptionalDate(s.as_of));
       if (!result.ok()) return Fail(result.status());
       boost::json::array items;
       for (const auto& level : *result)
@@ -222,7 +224,8 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
       const app::SurveillanceService& surveillance = *services->care.surveillance;
-      auto result = services->response->Indicators(s.RegionOr(surveillance), OptionalDate(s.as_of));
+      auto result =
+          services->levels_service->Indicators(s.RegionOr(surveillance), OptionalDate(s.as_of));
       if (!result.ok()) return Fail(result.status());
       return Print(s, report::IndicatorsJson(*result, surveillance.tree()),
                    report::RenderIndicatorsText(*result, surveillance.tree()));
@@ -240,8 +243,8 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
       const app::SurveillanceService& surveillance = *services->care.surveillance;
-      auto result =
-          services->response->Evaluate(s.RegionOr(surveillance), OptionalDate(s.as_of), ActorOf(s));
+      auto result = services->levels_service->Evaluate(s.RegionOr(surveillance),
+                                                       OptionalDate(s.as_of), ActorOf(s));
       if (!result.ok()) return Fail(result.status());
       boost::json::array items;
       for (const auto& p : result->proposed)
@@ -280,7 +283,7 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       const std::string status = o->status.empty()    ? "pending"
                                  : o->status == "all" ? ""
                                                       : o->status;
-      auto result = services->response->Proposals(s.RegionOr(surveillance), status);
+      auto result = services->levels_service->Proposals(s.RegionOr(surveillance), status);
       if (!result.ok()) return Fail(result.status());
       boost::json::array items;
       for (const auto& p : *result) items.push_back(report::ProposalJson(p, surveillance.tree()));
@@ -313,7 +316,8 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       if (!services.ok()) return Fail(services.status());
       const app::SurveillanceService& surveillance = *services->care.surveillance;
       const Date day = OptionalDate(o->day).value_or(surveillance.LatestDay());
-      auto decision = services->response->SetLevel(s.region, o->level, day, s.reason, ActorOf(s));
+      auto decision =
+          services->levels_service->SetLevel(s.region, o->level, day, s.reason, ActorOf(s));
       if (!decision.ok()) return Fail(decision.status());
       return Print(s, report::DecisionJson(*decision, surveillance.tree()),
                    report::RenderDecisionsText({*decision}, surveillance.tree()));
@@ -329,7 +333,7 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
       const app::SurveillanceService& surveillance = *services->care.surveillance;
-      auto result = services->response->History(s.RegionOr(surveillance));
+      auto result = services->levels_service->History(s.RegionOr(surveillance));
       if (!result.ok()) return Fail(result.status());
       boost::json::array items;
       for (const auto& d : *result) items.push_back(report::DecisionJson(d, surveillance.tree()));
@@ -353,19 +357,19 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       ->default_str("text");
   replay->callback([&s, o] {
     s.action = [&s, o] {
-      std::optional<response::LevelRules> rules;
+      std::optional<levels::LevelRules> rules;
       if (!o->rules_file.empty()) {
         Result<std::string> text = app::ReadFileText(o->rules_file);
         if (!text.ok()) return Fail(text.status());
-        auto parsed = response::ParseLevelRules(*text, o->rules_file);
+        auto parsed = levels::ParseLevelRules(*text, o->rules_file);
         if (!parsed.ok()) return Fail(parsed.status());
         rules = std::move(*parsed);
       }
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
       const app::SurveillanceService& surveillance = *services->care.surveillance;
-      auto result = services->response->Replay(s.RegionOr(surveillance), OptionalDate(s.from),
-                                               OptionalDate(s.to), rules);
+      auto result = services->levels_service->Replay(s.RegionOr(surveillance), OptionalDate(s.from),
+                                                     OptionalDate(s.to), rules);
       if (!result.ok()) return Fail(result.status());
       const RegionTree& tree = surveillance.tree();
       if (s.format == "markdown") {
@@ -386,7 +390,7 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
       const app::SurveillanceService& surveillance = *services->care.surveillance;
-      auto result = services->response->Tasks(s.RegionOr(surveillance), o->overdue);
+      auto result = services->levels_service->Tasks(s.RegionOr(surveillance), o->overdue);
       if (!result.ok()) return Fail(result.status());
       boost::json::array items;
       for (const auto& t : *result) items.push_back(report::TaskJson(t, surveillance.tree()));
@@ -405,7 +409,7 @@ void AddLevelsCommands(CLI::App& app, CliState& s) {
     s.action = [&s, o] {
       auto services = OpenLevelServices(s);
       if (!services.ok()) return Fail(services.status());
-      auto result = services->response->CompleteTask(o->id, o->note, ActorOf(s));
+      auto result = services->levels_service->CompleteTask(o->id, o->note, ActorOf(s));
       if (!result.ok()) return Fail(result.status());
       const RegionTree& tree = services->care.surveillance->tree();
       return Print(s, report::TaskJson(*result, tree), report::RenderTasksText({*result}, tree));

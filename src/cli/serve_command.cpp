@@ -69,14 +69,14 @@ int Serve(CliState& s, ServeOptions& options) {
   if (!guidance.ok()) return Fail(guidance.status());
   app::IndicatorSource indicators(**service, analytics, care->get());
   indicators.SetMedicineCoverProvider(app::MedicineCoverOf(**supply));
-  auto response = OpenResponse(s, **service, indicators);
-  if (!response.ok()) return Fail(response.status());
+  auto levels_service = OpenLevels(s, **service, indicators);
+  if (!levels_service.ok()) return Fail(levels_service.status());
   if (options.demo) {
     auto summary = app::LoadDemo(**service, s.config.data_dir, "demo",
                                  {.care = care->get(),
                                   .supply = supply->get(),
                                   .guidance = guidance->get(),
-                                  .response = response->get()});
+                                  .levels = levels_service->get()});
     if (!summary.ok()) return Fail(summary.status());
   }
   Result<std::unique_ptr<store::Store>> auth_store = app::OpenStore(s.config.database);
@@ -86,8 +86,9 @@ int Serve(CliState& s, ServeOptions& options) {
   (*service)->SetLiveFeed(&feed);
   follower.Listen(
       [&](std::span<const store::Change> changes) { return (*service)->ApplyChanges(changes); });
-  follower.Listen(
-      [&](std::span<const store::Change> changes) { return (*response)->ApplyChanges(changes); });
+  follower.Listen([&](std::span<const store::Change> changes) {
+    return (*levels_service)->ApplyChanges(changes);
+  });
   follower.Listen(
       [&](std::span<const store::Change> changes) { return (*supply)->ApplyChanges(changes); });
   follower.Start();
@@ -102,7 +103,7 @@ int Serve(CliState& s, ServeOptions& options) {
                  .care = **care,
                  .supply = **supply,
                  .guidance = **guidance,
-                 .response = **response,
+                 .levels = **levels_service,
                  .changes = &follower},
                 {options.demo});
   if (options.demo) {

@@ -19,7 +19,7 @@
 #include "cli/terminal_progress.hpp"
 #include "report/analytics_render.hpp"
 #include "report/format.hpp"
-#include "report/prevention_render.hpp"
+#include "report/levels_render.hpp"
 #include "report/sitrep_render.hpp"
 #include "report/tables.hpp"
 #include "store/store.hpp"
@@ -145,13 +145,13 @@ app.add_subcommand("demo",
         app::IndicatorSource indicators(*services->surveillance, *services->analytics,
                                         services->care.get());
         indicators.SetMedicineCoverProvider(app::MedicineCoverOf(**supply));
-        auto response = OpenResponse(s, *services->surveillance, indicators);
-        if (!response.ok()) return Fail(response.status());
+        auto levels_service = OpenLevels(s, *services->surveillance, indicators);
+        if (!levels_service.ok()) return Fail(levels_service.status());
         auto summary = app::LoadDemo(*services->surveillance, s.config.data_dir, s.user,
                                      {.care = services->care.get(),
                                       .supply = supply->get(),
                                       .guidance = guidance->get(),
-                                      .response = response->get()});
+                                      .levels = levels_service->get()});
         if (!summary.ok()) return Fail(summary.status());
         std::printf(
             "demo loaded into %s: %d regions, %s to %s, %lld report(s) added, %lld "
@@ -179,7 +179,7 @@ app.add_subcommand("demo",
         if (summary->levels) {
           std::printf(
               "prevention levels: rules %s, action programmes %s; %lld decision(s) and %lld "
-              "task(s) recorded (docs/prevention.md)\n",
+              "task(s) recorded (docs/levels.md)\n",
               summary->levels->rules_version.c_str(), summary->levels->programmes_version.c_str(),
               static_cast<long long>(summary->levels->decisions),
               static_cast<long long>(summary->levels->tasks));
@@ -221,9 +221,10 @@ sitrep->callback([&s] {
     if (!trends.ok()) return Fail(trends.status());
     // The prevention section: pending level proposals and overdue tasks.
     app::IndicatorSource indicators(**service, analytics, nullptr);
-    auto response = OpenResponse(s, **service, indicators);
-    if (!response.ok()) return Fail(response.status());
-    auto prevention = (*response)->Summary(tree.region(result->region.region).code, result->as_of);
+    auto levels_service = OpenLevels(s, **service, indicators);
+    if (!levels_service.ok()) return Fail(levels_service.status());
+    auto prevention =
+        (*levels_service)->Summary(tree.region(result->region.region).code, result->as_of);
     if (!prevention.ok()) return Fail(prevention.status());
     const report::SitrepStyle style{s.config.day_close_hour, report::RenderTrendText(*trends),
                                     s.format == "markdown"

@@ -22,7 +22,7 @@ Api::Api(const ApiServices& services, ApiOptions options)
       care_(services.care),
       supply_(services.supply),
       guidance_(services.guidance),
-      response_(services.response),
+      levels_(services.levels),
       changes_(services.changes),
       options_(options) {
   gate_.authenticate = [this](const HttpRequest& request) { return Authenticate(request); };
@@ -39,7 +39,7 @@ Api::Api(const ApiServices& services, ApiOptions options)
   AddCareRoutes();
   AddGuidanceRoutes();
   AddSupplyRoutes();
-  AddResponseRoutes();
+  AddLevelsRoutes();
   AddPageRoutes();
 }
 

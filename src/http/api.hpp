@@ -35,7 +35,7 @@
 #include "app/care_service.hpp"
 #include "app/change_follower.hpp"
 #include "app/guidance_service.hpp"
-#include "app/response_service.hpp"
+#include "app/levels_service.hpp"
 #include "app/supply_service.hpp"
 #include "app/surveillance_service.hpp"
 #include "http/json_response.hpp"
@@ -52,7 +52,7 @@ struct ApiServices {
   app::CareService& care;
   app::SupplyService& supply;
   app::GuidanceService& guidance;
-  app::ResponseService& response;
+  app::LevelsService& levels;
   // The server's follower of the change log, when it has one: answers then carry
   // X-Outbreak-Change and honour X-Outbreak-Read-After.
   app::ChangeFollower* changes = nullptr;
@@ -98,9 +98,9 @@ class Api {
   // A plan's JSON as the caller may read it (api_guidance.cpp).
   boost::json::object VisiblePlanJson(const RequestContext& context,
                                       const store::GuidancePlanRecord& plan,
-                                      std::span<const inspection::Official> roster) const;
+                                      std::span<const guidance::Official> roster) const;
   // A guidance_team caller records visits for his own team only (fills the team when absent).
-  Status CheckOwnTeam(const RequestContext& context, inspection::VisitInput& visit) const;
+  Status CheckOwnTeam(const RequestContext& context, guidance::VisitInput& visit) const;
   // The medicine supply (api_supply.cpp: catalogue and network; api_supply_stock.cpp: ledger and
   // reads; api_supply_shipments.cpp; api_supply_plans.cpp: distribution and production plans).
   void AddSupplyRoutes();
@@ -127,8 +127,8 @@ class Api {
   using CurrentRegion = std::function<Result<std::string>(const std::string& code)>;
   Status CheckPlacements(const RequestContext& context, const std::vector<Placement>& placements,
                          const CurrentRegion& current_region) const;
-  // Prevention levels: rules, levels, proposals, decisions, replay, tasks (api_response.cpp).
-  void AddResponseRoutes();
+  // Prevention levels: rules, levels, proposals, decisions, replay, tasks (api_levels.cpp).
+  void AddLevelsRoutes();
   void AddAccessRoutes();
   // The users whose home region is inside the caller's (api_access.cpp).
   Result<std::vector<store::UserRecord>> UsersInScope(const RequestContext& context) const;
@@ -143,7 +143,7 @@ class Api {
   app::CareService& care_;
   app::SupplyService& supply_;
   app::GuidanceService& guidance_;
-  app::ResponseService& response_;
+  app::LevelsService& levels_;
   app::ChangeFollower* changes_;
   ApiOptions options_;
   Router router_;

@@ -58,7 +58,7 @@ std::vector<store::GuidanceTeamRecord> Api::VisibleTeams(
 // are not the caller's to read).
 boost::json::object Api::VisiblePlanJson(const RequestContext& context,
                                          const store::GuidancePlanRecord& plan,
-                                         std::span<const inspection::Official> roster) const {
+                                         std::span<const guidance::Official> roster) const {
   const auto teams = VisibleTeams(context, plan.teams);
   object out = report::GuidancePlanJson(plan, roster, &teams);
   if (IsNational(surveillance_, context.principal)) return out;
@@ -125,7 +125,7 @@ void Api::AddGuidanceRoutes() {
          if (!officials.ok()) return ErrorResponse(officials.status());
          std::vector<Placement> placements;
          for (size_t idx = 0; idx < officials->size(); ++idx) {
-           const inspection::Official& official = (*officials)[idx];
+           const guidance::Official& official = (*officials)[idx];
            placements.push_back({fmt::format("officials[{}]", idx), official.code, official.home});
          }
          auto current_home = [this](const std::string& code) {
@@ -189,10 +189,10 @@ void Api::AddGuidanceRoutes() {
 void Api::AddGuidancePlanRoutes() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
-  auto roster = [this]() -> std::vector<inspection::Official> {
+  auto roster = [this]() -> std::vector<guidance::Official> {
     auto all = guidance_.Roster(surveillance_.WithTree(
         [](const RegionTree& tree) { return tree.region(tree.root()).code; }));
-    return all.ok() ? std::move(*all) : std::vector<inspection::Official>();
+    return all.ok() ? std::move(*all) : std::vector<guidance::Official>();
   };
 
   router_.Add({"GET",
@@ -248,7 +248,7 @@ void Api::AddGuidancePlanRoutes() {
         201},
        [this, roster](RequestContext& context) {
          if (!JsonBody(context)) return NotJson();
-         auto request = ParsePlanRequestBody(context.request.body, inspection::TeamRules());
+         auto request = ParsePlanRequestBody(context.request.body, guidance::TeamRules());
          if (!request.ok()) return ErrorResponse(request.status());
          auto plan = guidance_.Plan(*request, ActorOf(context));
          if (!plan.ok()) return ErrorResponse(plan.status());

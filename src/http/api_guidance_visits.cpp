@@ -15,7 +15,7 @@ namespace outbreak::http {
 // A guidance_team user records visits for his own team only: the team of the official the roster
 // links to his user name, in the adopted plan. A body that is invalid on its face (a region that
 // is no county) is left to the service's 400.
-Status Api::CheckOwnTeam(const RequestContext& context, inspection::VisitInput& visit) const {
+Status Api::CheckOwnTeam(const RequestContext& context, guidance::VisitInput& visit) const {
   if (context.principal.role != access::Role::kGuidanceTeam) return Status::Ok();
   const bool county = surveillance_.WithTree([&](const RegionTree& tree) {
     std::optional<RegionIdx> idx = tree.Find(visit.region);
@@ -58,7 +58,7 @@ void Api::AddGuidanceVisitRoutes() {
   router_.Add(
       {"POST",
        "/api/v1/guidance/visits",
-       Permission::kWriteInspection,
+       Permission::kWriteGuidance,
        "region",
        {"Record a team's visit to a county of its areas: answers to a checklist version, each "
         "checked against its question's type, and findings with proposed measures. A "
@@ -120,9 +120,9 @@ void Api::AddGuidanceVisitRoutes() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 std::optional<inspection::FindingStatus> status;
+                 std::optional<guidance::FindingStatus> status;
                  if (const std::string text = context.Param("status"); !text.empty()) {
-                   status = inspection::ParseFindingStatus(text);
+                   status = guidance::ParseFindingStatus(text);
                    if (!status) {
                      return ErrorResponse(Status::InvalidArgument(
                          fmt::format("status: \"{}\" is not open or closed", text)));

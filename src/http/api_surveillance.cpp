@@ -12,7 +12,7 @@
 #include "http/json_number.hpp"
 #include "http/json_response.hpp"
 #include "report/analytics_render.hpp"
-#include "report/prevention_render.hpp"
+#include "report/levels_render.hpp"
 #include "report/sitrep_render.hpp"
 #include "report/tables.hpp"
 
@@ -352,13 +352,13 @@ void Api::AddSurveillanceRoutes() {
          // part of the key.
          const std::string key =
              fmt::format("{}|{}|{}|{}|{}", tree.region(*idx).code, day.ToString(), format,
-                         response_.DataVersion(), as_of->has_value() ? "asked" : "default");
+                         levels_.DataVersion(), as_of->has_value() ? "asked" : "default");
          if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
          auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, *as_of);
          if (!sitrep.ok()) return ErrorResponse(sitrep.status());
          auto trends = analytics_.Trends(tree.region(*idx).code, day);
          if (!trends.ok()) return ErrorResponse(trends.status());
-         auto prevention = response_.Summary(tree.region(*idx).code, day);
+         auto prevention = levels_.Summary(tree.region(*idx).code, day);
          if (!prevention.ok()) return ErrorResponse(prevention.status());
          const report::SitrepStyle style{
              18, report::RenderTrendText(*trends),

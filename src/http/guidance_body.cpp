@@ -135,25 +135,25 @@ Status Check(std::vector<std::string>& errors) {
   return Status::InvalidArgument(std::move(message), std::move(errors));
 }
 
-inspection::Official ReadOfficial(Fields& f, std::vector<std::string>& errors) {
+guidance::Official ReadOfficial(Fields& f, std::vector<std::string>& errors) {
   f.OnlyKnown({"code", "name", "position", "home", "expertise", "available", "user"});
-  inspection::Official o;
+  guidance::Official o;
   o.code = f.String("code", true);
   o.name = f.String("name", true);
   const std::string position = f.String("position", true);
-  if (auto parsed = inspection::ParsePosition(position)) {
+  if (auto parsed = guidance::ParsePosition(position)) {
     o.position = *parsed;
   } else if (!position.empty()) {
     errors.push_back(fmt::format("{}: \"{}\" is not one of {}", f.Place("position"), position,
-                                 inspection::PositionList()));
+                                 guidance::PositionList()));
   }
   o.home = f.String("home", true);
   for (const std::string& field : f.Strings("expertise")) {
-    if (inspection::IsExpertise(field)) {
+    if (guidance::IsExpertise(field)) {
       o.expertise.push_back(field);
     } else {
       errors.push_back(fmt::format("{}: \"{}\" is not one of {}", f.Place("expertise"), field,
-                                   inspection::ExpertiseList()));
+                                   guidance::ExpertiseList()));
     }
   }
   std::sort(o.expertise.begin(), o.expertise.end());
@@ -165,11 +165,11 @@ inspection::Official ReadOfficial(Fields& f, std::vector<std::string>& errors) {
 
 }  // namespace
 
-Result<std::vector<inspection::Official>> ParseOfficialsBody(const std::string& body) {
+Result<std::vector<guidance::Official>> ParseOfficialsBody(const std::string& body) {
   auto root = ParseObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
-  std::vector<inspection::Official> out;
+  std::vector<guidance::Official> out;
   if (root->contains("officials")) {
     Fields top(*root, "", errors);
     top.OnlyKnown({"officials"});
@@ -196,18 +196,18 @@ Result<ChecklistBody> ParseChecklistBody(const std::string& body) {
   for (const auto& [where, item] : top.Objects("questions", true)) {
     Fields f(*item, where, errors);
     f.OnlyKnown({"code", "topic", "text", "answer_type"});
-    inspection::Question q;
+    guidance::Question q;
     q.code = f.String("code", true);
     const std::string topic = f.String("topic", true);
-    if (auto parsed = inspection::ParseTopic(topic)) {
+    if (auto parsed = guidance::ParseTopic(topic)) {
       q.topic = *parsed;
     } else if (!topic.empty()) {
       errors.push_back(fmt::format("{}: \"{}\" is not one of {}", f.Place("topic"), topic,
-                                   inspection::TopicList()));
+                                   guidance::TopicList()));
     }
     q.text = f.String("text", true);
     const std::string type = f.String("answer_type", true);
-    if (auto parsed = inspection::ParseAnswerType(type)) {
+    if (auto parsed = guidance::ParseAnswerType(type)) {
       q.type = *parsed;
     } else if (!type.empty()) {
       errors.push_back(fmt::format("{}: \"{}\" is not yes_no, number, rating or text",
@@ -220,7 +220,7 @@ Result<ChecklistBody> ParseChecklistBody(const std::string& body) {
 }
 
 Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
-                                                  const inspection::TeamRules& defaults) {
+                                                  const guidance::TeamRules& defaults) {
   auto root = ParseObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
@@ -252,7 +252,7 @@ Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
     request.groups.push_back(
         {f.String("code", true), f.String("name", false), f.Strings("provinces")});
   }
-  inspection::TeamRules rules = defaults;
+  guidance::TeamRules rules = defaults;
   rules.min_size = static_cast<int>(top.Integer("min_size", false, 1, 50, rules.min_size));
   rules.max_size = static_cast<int>(top.Integer("max_size", false, 1, 50, rules.max_size));
   rules.min_department_officials = static_cast<int>(
@@ -266,13 +266,13 @@ Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
   return request;
 }
 
-Result<inspection::VisitInput> ParseVisitBody(const std::string& body) {
+Result<guidance::VisitInput> ParseVisitBody(const std::string& body) {
   auto root = ParseObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
   Fields top(*root, "", errors);
   top.OnlyKnown({"team", "region", "date", "checklist_version", "answers", "findings", "note"});
-  inspection::VisitInput visit;
+  guidance::VisitInput visit;
   visit.team = top.Integer("team", false, 1, INT64_MAX, 0);
   visit.region = top.String("region", true);
   const std::string date = top.String("date", true);
@@ -287,7 +287,7 @@ Result<inspection::VisitInput> ParseVisitBody(const std::string& body) {
   for (const auto& [where, item] : top.Objects("answers", false)) {
     Fields f(*item, where, errors);
     f.OnlyKnown({"question", "value"});
-    inspection::Answer answer;
+    guidance::Answer answer;
     answer.question = f.String("question", true);
     if (const value* v = f.Get("value", true)) {
       if (v->is_string()) {
@@ -306,16 +306,16 @@ Result<inspection::VisitInput> ParseVisitBody(const std::string& body) {
   for (const auto& [where, item] : top.Objects("findings", false)) {
     Fields f(*item, where, errors);
     f.OnlyKnown({"topic", "severity", "evidence", "measure", "owner"});
-    inspection::FindingInput finding;
+    guidance::FindingInput finding;
     const std::string topic = f.String("topic", true);
-    if (auto parsed = inspection::ParseTopic(topic)) {
+    if (auto parsed = guidance::ParseTopic(topic)) {
       finding.topic = *parsed;
     } else if (!topic.empty()) {
       errors.push_back(fmt::format("{}: \"{}\" is not one of {}", f.Place("topic"), topic,
-                                   inspection::TopicList()));
+                                   guidance::TopicList()));
     }
     const std::string severity = f.String("severity", true);
-    if (auto parsed = inspection::ParseSeverity(severity)) {
+    if (auto parsed = guidance::ParseSeverity(severity)) {
       finding.severity = *parsed;
     } else if (!severity.empty()) {
       errors.push_back(fmt::format("{}: \"{}\" is not low, medium, high or critical",

@@ -9,18 +9,18 @@
 
 #include "app/guidance_service.hpp"
 #include "core/status.hpp"
-#include "inspection/checklist.hpp"
-#include "inspection/official.hpp"
-#include "inspection/visit.hpp"
+#include "guidance/checklist.hpp"
+#include "guidance/official.hpp"
+#include "guidance/visit.hpp"
 
 namespace outbreak::http {
 
 // {"officials": [{code, name, position, home, expertise: [...], available, user}, ...]} or one.
-Result<std::vector<inspection::Official>> ParseOfficialsBody(const std::string& body);
+Result<std::vector<guidance::Official>> ParseOfficialsBody(const std::string& body);
 
 struct ChecklistBody {
   std::string title;
-  std::vector<inspection::Question> questions;
+  std::vector<guidance::Question> questions;
 };
 // {"title": ..., "questions": [{code, topic, text, answer_type}, ...]}
 Result<ChecklistBody> ParseChecklistBody(const std::string& body);
@@ -30,13 +30,13 @@ Result<ChecklistBody> ParseChecklistBody(const std::string& body);
 //  "min_department_officials", "population_weight", "county_weight", "open_finding_weight",
 //  "adopt": false}; every field optional.
 Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
-                                                  const inspection::TeamRules& defaults);
+                                                  const guidance::TeamRules& defaults);
 
 // {"team"?, "region", "date", "checklist_version", "answers": [{question, value}],
 //  "findings": [{topic, severity, evidence, measure, owner}], "note"?}. Answer values may be
 // strings, numbers or booleans (true/false stand for yes/no); they are checked against their
 // question's type by the service.
-Result<inspection::VisitInput> ParseVisitBody(const std::string& body);
+Result<guidance::VisitInput> ParseVisitBody(const std::string& body);
 
 // {"how": "..."}: how a finding was dealt with.
 Result<std::string> ParseClosureBody(const std::string& body);

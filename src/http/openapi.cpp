@@ -228,7 +228,7 @@ object AllSchemas() {
   for (auto& [name, schema] : CareSchemas()) schemas[name] = schema;
   for (auto& [name, schema] : GuidanceSchemas()) schemas[name] = schema;
   for (auto& [name, schema] : SupplySchemas()) schemas[name] = schema;
-  for (auto& [name, schema] : ResponseSchemas()) schemas[name] = schema;
+  for (auto& [name, schema] : LevelsSchemas()) schemas[name] = schema;
   return schemas;
 }
 

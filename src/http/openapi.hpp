@@ -20,8 +20,8 @@ boost::json::object CareSchemas();
 boost::json::object GuidanceSchemas();
 // The component schemas of the supply resources (openapi_supply.cpp).
 boost::json::object SupplySchemas();
-// The component schemas of prevention levels (openapi_response.cpp).
-boost::json::object ResponseSchemas();
+// The component schemas of prevention levels (openapi_levels.cpp).
+boost::json::object LevelsSchemas();
 
 // Building blocks of the component schemas, shared by openapi*.cpp so that every resource
 // describes a reference, a page or a batch the same way.

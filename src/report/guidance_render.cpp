@@ -18,9 +18,9 @@ array Strings(const std::vector<std::string>& values) {
   return out;
 }
 
-const inspection::Official* Lookup(std::span<const inspection::Official> roster,
-                                   const std::string& code) {
-  for (const inspection::Official& official : roster) {
+const guidance::Official* Lookup(std::span<const guidance::Official> roster,
+                                 const std::string& code) {
+  for (const guidance::Official& official : roster) {
     if (official.code == code) return &official;
   }
   return nullptr;
@@ -38,37 +38,37 @@ double Number(const boost::json::value& value) {
 
 }  // namespace
 
-boost::json::object OfficialJson(const inspection::Official& o) {
+boost::json::object OfficialJson(const guidance::Official& o) {
   return {{"code", o.code},
           {"name", o.name},
-          {"position", inspection::PositionName(o.position)},
+          {"position", guidance::PositionName(o.position)},
           {"expertise", Strings(o.expertise)},
           {"home", o.home},
           {"available", o.available},
           {"user", o.user.empty() ? boost::json::value(nullptr) : boost::json::value(o.user)}};
 }
 
-std::string RenderRosterText(std::span<const inspection::Official> officials) {
+std::string RenderRosterText(std::span<const guidance::Official> officials) {
   std::string out = fmt::format("{:<10} {:<24} {:<6} {:<5} {:<36} {}\n", "code", "position", "home",
                                 "avail", "expertise", "name");
-  for (const inspection::Official& o : officials) {
+  for (const guidance::Official& o : officials) {
     std::string fields;
     for (const std::string& field : o.expertise) fields += (fields.empty() ? "" : ",") + field;
     out += fmt::format("{:<10} {:<24} {:<6} {:<5} {:<36} {}\n", o.code,
-                       inspection::PositionName(o.position), o.home, o.available ? "yes" : "no",
+                       guidance::PositionName(o.position), o.home, o.available ? "yes" : "no",
                        fields, o.name);
   }
   out += fmt::format("{} official(s)\n", officials.size());
   return out;
 }
 
-boost::json::object ChecklistJson(const inspection::Checklist& checklist) {
+boost::json::object ChecklistJson(const guidance::Checklist& checklist) {
   array questions;
-  for (const inspection::Question& q : checklist.questions) {
+  for (const guidance::Question& q : checklist.questions) {
     questions.push_back(object{{"code", q.code},
-                               {"topic", inspection::TopicName(q.topic)},
+                               {"topic", guidance::TopicName(q.topic)},
                                {"text", q.text},
-                               {"answer_type", inspection::AnswerTypeName(q.type)}});
+                               {"answer_type", guidance::AnswerTypeName(q.type)}});
   }
   return {{"version", checklist.version},
           {"title", checklist.title},
@@ -77,26 +77,26 @@ boost::json::object ChecklistJson(const inspection::Checklist& checklist) {
           {"questions", std::move(questions)}};
 }
 
-std::string RenderChecklistsText(std::span<const inspection::Checklist> checklists) {
+std::string RenderChecklistsText(std::span<const guidance::Checklist> checklists) {
   std::string out;
-  for (const inspection::Checklist& c : checklists) {
+  for (const guidance::Checklist& c : checklists) {
     out += fmt::format("version {}: {} ({} questions, {} by {})\n", c.version, c.title,
                        c.questions.size(), c.created_at, c.created_by);
-    for (const inspection::Question& q : c.questions) {
-      out += fmt::format("  {:<6} {:<16} {:<7} {}\n", q.code, inspection::TopicName(q.topic),
-                         inspection::AnswerTypeName(q.type), q.text);
+    for (const guidance::Question& q : c.questions) {
+      out += fmt::format("  {:<6} {:<16} {:<7} {}\n", q.code, guidance::TopicName(q.topic),
+                         guidance::AnswerTypeName(q.type), q.text);
     }
   }
   if (checklists.empty()) out = "no checklist yet\n";
   return out;
 }
 
-boost::json::object FormationDetailJson(const inspection::FormationInput& input,
-                                        const inspection::Formation& formation) {
-  const inspection::TeamRules& r = input.rules;
+boost::json::object FormationDetailJson(const guidance::FormationInput& input,
+                                        const guidance::Formation& formation) {
+  const guidance::TeamRules& r = input.rules;
   array areas;
   for (size_t a = 0; a < input.areas.size(); ++a) {
-    const inspection::Area& area = input.areas[a];
+    const guidance::Area& area = input.areas[a];
     areas.push_back(object{{"code", area.code},
                            {"name", area.name},
                            {"provinces", Strings(area.provinces)},
@@ -104,12 +104,12 @@ boost::json::object FormationDetailJson(const inspection::FormationInput& input,
                            {"counties", area.counties},
                            {"open_findings", area.open_findings},
                            {"needs", Strings(area.needs)},
-                           {"workload", inspection::AreaWorkload(area, r)},
+                           {"workload", guidance::AreaWorkload(area, r)},
                            {"team_size", formation.teams[a].members.size()},
                            {"workload_per_member", formation.teams[a].workload_per_member}});
   }
   array pins;
-  for (const inspection::Pin& pin : input.pins) {
+  for (const guidance::Pin& pin : input.pins) {
     pins.push_back(object{{"official", pin.official}, {"area", pin.area}});
   }
   return {{"objective", object{{"max_workload_per_member", formation.max_workload_per_member},
@@ -128,15 +128,15 @@ boost::json::object FormationDetailJson(const inspection::FormationInput& input,
 }
 
 boost::json::object GuidanceTeamJson(const store::GuidanceTeamRecord& team,
-                                     std::span<const inspection::Official> roster) {
+                                     std::span<const guidance::Official> roster) {
   array members;
   std::string leader_name;
   for (const std::string& code : team.members) {
-    const inspection::Official* o = Lookup(roster, code);
+    const guidance::Official* o = Lookup(roster, code);
     object member{{"code", code}};
     if (o != nullptr) {
       member["name"] = o->name;
-      member["position"] = inspection::PositionName(o->position);
+      member["position"] = guidance::PositionName(o->position);
       member["expertise"] = Strings(o->expertise);
       member["home"] = o->home;
       if (code == team.leader) leader_name = o->name;
@@ -159,7 +159,7 @@ boost::json::object GuidanceTeamJson(const store::GuidanceTeamRecord& team,
 }
 
 boost::json::object GuidancePlanJson(const store::GuidancePlanRecord& plan,
-                                     std::span<const inspection::Official> roster,
+                                     std::span<const guidance::Official> roster,
                                      const std::vector<store::GuidanceTeamRecord>* teams) {
   object out{{"id", plan.id},
              {"status", plan.status},
@@ -235,9 +235,9 @@ std::string RenderGuidancePlanListText(std::span<const store::GuidancePlanRecord
   return out;
 }
 
-boost::json::object VisitJson(const inspection::Visit& visit) {
+boost::json::object VisitJson(const guidance::Visit& visit) {
   array answers;
-  for (const inspection::Answer& answer : visit.answers) {
+  for (const guidance::Answer& answer : visit.answers) {
     answers.push_back(object{{"question", answer.question}, {"value", answer.value}});
   }
   array findings;
@@ -254,7 +254,7 @@ boost::json::object VisitJson(const inspection::Visit& visit) {
           {"recorded_at", visit.recorded_at}};
 }
 
-boost::json::object FindingJson(const inspection::Finding& f) {
+boost::json::object FindingJson(const guidance::Finding& f) {
   auto optional = [](const std::string& text) {
     return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
   };
@@ -263,12 +263,12 @@ boost::json::object FindingJson(const inspection::Finding& f) {
           {"team", f.team},
           {"region", f.region},
           {"date", f.date.ToString()},
-          {"topic", inspection::TopicName(f.detail.topic)},
-          {"severity", inspection::SeverityName(f.detail.severity)},
+          {"topic", guidance::TopicName(f.detail.topic)},
+          {"severity", guidance::SeverityName(f.detail.severity)},
           {"evidence", f.detail.evidence},
           {"measure", f.detail.measure},
           {"owner", f.detail.owner},
-          {"status", inspection::FindingStatusName(f.status)},
+          {"status", guidance::FindingStatusName(f.status)},
           {"recorded_by", f.recorded_by},
           {"recorded_at", f.recorded_at},
           {"closed_by", optional(f.closed_by)},
@@ -276,15 +276,14 @@ boost::json::object FindingJson(const inspection::Finding& f) {
           {"closure", optional(f.closure)}};
 }
 
-std::string RenderFindingsText(std::span<const inspection::Finding> findings) {
+std::string RenderFindingsText(std::span<const guidance::Finding> findings) {
   std::string out;
-  for (const inspection::Finding& f : findings) {
+  for (const guidance::Finding& f : findings) {
     out += fmt::format(
         "#{} {} {} {} [{}] {}: {}\n    measure: {} (owner: {}){}\n", f.id, f.date.ToString(),
-        f.region, inspection::FindingStatusName(f.status),
-        inspection::SeverityName(f.detail.severity), inspection::TopicName(f.detail.topic),
-        f.detail.evidence, f.detail.measure, f.detail.owner,
-        f.status == inspection::FindingStatus::kClosed
+        f.region, guidance::FindingStatusName(f.status), guidance::SeverityName(f.detail.severity),
+        guidance::TopicName(f.detail.topic), f.detail.evidence, f.detail.measure, f.detail.owner,
+        f.status == guidance::FindingStatus::kClosed
             ? fmt::format("\n    closed {} by {}: {}", f.closed_at, f.closed_by, f.closure)
             : "");
   }

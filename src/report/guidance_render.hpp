@@ -10,46 +10,46 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "inspection/checklist.hpp"
-#include "inspection/official.hpp"
-#include "inspection/plenary_report.hpp"
-#include "inspection/team_formation.hpp"
-#include "inspection/visit.hpp"
+#include "guidance/checklist.hpp"
+#include "guidance/official.hpp"
+#include "guidance/plenary_report.hpp"
+#include "guidance/team_formation.hpp"
+#include "guidance/visit.hpp"
 #include "store/guidance_store.hpp"
 
 namespace outbreak::report {
 
 // {"code", "name", "position", "expertise": [...], "home", "available", "user"}
-boost::json::object OfficialJson(const inspection::Official& official);
-std::string RenderRosterText(std::span<const inspection::Official> officials);
+boost::json::object OfficialJson(const guidance::Official& official);
+std::string RenderRosterText(std::span<const guidance::Official> officials);
 
 // {"version", "title", "created_at", "created_by", "questions": [{"code", "topic", "text",
 // "answer_type"}]}
-boost::json::object ChecklistJson(const inspection::Checklist& checklist);
-std::string RenderChecklistsText(std::span<const inspection::Checklist> checklists);
+boost::json::object ChecklistJson(const guidance::Checklist& checklist);
+std::string RenderChecklistsText(std::span<const guidance::Checklist> checklists);
 
 // What a plan was made from and what it achieved, stored with it: the objective, the rules, the
 // areas with their workloads and needs, pins, exclusions and the officials left unassigned.
-boost::json::object FormationDetailJson(const inspection::FormationInput& input,
-                                        const inspection::Formation& formation);
+boost::json::object FormationDetailJson(const guidance::FormationInput& input,
+                                        const guidance::Formation& formation);
 // A team with its officials' names: {"id", "seq", "area", "area_name", "provinces", "leader",
 // "members": [{"code", "name", "position", "expertise", "home"}], "workload",
 // "workload_per_member", "duties"}.
 boost::json::object GuidanceTeamJson(const store::GuidanceTeamRecord& team,
-                                     std::span<const inspection::Official> roster);
+                                     std::span<const guidance::Official> roster);
 // The plan: its identity and state, the stored detail, and its teams (all, or those given).
 boost::json::object GuidancePlanJson(const store::GuidancePlanRecord& plan,
-                                     std::span<const inspection::Official> roster,
+                                     std::span<const guidance::Official> roster,
                                      const std::vector<store::GuidanceTeamRecord>* teams = nullptr);
 std::string RenderGuidancePlanText(const boost::json::object& plan);
 // One line per plan.
 std::string RenderGuidancePlanListText(std::span<const store::GuidancePlanRecord> plans);
 
-boost::json::object VisitJson(const inspection::Visit& visit);
-boost::json::object FindingJson(const inspection::Finding& finding);
-std::string RenderFindingsText(std::span<const inspection::Finding> findings);
+boost::json::object VisitJson(const guidance::Visit& visit);
+boost::json::object FindingJson(const guidance::Finding& finding);
+std::string RenderFindingsText(std::span<const guidance::Finding> findings);
 
-boost::json::object PlenaryReportJson(const inspection::PlenaryReport& report);
-std::string RenderPlenaryMarkdown(const inspection::PlenaryReport& report);
+boost::json::object PlenaryReportJson(const guidance::PlenaryReport& report);
+std::string RenderPlenaryMarkdown(const guidance::PlenaryReport& report);
 
 }  // namespace outbreak::report

@@ -11,18 +11,18 @@ namespace outbreak::report {
 using boost::json::array;
 using boost::json::object;
 
-boost::json::object PlenaryReportJson(const inspection::PlenaryReport& report) {
+boost::json::object PlenaryReportJson(const guidance::PlenaryReport& report) {
   array provinces;
-  for (const inspection::ProvinceSection& section : report.provinces) {
-    const inspection::ProvinceInfo& p = section.province;
+  for (const guidance::ProvinceSection& section : report.provinces) {
+    const guidance::ProvinceInfo& p = section.province;
     array topics;
-    for (const inspection::TopicFindings& topic : section.topics) {
+    for (const guidance::TopicFindings& topic : section.topics) {
       array findings;
-      for (const inspection::Finding& finding : topic.findings) {
+      for (const guidance::Finding& finding : topic.findings) {
         findings.push_back(FindingJson(finding));
       }
-      topics.push_back(object{{"topic", inspection::TopicName(topic.topic)},
-                              {"title", inspection::TopicTitle(topic.topic)},
+      topics.push_back(object{{"topic", guidance::TopicName(topic.topic)},
+                              {"title", guidance::TopicTitle(topic.topic)},
                               {"findings", std::move(findings)}});
     }
     array members;
@@ -69,13 +69,13 @@ std::string Cell(const std::string& text) {
 
 }  // namespace
 
-std::string RenderPlenaryMarkdown(const inspection::PlenaryReport& report) {
+std::string RenderPlenaryMarkdown(const guidance::PlenaryReport& report) {
   std::string out = fmt::format(
       "# Guidance teams: findings and proposed measures\n\n"
       "For the plenary meeting. Situation as of {}; {} finding(s), {} still open.\n",
       LongDate(report.as_of), Count(report.findings), Count(report.open));
-  for (const inspection::ProvinceSection& section : report.provinces) {
-    const inspection::ProvinceInfo& p = section.province;
+  for (const guidance::ProvinceSection& section : report.provinces) {
+    const guidance::ProvinceInfo& p = section.province;
     out += fmt::format("\n## {} ({})\n\n", p.name, p.code);
     out +=
         "| population | fever cases (cumulative) | deaths | under treatment | new cases, "
@@ -94,18 +94,18 @@ std::string RenderPlenaryMarkdown(const inspection::PlenaryReport& report) {
     }
     out += fmt::format("Visits: {}; findings: {} open, {} closed.\n", section.visits, section.open,
                        section.closed);
-    for (const inspection::TopicFindings& topic : section.topics) {
-      out += fmt::format("\n### {}\n\n", inspection::TopicTitle(topic.topic));
+    for (const guidance::TopicFindings& topic : section.topics) {
+      out += fmt::format("\n### {}\n\n", guidance::TopicTitle(topic.topic));
       out +=
           "| # | county | date | severity | finding | proposed measure | owner | status |\n"
           "|---:|---|---|---|---|---|---|---|\n";
-      for (const inspection::Finding& f : topic.findings) {
-        std::string status(inspection::FindingStatusName(f.status));
-        if (f.status == inspection::FindingStatus::kClosed) {
+      for (const guidance::Finding& f : topic.findings) {
+        std::string status(guidance::FindingStatusName(f.status));
+        if (f.status == guidance::FindingStatus::kClosed) {
           status += fmt::format(" ({}: {})", f.closed_by, f.closure);
         }
         out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", f.id, f.region,
-                           f.date.ToString(), inspection::SeverityName(f.detail.severity),
+                           f.date.ToString(), guidance::SeverityName(f.detail.severity),
                            Cell(f.detail.evidence), Cell(f.detail.measure), Cell(f.detail.owner),
                            Cell(status));
       }

@@ -15,7 +15,7 @@ struct SitrepStyle {
   int day_close_hour = 18;  // the reporting day runs from this hour to this hour
   std::string outlook;      // lines on where the epidemic is going, after the headline
   std::string prevention;   // the prevention levels section, rendered in the report's format
-                            // (prevention_render.hpp), after everything else; may be empty
+                            // (levels_render.hpp), after everything else; may be empty
 };
 
 std::string RenderSitrepText(const surveillance::SituationReport& report, const RegionTree& tree,

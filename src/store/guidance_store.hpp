@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "core/status.hpp"
-#include "inspection/checklist.hpp"
-#include "inspection/official.hpp"
-#include "inspection/visit.hpp"
+#include "guidance/checklist.hpp"
+#include "guidance/official.hpp"
+#include "guidance/visit.hpp"
 #include "store/store.hpp"
 
 namespace outbreak::store {
@@ -62,17 +62,17 @@ class GuidanceStore {
   // Inserts new officials and replaces stored ones by code; one audit entry for those added, one
   // per official replaced (old -> new). An unknown home region, or a user name already linked to
   // another official, is kInvalidArgument and nothing is written.
-  virtual Result<WriteCounts> SaveOfficials(std::span<const inspection::Official> officials,
+  virtual Result<WriteCounts> SaveOfficials(std::span<const guidance::Official> officials,
                                             const WriteContext& context) = 0;
   // By code.
-  virtual Result<std::vector<inspection::Official>> LoadOfficials() = 0;
+  virtual Result<std::vector<guidance::Official>> LoadOfficials() = 0;
 
   // Stores the checklist as the next version (1 for the first) and returns that version; the
   // checklist's own version, creator and time are ignored.
-  virtual Result<int> SaveChecklist(const inspection::Checklist& checklist,
+  virtual Result<int> SaveChecklist(const guidance::Checklist& checklist,
                                     const WriteContext& context) = 0;
   // Oldest version first.
-  virtual Result<std::vector<inspection::Checklist>> LoadChecklists() = 0;
+  virtual Result<std::vector<guidance::Checklist>> LoadChecklists() = 0;
 
   // Stores a proposed plan with its teams (whose officials must be on the roster) and returns its
   // id; the teams' ids are assigned in the order given.
@@ -87,13 +87,13 @@ class GuidanceStore {
   // Stores a visit with its answers and findings (opened); returns the visit with its id and its
   // findings' ids. The caller checks the answers against the checklist; the store refuses unknown
   // teams, regions, versions and questions.
-  virtual Result<inspection::Visit> SaveVisit(const inspection::Visit& visit,
-                                              std::span<const inspection::FindingInput> findings,
-                                              const WriteContext& context) = 0;
+  virtual Result<guidance::Visit> SaveVisit(const guidance::Visit& visit,
+                                            std::span<const guidance::FindingInput> findings,
+                                            const WriteContext& context) = 0;
   // Oldest first.
-  virtual Result<std::vector<inspection::Visit>> LoadVisits() = 0;
+  virtual Result<std::vector<guidance::Visit>> LoadVisits() = 0;
   // Every finding, with its visit's team, region and day; oldest first.
-  virtual Result<std::vector<inspection::Finding>> LoadFindings() = 0;
+  virtual Result<std::vector<guidance::Finding>> LoadFindings() = 0;
   // Closes an open finding: who and when from the context, how from `closure`.
   virtual Status CloseFinding(int64_t id, std::string_view closure,
                               const WriteContext& context) = 0;

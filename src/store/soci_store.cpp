@@ -1,6 +1,6 @@
 #include "store/soci_store.hpp"
 #include "store/soci_store_guidance.hpp"
-#include "store/soci_store_response.hpp"
+#include "store/soci_store_levels.hpp"
 #include "store/soci_supply_store.hpp"
 
 #include <algorithm>
@@ -153,14 +153,14 @@ SociStore::SociStore(std::unique_ptr<soci::session> session, Dialect dialect)
     : session_(std::move(session)),
       dialect_(dialect),
       supply_(std::make_unique<SociSupplyStore>(*session_, dialect_)),
-      response_(std::make_unique<SociResponseStore>(*session_, dialect_)),
+      levels_(std::make_unique<SociLevelsStore>(*session_, dialect_)),
       guidance_(std::make_unique<SociGuidanceStore>(*session_, dialect_)) {}
 
 SociStore::~SociStore() = default;
 
 SupplyStore& SociStore::Supply() { return *supply_; }
 
-ResponseStore& SociStore::Response() { return *response_; }
+LevelsStore& SociStore::Levels() { return *levels_; }
 
 GuidanceStore& SociStore::Guidance() { return *guidance_; }
 

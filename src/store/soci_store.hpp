@@ -74,7 +74,7 @@ class SociStore : public Store {
   Result<bool> WaitForChange(std::chrono::milliseconds timeout) override;
 
   SupplyStore& Supply() override;
-  ResponseStore& Response() override;
+  LevelsStore& Levels() override;
   GuidanceStore& Guidance() override;
 
  protected:
@@ -100,7 +100,7 @@ class SociStore : public Store {
   void* listening_ = nullptr;  // the PostgreSQL connection LISTEN was sent on, if any
   std::unordered_map<std::string, int> region_ids_;  // region code -> id (KnownRegionIds)
   std::unique_ptr<SupplyStore> supply_;              // soci_supply_store.hpp
-  std::unique_ptr<ResponseStore> response_;          // soci_store_response.hpp
+  std::unique_ptr<LevelsStore> levels_;              // soci_store_levels.hpp
   std::unique_ptr<GuidanceStore> guidance_;          // soci_store_guidance.hpp
 };
 

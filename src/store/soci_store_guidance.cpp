@@ -18,21 +18,21 @@ namespace {
 
 using boost::json::object;
 
-object OfficialJson(const inspection::Official& o) {
+object OfficialJson(const guidance::Official& o) {
   return {{"name", o.name},
-          {"position", inspection::PositionName(o.position)},
+          {"position", guidance::PositionName(o.position)},
           {"expertise", JoinCommaList(o.expertise)},
           {"home", o.home},
           {"available", o.available},
           {"user", o.user}};
 }
 
-inspection::Official OfficialFromRow(const soci::row& row) {
-  inspection::Official o;
+guidance::Official OfficialFromRow(const soci::row& row) {
+  guidance::Official o;
   o.code = row.get<std::string>(0);
   o.name = row.get<std::string>(1);
-  o.position = inspection::ParsePosition(row.get<std::string>(2))
-                   .value_or(inspection::Position::kDepartmentOfficial);
+  o.position = guidance::ParsePosition(row.get<std::string>(2))
+                   .value_or(guidance::Position::kDepartmentOfficial);
   o.expertise = SplitCommaList(row.get<std::string>(3));
   o.home = row.get<std::string>(4);
   o.available = IntegerAt(row, 5) != 0;
@@ -45,22 +45,22 @@ constexpr const char* kOfficialColumns =
 
 }  // namespace
 
-Result<WriteCounts> SociGuidanceStore::SaveOfficials(
-    std::span<const inspection::Official> officials, const WriteContext& context) {
+Result<WriteCounts> SociGuidanceStore::SaveOfficials(std::span<const guidance::Official> officials,
+                                                     const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect_);
     std::set<std::string> regions;
     soci::rowset<soci::row> codes = (session().prepare << "SELECT code FROM regions");
     for (const soci::row& row : codes) regions.insert(row.get<std::string>(0));
-    std::map<std::string, inspection::Official> stored;
+    std::map<std::string, guidance::Official> stored;
     soci::rowset<soci::row> rows =
         (session().prepare << fmt::format("SELECT {} FROM guidance_officials", kOfficialColumns));
     for (const soci::row& row : rows) {
-      inspection::Official o = OfficialFromRow(row);
+      guidance::Official o = OfficialFromRow(row);
       stored.emplace(o.code, std::move(o));
     }
     WriteCounts counts;
-    for (const inspection::Official& official : officials) {
+    for (const guidance::Official& official : officials) {
       if (!regions.contains(official.home)) {
         return Status::InvalidArgument(fmt::format("official {}: home region \"{}\" is not known",
                                                    official.code, official.home));
@@ -69,7 +69,7 @@ Result<WriteCounts> SociGuidanceStore::SaveOfficials(
         for (const auto& [code, other] : stored) {
           if (code != official.code && other.user == official.user) {
             bool moving = false;  // the other official is given another user in this same write
-            for (const inspection::Official& next : officials) {
+            for (const guidance::Official& next : officials) {
               if (next.code == code && next.user != official.user) moving = true;
             }
             if (!moving) {
@@ -85,7 +85,7 @@ Result<WriteCounts> SociGuidanceStore::SaveOfficials(
         ++counts.unchanged;
         continue;
       }
-      const std::string position(inspection::PositionName(official.position));
+      const std::string position(guidance::PositionName(official.position));
       const std::string expertise = JoinCommaList(official.expertise);
       const int available = official.available ? 1 : 0;
       soci::indicator user_ind = official.user.empty() ? soci::i_null : soci::i_ok;
@@ -130,9 +130,9 @@ Result<WriteCounts> SociGuidanceStore::SaveOfficials(
   }
 }
 
-Result<std::vector<inspection::Official>> SociGuidanceStore::LoadOfficials() {
+Result<std::vector<guidance::Official>> SociGuidanceStore::LoadOfficials() {
   try {
-    std::vector<inspection::Official> out;
+    std::vector<guidance::Official> out;
     soci::rowset<soci::row> rows =
         (session().prepare << fmt::format("SELECT {} FROM guidance_officials ORDER BY code",
                                           kOfficialColumns));
@@ -143,7 +143,7 @@ Result<std::vector<inspection::Official>> SociGuidanceStore::LoadOfficials() {
   }
 }
 
-Result<int> SociGuidanceStore::SaveChecklist(const inspection::Checklist& checklist,
+Result<int> SociGuidanceStore::SaveChecklist(const guidance::Checklist& checklist,
                                              const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect_);
@@ -156,9 +156,9 @@ Result<int> SociGuidanceStore::SaveChecklist(const inspection::Checklist& checkl
         soci::use(version), soci::use(checklist.title), soci::use(context.user),
         soci::use(context.recorded_at);
     int seq = 0;
-    for (const inspection::Question& q : checklist.questions) {
-      const std::string topic(inspection::TopicName(q.topic));
-      const std::string type(inspection::AnswerTypeName(q.type));
+    for (const guidance::Question& q : checklist.questions) {
+      const std::string topic(guidance::TopicName(q.topic));
+      const std::string type(guidance::AnswerTypeName(q.type));
       session() << "INSERT INTO guidance_questions (version, code, seq, topic, text, answer_type)"
                    " VALUES (:version, :code, :seq, :topic, :text, :type)",
           soci::use(version), soci::use(q.code), soci::use(seq), soci::use(topic),
@@ -178,15 +178,15 @@ Result<int> SociGuidanceStore::SaveChecklist(const inspection::Checklist& checkl
   }
 }
 
-Result<std::vector<inspection::Checklist>> SociGuidanceStore::LoadChecklists() {
+Result<std::vector<guidance::Checklist>> SociGuidanceStore::LoadChecklists() {
   try {
-    std::vector<inspection::Checklist> out;
+    std::vector<guidance::Checklist> out;
     std::map<int, size_t> index;
     soci::rowset<soci::row> lists =
         (session().prepare << "SELECT version, title, created_by, created_at FROM"
                               " guidance_checklists ORDER BY version");
     for (const soci::row& row : lists) {
-      inspection::Checklist checklist;
+      guidance::Checklist checklist;
       checklist.version = static_cast<int>(IntegerAt(row, 0));
       checklist.title = row.get<std::string>(1);
       checklist.created_by = row.get<std::string>(2);
@@ -200,13 +200,13 @@ Result<std::vector<inspection::Checklist>> SociGuidanceStore::LoadChecklists() {
     for (const soci::row& row : questions) {
       auto it = index.find(static_cast<int>(IntegerAt(row, 0)));
       if (it == index.end()) continue;
-      inspection::Question q;
+      guidance::Question q;
       q.code = row.get<std::string>(1);
-      q.topic = inspection::ParseTopic(row.get<std::string>(2))
-                    .value_or(inspection::Topic::kMedicineSupply);
+      q.topic =
+          guidance::ParseTopic(row.get<std::string>(2)).value_or(guidance::Topic::kMedicineSupply);
       q.text = row.get<std::string>(3);
-      q.type = inspection::ParseAnswerType(row.get<std::string>(4))
-                   .value_or(inspection::AnswerType::kText);
+      q.type =
+          guidance::ParseAnswerType(row.get<std::string>(4)).value_or(guidance::AnswerType::kText);
       out[it->second].questions.push_back(std::move(q));
     }
     return out;

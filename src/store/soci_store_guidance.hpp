@@ -15,21 +15,21 @@ class SociGuidanceStore : public GuidanceStore {
   SociGuidanceStore(soci::session& session, Dialect dialect)
       : session_(session), dialect_(dialect) {}
 
-  Result<WriteCounts> SaveOfficials(std::span<const inspection::Official> officials,
+  Result<WriteCounts> SaveOfficials(std::span<const guidance::Official> officials,
                                     const WriteContext& context) override;
-  Result<std::vector<inspection::Official>> LoadOfficials() override;
-  Result<int> SaveChecklist(const inspection::Checklist& checklist,
+  Result<std::vector<guidance::Official>> LoadOfficials() override;
+  Result<int> SaveChecklist(const guidance::Checklist& checklist,
                             const WriteContext& context) override;
-  Result<std::vector<inspection::Checklist>> LoadChecklists() override;
+  Result<std::vector<guidance::Checklist>> LoadChecklists() override;
   Result<int64_t> SaveGuidancePlan(const GuidancePlanRecord& plan,
                                    const WriteContext& context) override;
   Result<std::vector<GuidancePlanRecord>> LoadGuidancePlans() override;
   Status AdoptGuidancePlan(int64_t id, const WriteContext& context) override;
-  Result<inspection::Visit> SaveVisit(const inspection::Visit& visit,
-                                      std::span<const inspection::FindingInput> findings,
-                                      const WriteContext& context) override;
-  Result<std::vector<inspection::Visit>> LoadVisits() override;
-  Result<std::vector<inspection::Finding>> LoadFindings() override;
+  Result<guidance::Visit> SaveVisit(const guidance::Visit& visit,
+                                    std::span<const guidance::FindingInput> findings,
+                                    const WriteContext& context) override;
+  Result<std::vector<guidance::Visit>> LoadVisits() override;
+  Result<std::vector<guidance::Finding>> LoadFindings() override;
   Status CloseFinding(int64_t id, std::string_view closure, const WriteContext& context) override;
 
  private:

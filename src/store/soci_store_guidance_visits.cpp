@@ -151,12 +151,12 @@ Status SociGuidanceStore::AdoptGuidancePlan(int64_t id, const WriteContext& cont
   }
 }
 
-Result<inspection::Visit> SociGuidanceStore::SaveVisit(
-    const inspection::Visit& visit, std::span<const inspection::FindingInput> findings,
+Result<guidance::Visit> SociGuidanceStore::SaveVisit(
+    const guidance::Visit& visit, std::span<const guidance::FindingInput> findings,
     const WriteContext& context) {
   try {
     WriteTransaction transaction(session(), dialect_);
-    inspection::Visit out = visit;
+    guidance::Visit out = visit;
     out.recorded_by = context.user;
     out.recorded_at = context.recorded_at;
     out.findings.clear();
@@ -171,7 +171,7 @@ Result<inspection::Visit> SociGuidanceStore::SaveVisit(
         soci::use(context.recorded_at), soci::into(id);
     out.id = id;
     int seq = 0;
-    for (const inspection::Answer& answer : visit.answers) {
+    for (const guidance::Answer& answer : visit.answers) {
       session()
           << "INSERT INTO guidance_answers (visit_id, checklist_version, question, seq, value)"
              " VALUES (:visit, :version, :question, :seq, :value)",
@@ -179,10 +179,10 @@ Result<inspection::Visit> SociGuidanceStore::SaveVisit(
           soci::use(seq), soci::use(answer.value);
       ++seq;
     }
-    for (const inspection::FindingInput& finding : findings) {
+    for (const guidance::FindingInput& finding : findings) {
       long long finding_id = 0;
-      const std::string topic(inspection::TopicName(finding.topic));
-      const std::string severity(inspection::SeverityName(finding.severity));
+      const std::string topic(guidance::TopicName(finding.topic));
+      const std::string severity(guidance::SeverityName(finding.severity));
       session() << "INSERT INTO guidance_findings (visit_id, topic, severity, evidence, measure,"
                    " owner, status) VALUES (:visit, :topic, :severity, :evidence, :measure,"
                    " :owner, 'open') RETURNING id",
@@ -206,15 +206,15 @@ Result<inspection::Visit> SociGuidanceStore::SaveVisit(
   }
 }
 
-Result<std::vector<inspection::Visit>> SociGuidanceStore::LoadVisits() {
+Result<std::vector<guidance::Visit>> SociGuidanceStore::LoadVisits() {
   try {
-    std::vector<inspection::Visit> out;
+    std::vector<guidance::Visit> out;
     std::map<int64_t, size_t> index;
     soci::rowset<soci::row> visits =
         (session().prepare << "SELECT id, team_id, region_code, day, checklist_version, note,"
                               " recorded_by, recorded_at FROM guidance_visits ORDER BY id");
     for (const soci::row& row : visits) {
-      inspection::Visit visit;
+      guidance::Visit visit;
       visit.id = IntegerAt(row, 0);
       visit.team = IntegerAt(row, 1);
       visit.region = row.get<std::string>(2);
@@ -247,9 +247,9 @@ Result<std::vector<inspection::Visit>> SociGuidanceStore::LoadVisits() {
   }
 }
 
-Result<std::vector<inspection::Finding>> SociGuidanceStore::LoadFindings() {
+Result<std::vector<guidance::Finding>> SociGuidanceStore::LoadFindings() {
   try {
-    std::vector<inspection::Finding> out;
+    std::vector<guidance::Finding> out;
     soci::rowset<soci::row> rows =
         (session().prepare << "SELECT f.id, f.visit_id, v.team_id, v.region_code, v.day, f.topic,"
                               " f.severity, f.evidence, f.measure, f.owner, f.status, f.closed_by,"
@@ -257,21 +257,21 @@ Result<std::vector<inspection::Finding>> SociGuidanceStore::LoadFindings() {
                               " FROM guidance_findings f JOIN guidance_visits v ON v.id ="
                               " f.visit_id ORDER BY f.id");
     for (const soci::row& row : rows) {
-      inspection::Finding f;
+      guidance::Finding f;
       f.id = IntegerAt(row, 0);
       f.visit = IntegerAt(row, 1);
       f.team = IntegerAt(row, 2);
       f.region = row.get<std::string>(3);
       f.date = Date(static_cast<int32_t>(IntegerAt(row, 4)));
-      f.detail.topic = inspection::ParseTopic(row.get<std::string>(5))
-                           .value_or(inspection::Topic::kMedicineSupply);
-      f.detail.severity = inspection::ParseSeverity(row.get<std::string>(6))
-                              .value_or(inspection::Severity::kMedium);
+      f.detail.topic =
+          guidance::ParseTopic(row.get<std::string>(5)).value_or(guidance::Topic::kMedicineSupply);
+      f.detail.severity =
+          guidance::ParseSeverity(row.get<std::string>(6)).value_or(guidance::Severity::kMedium);
       f.detail.evidence = row.get<std::string>(7);
       f.detail.measure = row.get<std::string>(8);
       f.detail.owner = row.get<std::string>(9);
-      f.status = inspection::ParseFindingStatus(row.get<std::string>(10))
-                     .value_or(inspection::FindingStatus::kOpen);
+      f.status = guidance::ParseFindingStatus(row.get<std::string>(10))
+                     .value_or(guidance::FindingStatus::kOpen);
       f.closed_by = OptionalText(row, 11);
       f.closed_at = OptionalText(row, 12);
       f.closure = OptionalText(row, 13);

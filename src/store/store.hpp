@@ -29,7 +29,7 @@
 namespace outbreak::store {
 
 class SupplyStore;    // store/supply_store.hpp
-class ResponseStore;  // store/response_store.hpp
+class LevelsStore;    // store/levels_store.hpp
 class GuidanceStore;  // store/guidance_store.hpp
 
 // One report row as stored: the current value of a (region, date).
@@ -299,8 +299,8 @@ class Store {
 
   // The medicine supply's data, on this same connection.
   virtual SupplyStore& Supply() = 0;
-  // Prevention levels: rules, proposals, decisions and tasks (store/response_store.hpp).
-  virtual ResponseStore& Response() = 0;
+  // Prevention levels: rules, proposals, decisions and tasks (store/levels_store.hpp).
+  virtual LevelsStore& Levels() = 0;
   // Guidance teams: roster, checklists, team plans, visits, findings (store/guidance_store.hpp).
   virtual GuidanceStore& Guidance() = 0;
 };
