@@ -113,6 +113,26 @@ TEST_F(ApiTest, AForecastNamesItsRtMethod) {
               std::string(method) == "window" ? "last window" : "daily filter");
     EXPECT_EQ(parsed.at("days").as_array().size(), 7U);
   }
+  // The daily R_t is an addition to EpiEstim's windows, asked for by name.
+  HttpReply daily =
+      Get("/api/v1/rt?region=KP&rt_method=filter&from=2022-05-14&to=2022-05-28", "headquarters");
+  ASSERT_EQ(daily.status, 200) << daily.body;
+  const json::value parsed = json::parse(daily.body);
+  EXPECT_EQ(parsed.at("method").as_string(), "daily filter");
+  const json::array& days = parsed.at("estimates").as_array();
+  // It starts on the fifth day of data (16 May), where the past covers the serial interval.
+  ASSERT_EQ(days.size(), 13U);
+  EXPECT_EQ(days.front().at("date").as_string(), "2022-05-16");
+  for (const json::value& day : days) {
+    EXPECT_LE(day.at("q025").as_double(), day.at("median").as_double()) << day;
+    EXPECT_LE(day.at("median").as_double(), day.at("q975").as_double()) << day;
+  }
+  // Past the peak of 15 May, R_t falls below 1 and stays there.
+  EXPECT_LT(days.back().at("q975").as_double(), 1.0) << days.back();
+  EXPECT_EQ(Get("/api/v1/rt?region=KP&rt_method=guess", "headquarters").status, 400);
+  HttpReply windows = Get("/api/v1/rt?region=KP&from=2022-05-28&to=2022-05-28", "headquarters");
+  ASSERT_EQ(windows.status, 200) << windows.body;
+  EXPECT_EQ(json::parse(windows.body).at("estimates").as_array().size(), 1U);
 }
 
 TEST_F(ApiTest, OversizedBodyIs413AndTheServerCarriesOn) {

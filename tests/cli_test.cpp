@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -299,6 +300,16 @@ TEST_F(CliTest, AnalyticsOfTheDemoAreReachable) {
   ASSERT_EQ(estimates.size(), 3u);
   EXPECT_EQ(estimates[0].at("window_end").as_string(), "2022-06-01");
   EXPECT_LT(estimates[0].at("q025").as_double(), estimates[0].at("q975").as_double());
+  // The daily filter's R_t, one row a day with its smoothed and filtered intervals.
+  RunResult daily = Outbreak({"rt", "--region", "KP-01", "--rt-method", "filter", "--from",
+                              "2022-06-01", "--to", "2022-06-03"});
+  ASSERT_EQ(daily.exit_code, 0) << daily.err;
+  EXPECT_EQ(daily.out.rfind("date,mean,q025,q25,median,q75,q975,filtered_mean,", 0), 0u)
+      << daily.out;
+  EXPECT_NE(daily.out.find("\n2022-06-03,"), std::string::npos) << daily.out;
+  EXPECT_EQ(std::count(daily.out.begin(), daily.out.end(), '\n'), 4);
+  EXPECT_NE(
+      Outbreak({"rt", "--region", "KP-01", "--rt-method", "filter", "--window", "7"}).exit_code, 0);
   RunResult forecast = Outbreak({"forecast", "--as-of", "2022-06-20", "--format", "json"});
   ASSERT_EQ(forecast.exit_code, 0) << forecast.err;
   EXPECT_EQ(boost::json::parse(forecast.out).at("days").as_array().size(), 28u);

@@ -88,6 +88,19 @@ Result<RtReport> AnalyticsService::Rt(std::string_view region, const RtRequest& 
   return report;
 }
 
+Result<RtDailyReport> AnalyticsService::RtDaily(std::string_view region,
+                                                const RtRequest& request) const {
+  Result<RegionIdx> idx = surveillance_.FindRegion(region);
+  if (!idx.ok()) return idx.status();
+  auto series = Outcomes(*idx, std::nullopt);
+  if (!series.ok()) return series.status();
+  const analytics::SerialInterval& si =
+      request.serial_interval ? *request.serial_interval : options_.serial_interval;
+  auto result = analytics::FilterRt(Incidence(*series), si);
+  if (!result.ok()) return result.status();
+  return RtDailyReport{*idx, si.description, series->first_day, std::move(*result)};
+}
+
 Result<ForecastReport> AnalyticsService::Forecast(std::string_view region,
                                                   std::optional<Date> as_of, int horizon_days,
                                                   analytics::RtMethod method) const {

@@ -42,6 +42,14 @@ struct RtReport {
   std::vector<analytics::RtSummary> estimates;
 };
 
+// The daily R_t of a region (analytics/rt_filter.hpp), every day from the first covered one.
+struct RtDailyReport {
+  RegionIdx region = kNoRegion;
+  std::string serial_interval;  // its description
+  Date first_day;               // day index 0
+  analytics::RtFilterResult result;
+};
+
 struct ForecastReport {
   RegionIdx region = kNoRegion;
   Date origin;  // the last day of data the forecast starts from
@@ -63,6 +71,8 @@ class AnalyticsService {
   const AnalyticsOptions& options() const { return options_; }
 
   Result<RtReport> Rt(std::string_view region, const RtRequest& request) const;
+  // The daily filter's R_t of `region`: from `request` only the serial interval is read.
+  Result<RtDailyReport> RtDaily(std::string_view region, const RtRequest& request) const;
   // R_t by the last week's window (the default) or by the daily filter (forecast.hpp).
   Result<ForecastReport> Forecast(std::string_view region, std::optional<Date> as_of,
                                   int horizon_days,

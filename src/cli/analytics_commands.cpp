@@ -64,9 +64,52 @@ int PrintRt(const CliState& s, std::span<const analytics::RtSummary> estimates,
   return 0;
 }
 
+int PrintRtDaily(const CliState& s, const analytics::RtFilterResult& result, Date first_day,
+                 const std::string& serial_interval) {
+  const std::optional<Date> from = s.from.empty() ? std::nullopt : Date::Parse(s.from);
+  const std::optional<Date> to = s.to.empty() ? std::nullopt : Date::Parse(s.to);
+  if (s.format == "json") {
+    std::fputs(
+        report::JsonText(report::RtDailyJson(result, first_day, from, to, serial_interval)).c_str(),
+        stdout);
+  } else {
+    std::fputs(report::RenderRtDailyCsv(result, first_day, from, to).c_str(), stdout);
+  }
+  return 0;
+}
+
+// `outbreak rt --rt-method filter`: the daily R_t, beside (never instead of) EpiEstim's windows.
+int RunRtDaily(CliState& s, const AnalyticsOptions& o,
+               const std::optional<analytics::SerialInterval>& si) {
+  if (o.window) {
+    return Fail(Status::InvalidArgument("--window is for --rt-method window: the filter has none"));
+  }
+  if (!o.incidence.empty()) {
+    if (!s.region.empty()) return Fail(Status::InvalidArgument("give --region or --incidence"));
+    Result<std::string> text = app::ReadFileText(o.incidence);
+    if (!text.ok()) return Fail(text.status());
+    auto incidence = analytics::ParseIncidenceCsv(*text, o.incidence);
+    if (!incidence.ok()) return Fail(incidence.status());
+    const analytics::SerialInterval interval = si.value_or(analytics::OmicronBa2SerialInterval());
+    auto result = analytics::FilterRt(*incidence, interval);
+    if (!result.ok()) return Fail(result.status());
+    return PrintRtDaily(s, *result, incidence->first_day, interval.description);
+  }
+  if (s.region.empty()) return Fail(Status::InvalidArgument("give --region or --incidence"));
+  auto service = s.Open();
+  if (!service.ok()) return Fail(service.status());
+  app::AnalyticsService analytics(**service);
+  app::RtRequest request;
+  request.serial_interval = si;
+  auto daily = analytics.RtDaily(s.region, request);
+  if (!daily.ok()) return Fail(daily.status());
+  return PrintRtDaily(s, daily->result, daily->first_day, daily->serial_interval);
+}
+
 int RunRt(CliState& s, const AnalyticsOptions& o) {
   auto si = SerialIntervalFrom(o);
   if (!si.ok()) return Fail(si.status());
+  if (o.rt_method == "filter") return RunRtDaily(s, o, *si);
   if (!o.incidence.empty()) {
     if (!s.region.empty()) return Fail(Status::InvalidArgument("give --region or --incidence"));
     Result<std::string> text = app::ReadFileText(o.incidence);
@@ -149,15 +192,23 @@ void AddAnalyticsCommands(CLI::App& app, CliState& s) {
 
   CLI::App* rt = app.add_subcommand(
       "rt",
-      "Reproduction number R_t with credible intervals (Cori et al. 2013, as EpiEstim), for a "
-      "stored region or a plain incidence file");
+      "Reproduction number R_t with credible intervals, for a stored region or a plain "
+      "incidence file: over sliding windows (Cori et al. 2013, as EpiEstim; the default), or "
+      "for every day by a filter and smoother of a random walk on log R_t (--rt-method filter)");
   rt->add_option("--region", s.region, "Region code");
   rt->add_option("--incidence", o->incidence,
                  "CSV with date,cases (the first day counts as imported) or date,local,imported");
-  rt->add_option("--from", s.from, "Windows ending on or after this day")->check(DateValidator());
-  rt->add_option("--to", s.to, "Windows ending on or before this day")->check(DateValidator());
+  rt->add_option("--from", s.from, "Windows ending (or days) on or after this day")
+      ->check(DateValidator());
+  rt->add_option("--to", s.to, "Windows ending (or days) on or before this day")
+      ->check(DateValidator());
   rt->add_option("--window", o->window, "Window length in days (default 7)")
       ->check(CLI::Range(1, 365));
+  rt->add_option("--rt-method", o->rt_method,
+                 "window: EpiEstim's sliding windows; filter: a daily R_t, smoothed (all the data) "
+                 "and filtered (the data up to each day)")
+      ->check(CLI::IsMember({"window", "filter"}))
+      ->capture_default_str();
   rt->add_option("--si-mean", o->si_mean, "Mean of the serial interval, days (with --si-sd)");
   rt->add_option("--si-sd", o->si_sd, "Sd of the serial interval, days (with --si-mean)");
   rt->add_option("--si-distr", o->si_distr, "The serial interval as a k,w CSV, k from 0");

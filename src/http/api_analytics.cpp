@@ -83,7 +83,10 @@ void Api::AddAnalyticsRoutes() {
                 {region,
                  {"from", "date", "Windows ending on or after this day"},
                  {"to", "date", "Windows ending on or before this day"},
-                 {"window", "integer", "Window length in days (default 7)"}},
+                 {"window", "integer", "Window length in days (default 7)"},
+                 {"rt_method", "string",
+                  "window (EpiEstim's sliding windows, the default) or filter (a daily R_t: "
+                  "smoothed, and filtered with the data up to each day)"}},
                 "",
                 "Rt"},
                [this, cached](RequestContext& context) {
@@ -93,9 +96,23 @@ void Api::AddAnalyticsRoutes() {
                  if (!dates.ok()) return ErrorResponse(dates.status());
                  auto window = IntParam(context, "window", 7, 1, 365);
                  if (!window.ok()) return ErrorResponse(window.status());
+                 auto method = RtMethodParam(context);
+                 if (!method.ok()) return ErrorResponse(method.status());
                  const std::string code = surveillance_.tree().region(*idx).code;
-                 const std::string key = fmt::format("rt|{}|{}|{}|{}", code, context.Param("from"),
-                                                     context.Param("to"), *window);
+                 const std::string key =
+                     fmt::format("rt|{}|{}|{}|{}|{}", code, context.Param("from"),
+                                 context.Param("to"), *window, analytics::RtMethodName(*method));
+                 if (*method == analytics::RtMethod::kFiltered) {
+                   return cached(key, [&] {
+                     auto daily = analytics_.RtDaily(code, app::RtRequest{});
+                     if (!daily.ok()) return ErrorResponse(daily.status());
+                     boost::json::value json =
+                         report::RtDailyJson(daily->result, daily->first_day, dates->from,
+                                             dates->to, daily->serial_interval);
+                     json.as_object()["region"] = code;
+                     return JsonResponse(200, json);
+                   });
+                 }
                  return cached(key, [&] {
                    app::RtRequest request{dates->from, dates->to, *window, std::nullopt};
                    auto rt = analytics_.Rt(code, request);

@@ -112,6 +112,62 @@ boost::json::value RtJson(std::span<const analytics::RtSummary> estimates,
   return object{{"serial_interval", serial_interval}, {"estimates", std::move(items)}};
 }
 
+namespace {
+
+// The days of `result` inside [from, to], with their smoothed and filtered posteriors.
+template <typename Visit>
+void ForEachRtDay(const analytics::RtFilterResult& result, Date first_day, std::optional<Date> from,
+                  std::optional<Date> to, Visit visit) {
+  for (size_t idx = 0; idx < result.smoothed.size(); ++idx) {
+    const Date day = first_day + result.smoothed[idx].day_idx;
+    if ((from && day < *from) || (to && day > *to)) continue;
+    visit(day, result.smoothed[idx], result.filtered[idx]);
+  }
+}
+
+}  // namespace
+
+std::string RenderRtDailyCsv(const analytics::RtFilterResult& result, Date first_day,
+                             std::optional<Date> from, std::optional<Date> to) {
+  std::string out =
+      "date,mean,q025,q25,median,q75,q975,filtered_mean,filtered_q025,filtered_q975\n";
+  ForEachRtDay(
+      result, first_day, from, to,
+      [&](Date day, const analytics::RtDayPosterior& s, const analytics::RtDayPosterior& f) {
+        out += fmt::format(
+            "{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g}\n",
+            day.ToString(), s.mean, s.q025, s.q25, s.median, s.q75, s.q975, f.mean, f.q025, f.q975);
+      });
+  return out;
+}
+
+boost::json::value RtDailyJson(const analytics::RtFilterResult& result, Date first_day,
+                               std::optional<Date> from, std::optional<Date> to,
+                               const std::string& serial_interval) {
+  array items;
+  ForEachRtDay(
+      result, first_day, from, to,
+      [&](Date day, const analytics::RtDayPosterior& s, const analytics::RtDayPosterior& f) {
+        items.push_back(
+            object{{"date", day.ToString()},
+                   {"mean", s.mean},
+                   {"q025", s.q025},
+                   {"q25", s.q25},
+                   {"median", s.median},
+                   {"q75", s.q75},
+                   {"q975", s.q975},
+                   {"filtered", object{{"mean", f.mean}, {"q025", f.q025}, {"q975", f.q975}}}});
+      });
+  return object{
+      {"method", analytics::RtMethodName(analytics::RtMethod::kFiltered)},
+      {"serial_interval", serial_interval},
+      {"first_day", (first_day + result.start_day_idx).ToString()},
+      {"log_rt_daily_step_sd", result.step_sd},
+      {"negative_binomial_size", std::isfinite(result.nb_size) ? boost::json::value(result.nb_size)
+                                                               : boost::json::value(nullptr)},
+      {"estimates", std::move(items)}};
+}
+
 std::string RenderForecastCsv(const analytics::OutcomeForecast& forecast) {
   std::string out = "date,measure,median,q025,q10,q25,q75,q90,q975\n";
   for (const analytics::DayForecast& day : forecast.days) {

@@ -10,6 +10,7 @@
 #include "analytics/backtest.hpp"
 #include "analytics/forecast.hpp"
 #include "analytics/rt_estimator.hpp"
+#include "analytics/rt_filter.hpp"
 #include "analytics/trend_report.hpp"
 #include "core/region_tree.hpp"
 
@@ -21,6 +22,16 @@ std::string RenderRtCsv(std::span<const analytics::RtSummary> estimates,
                         std::optional<Date> first_day);
 boost::json::value RtJson(std::span<const analytics::RtSummary> estimates,
                           std::optional<Date> first_day, const std::string& serial_interval);
+
+// The daily R_t of the filter (analytics/rt_filter.hpp) on the days from `from` to `to` (every
+// day when absent): the smoothed posterior (all the data) and the filtered one (the data up to
+// the day). Columns: date,mean,q025,q25,median,q75,q975,filtered_mean,filtered_q025,
+// filtered_q975.
+std::string RenderRtDailyCsv(const analytics::RtFilterResult& result, Date first_day,
+                             std::optional<Date> from, std::optional<Date> to);
+boost::json::value RtDailyJson(const analytics::RtFilterResult& result, Date first_day,
+                               std::optional<Date> from, std::optional<Date> to,
+                               const std::string& serial_interval);
 
 // Columns: date,measure,median,q025,q10,q25,q75,q90,q975 for new_cases, new_recovered,
 // new_deaths and under_treatment.
