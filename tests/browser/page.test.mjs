@@ -211,6 +211,10 @@ describe('the command-centre page', () => {
     assert.equal(await page.locator('table.children tbody tr').count(), 13);
     await page.waitForSelector('[data-chart="rt"]');
     await page.waitForSelector('[data-chart="forecast"]');
+    // Beside EpiEstim's window, the daily filter's R_t as it could be known on the day.
+    await page.waitForFunction(() =>
+      /Daily filter on 2022-05-20, with the data up to that day: \d\.\d\d/.test(
+        document.querySelector('[data-chart="rt"] .chart-summary')?.textContent ?? ''));
     // The forecast's recent skill is written under its fan, and why plans do not rest on it.
     const fanText = await page.locator('[data-chart="forecast"] .chart-summary').textContent();
     assert.match(fanText, /WARNING: too little data/);

@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 
 import { h } from './dom';
 import { dayToSeconds, decimal, int } from './format';
-import type { Forecast, Rt, SeriesPoint } from './types';
+import type { Forecast, Rt, RtDaily, SeriesPoint } from './types';
 
 const kCompact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const kHeight = 220;
@@ -93,28 +93,49 @@ export function epidemicCurve(points: SeriesPoint[]): Chart {
     ), 'epicurve');
 }
 
-export function rtChart(rt: Rt): Chart {
+// EpiEstim's weekly windows, and beside them (when given) the daily filter's R_t as it could be
+// known on each day (its filtered posterior: the data up to that day only).
+export function rtChart(rt: Rt, daily?: RtDaily | null): Chart {
   const estimates = rt.estimates;
-  const x = estimates.map((e) => dayToSeconds(e.window_end));
+  const dailyDays = daily?.estimates ?? [];
+  const dates = [...new Set([...estimates.map((e) => e.window_end), ...dailyDays.map((d) => d.date)])].sort();
+  const x = dates.map(dayToSeconds);
+  const byWindow = new Map(estimates.map((e) => [e.window_end, e]));
+  const byDay = new Map(dailyDays.map((d) => [d.date, d]));
+  const column = (pick: (date: string) => number | undefined) => dates.map((d) => pick(d) ?? null);
   const last = estimates[estimates.length - 1];
-  const summary = last
-    ? `R_t over the 7 days to ${last.window_end}: ${decimal(last.mean, 2)} (95% credible interval ` +
-      `${decimal(last.q025, 2)} to ${decimal(last.q975, 2)}). Above 1 the epidemic grows; below 1 it shrinks.`
-    : 'Too few cases to estimate R_t.';
+  const lastDaily = dailyDays[dailyDays.length - 1];
+  const summary =
+    (last
+      ? `R_t over the 7 days to ${last.window_end}: ${decimal(last.mean, 2)} (95% credible interval ` +
+        `${decimal(last.q025, 2)} to ${decimal(last.q975, 2)}). Above 1 the epidemic grows; below 1 it shrinks.`
+      : 'Too few cases to estimate R_t.') +
+    (lastDaily
+      ? ` Daily filter on ${lastDaily.date}, with the data up to that day: ${decimal(lastDaily.filtered.mean, 2)} ` +
+        `(${decimal(lastDaily.filtered.q025, 2)} to ${decimal(lastDaily.filtered.q975, 2)}).`
+      : '');
   const value = (_: uPlot, v: number | null) => (v === null ? '—' : decimal(v, 2));
-  return figure('Reproduction number R_t with its 95% credible interval (Cori et al. 2013)', summary, (width) =>
+  return figure('Reproduction number R_t with its 95% credible interval (Cori et al. 2013), and the daily filter', summary, (width) =>
     new uPlot(
       {
         ...baseOptions([
           { label: '97.5%', stroke: 'rgba(33,102,172,0.35)', points: { show: false }, value },
           { label: '2.5%', stroke: 'rgba(33,102,172,0.35)', points: { show: false }, value },
-          { label: 'R_t mean', stroke: '#2166ac', width: 2, points: { show: false }, value },
+          { label: 'R_t mean (7-day window)', stroke: '#2166ac', width: 2, points: { show: false }, value },
+          { label: 'R_t daily filter', stroke: '#b2182b', width: 1.5, dash: [2, 2], points: { show: false }, value },
           { label: 'R = 1', stroke: '#555', dash: [4, 4], points: { show: false }, value },
         ]),
         width,
         bands: [{ series: [1, 2], fill: 'rgba(33,102,172,0.18)' }],
       },
-      [x, estimates.map((e) => e.q975), estimates.map((e) => e.q025), estimates.map((e) => e.mean), x.map(() => 1)],
+      [
+        x,
+        column((d) => byWindow.get(d)?.q975),
+        column((d) => byWindow.get(d)?.q025),
+        column((d) => byWindow.get(d)?.mean),
+        column((d) => byDay.get(d)?.filtered.mean),
+        x.map(() => 1),
+      ],
     ), 'rt');
 }
 

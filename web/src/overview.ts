@@ -11,7 +11,7 @@ import { drawMap, legend, mappable } from './map';
 import { ancestors, regionDetail } from './regions';
 import { mayWriteReports } from './session';
 import { sitrepPanel } from './sitrep_panel';
-import type { Forecast, Region, RegionDetail, Rt, Series, Sitrep, Situation } from './types';
+import type { Forecast, Region, RegionDetail, Rt, RtDaily, Series, Sitrep, Situation } from './types';
 import type { ViewContext } from './view';
 
 export interface OverviewParams {
@@ -236,13 +236,15 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext, params: Over
     if (!sitrep || !series) return;
     const day = sitrep.as_of;
     const points = series.points.filter((p) => p.date <= day);
-    const [rt, forecast] = await Promise.allSettled([
+    const [rt, forecast, daily] = await Promise.allSettled([
       get<Rt>('/api/v1/rt', { region: params.region, to: day }),
       get<Forecast>('/api/v1/forecast', { region: params.region, as_of: day, horizon: 28 }),
+      get<RtDaily>('/api/v1/rt', { region: params.region, to: day, rt_method: 'filter' }),
     ]);
     if (disposed) return;
+    const dailyRt = daily.status === 'fulfilled' ? daily.value : null;
     for (const [result, make] of [
-      [rt, (v: Rt) => rtChart(v)],
+      [rt, (v: Rt) => rtChart(v, dailyRt)],
       [forecast, (v: Forecast) => forecastFan(points, v)],
     ] as const) {
       if (result.status === 'fulfilled') {

@@ -134,6 +134,19 @@ export interface Rt {
   estimates: RtEstimate[];
 }
 
+// The daily filter's R_t (rt_method=filter): smoothed with all the data, and filtered with the
+// data up to each day.
+export interface RtDaily {
+  method: string;
+  estimates: {
+    date: string;
+    mean: number;
+    q025: number;
+    q975: number;
+    filtered: { mean: number; q025: number; q975: number };
+  }[];
+}
+
 export interface Quantiles {
   median: number;
   q025: number;
