@@ -384,6 +384,8 @@ class ApiTest : public ::testing::Test {
         value = kPlanId;
       } else if (segment == "{shipment}") {
         value = kShipmentId;
+      } else if (segment == "{recall}") {
+        value = "1";
       } else if (segment == "{finding}") {
         value = kFindingId;
       } else if (auto levels = LevelsPathValue(segment, region)) {

@@ -100,6 +100,93 @@ TEST_F(SupplyApiTest, AShipmentGoesFromPlannedToReceivedWithTheShortfallKeptAsAL
   EXPECT_EQ(Get("/api/v1/supply/recall?medicine=IBU-400", "officer").status, 400);
 }
 
+// A recall stops a lot everywhere: not issued where it is held, not dispatched, not issued where
+// it arrives, until national headquarters lift it; it may be written off meanwhile, and the
+// recall shows its units on the way and how far it has gone.
+TEST_F(SupplyApiTest, ARecalledLotStopsEverywhereUntilTheRecallIsLifted) {
+  HttpReply created = Post("/api/v1/supply/shipments", "officer",
+                           Shipment("PC-KP-04", "CO-KP-04-007", "2022-09-03", "IBU-400", 300));
+  ASSERT_EQ(created.status, 201) << Describe(created);
+  const std::string path =
+      "/api/v1/supply/shipments/" + std::to_string(created.Json().at("ids").at(0).as_int64());
+  ASSERT_EQ(Post(path + "/approve", "officer", json::object{}).status, 200);
+  HttpReply dispatched = Post(path + "/dispatch", "officer", json::object{{"day", "2022-09-03"}});
+  ASSERT_EQ(dispatched.status, 200) << Describe(dispatched);
+  const json::value sent_json = dispatched.Json();
+  const json::object& first = sent_json.at("lots").at(0).as_object();
+  const std::string lot(first.at("lot").as_string());
+  const int64_t sent = first.at("sent").as_int64();
+
+  const json::object order{{"medicine", "IBU-400"}, {"lot", lot}, {"reason", "failed assay"}};
+  // A province's supply officer may not order a recall; national headquarters may, once.
+  EXPECT_EQ(Post("/api/v1/supply/recalls", "officer", order).status, 403);
+  EXPECT_EQ(
+      Post("/api/v1/supply/recalls", "hq", json::object{{"medicine", "IBU-400"}, {"lot", lot}})
+          .status,
+      400);  // no reason
+  HttpReply ordered = Post("/api/v1/supply/recalls", "hq", order);
+  ASSERT_EQ(ordered.status, 201) << Describe(ordered);
+  EXPECT_EQ(ordered.Json().at("status").as_string(), "active");
+  const std::string recall_id = std::to_string(ordered.Json().at("id").as_int64());
+  EXPECT_EQ(Post("/api/v1/supply/recalls", "hq", order).status, 409);
+
+  // The recall finds its units on the way, by shipment.
+  HttpReply where = Get("/api/v1/supply/recall?medicine=IBU-400&lot=" + lot, "hq");
+  ASSERT_EQ(where.status, 200) << Describe(where);
+  const json::value where_json = where.Json();
+  EXPECT_EQ(where_json.at("recall").at("status").as_string(), "active");
+  EXPECT_EQ(where_json.at("units_in_transit").as_int64(), sent) << where.body;
+
+  auto movement = [&](const std::string& node, const std::string& kind, int64_t quantity,
+                      const std::string& reason) {
+    return Post("/api/v1/supply/ledger", "officer",
+                json::object{{"movements", json::array{json::object{{"day", "2022-09-05"},
+                                                                    {"node", node},
+                                                                    {"medicine", "IBU-400"},
+                                                                    {"kind", kind},
+                                                                    {"quantity", quantity},
+                                                                    {"lot", lot},
+                                                                    {"reason", reason}}}}});
+  };
+  // Where it is held it is not issued, saying why.
+  if (LotOnHand("KP-04", "PC-KP-04", "IBU-400", lot) > 0) {
+    HttpReply issued = movement("PC-KP-04", "issue", 1, "");
+    EXPECT_EQ(issued.status, 409) << Describe(issued);
+    EXPECT_TRUE(Mentions(issued, "is recalled (recall " + recall_id + ")")) << issued.body;
+  }
+  // It arrives (receiving is not stopped), and is not issued where it arrived either.
+  json::array counts{json::object{{"medicine", "IBU-400"}, {"lot", lot}, {"received", sent}}};
+  for (size_t idx = 1; idx < sent_json.at("lots").as_array().size(); ++idx) {
+    const json::value& other = sent_json.at("lots").at(idx);
+    counts.push_back(json::object{{"medicine", other.at("medicine")},
+                                  {"lot", other.at("lot")},
+                                  {"received", other.at("sent")}});
+  }
+  HttpReply received =
+      Post(path + "/receive", "officer", json::object{{"day", "2022-09-04"}, {"counts", counts}});
+  ASSERT_EQ(received.status, 200) << Describe(received);
+  EXPECT_EQ(movement("CO-KP-04-007", "issue", 1, "").status, 409);
+  // Destroyed under the recall: written off, and the recall counts it.
+  HttpReply destroyed = movement("CO-KP-04-007", "loss", 40, "destroyed under recall");
+  ASSERT_EQ(destroyed.status, 201) << Describe(destroyed);
+  const json::value progress =
+      Get("/api/v1/supply/recall?medicine=IBU-400&lot=" + lot, "hq").Json();
+  EXPECT_EQ(progress.at("units_written_off").as_int64(), 40) << progress;
+  EXPECT_EQ(progress.at("units_in_transit").as_int64(), 0) << progress;
+
+  // Lifted by national headquarters with a reason: the lot moves again.
+  const std::string lift = "/api/v1/supply/recalls/" + recall_id + "/lift";
+  EXPECT_EQ(Post(lift, "officer", json::object{{"reason", "assay passed"}}).status, 403);
+  EXPECT_EQ(Post(lift, "hq", json::object{}).status, 400);
+  HttpReply lifted = Post(lift, "hq", json::object{{"reason", "assay repeated and passed"}});
+  ASSERT_EQ(lifted.status, 200) << Describe(lifted);
+  EXPECT_EQ(lifted.Json().at("status").as_string(), "lifted");
+  EXPECT_EQ(Post(lift, "hq", json::object{{"reason", "again"}}).status, 409);
+  EXPECT_EQ(movement("CO-KP-04-007", "issue", 1, "").status, 201);
+  const json::value listed = Get("/api/v1/supply/recalls", "viewer").Json();
+  EXPECT_EQ(listed.at("items").as_array().size(), 1u) << listed;
+}
+
 TEST_F(SupplyApiTest, ACancelledShipmentCannotLeaveAndCancellingNeedsAReason) {
   HttpReply created = Post("/api/v1/supply/shipments", "officer",
                            Shipment("CO-KP-04-008", "CO-KP-04-009", "2022-09-03", "ORS", 5));

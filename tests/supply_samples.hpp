@@ -44,6 +44,8 @@ inline std::optional<std::string> SupplySampleBody(const std::string& schema,
             {"kind", "receipt"}, {"quantity", 1},   {"lot", "PA-2204-117"}};
   } else if (schema == "ShipmentBatch") {
     body = {{"from", "CB-KP"}, {"to", "PC-KP-04"}, {"ship_day", day}, {"lines", line}};
+  } else if (schema == "RecallOrder") {
+    body = {{"medicine", "PARA-500"}, {"lot", "PA-2204-117"}, {"reason", "matrix"}};
   } else if (schema == "ShipmentCancel") {
     body = {{"reason", "matrix"}};
   } else if (schema == "ShipmentReceipt") {

@@ -147,6 +147,13 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
   if (!lots.ok()) return lots.status();
   std::map<std::pair<std::string, std::string>, Date> expiry_of;
   for (const supply::Lot& lot : *lots) expiry_of[{lot.medicine, lot.lot}] = lot.expiry;
+  // A recalled lot meets no need: it may be neither shipped nor issued, where it is or where it
+  // is going.
+  auto recalled = [&] {
+    std::lock_guard lock(mutex_);
+    return RecalledLots(*store_);
+  }();
+  if (!recalled.ok()) return recalled.status();
   std::vector<supply::ShortDatedStock> short_dated;
   auto hold = [&](int node, int medicine, int from_day, Date expiry, int64_t units,
                   std::map<std::pair<int, int>, int64_t>* long_dated) {
@@ -166,6 +173,7 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
     auto medicine = medicine_index.find(line.medicine);
     if (medicine == medicine_index.end()) continue;
     for (const supply::LotBalance& lot : line.lots) {
+      if (recalled->contains({line.medicine, lot.lot})) continue;
       hold(node_index.at(line.node.code), medicine->second, 0, lot.expiry, lot.quantity, &on_hand);
     }
   }
@@ -193,6 +201,7 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
         auto medicine = medicine_index.find(lot.medicine);
         auto expiry = expiry_of.find({lot.medicine, lot.lot});
         if (to == node_index.end() || medicine == medicine_index.end()) continue;
+        if (recalled->contains({lot.medicine, lot.lot})) continue;
         hold(to->second, medicine->second, day,
              expiry == expiry_of.end() ? last_day : expiry->second, lot.sent, nullptr);
       }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -183,6 +184,8 @@ Result<supply::StockReport> SupplyService::Stock(std::string_view region, std::o
   if (!lots.ok()) return lots.status();
   std::map<std::pair<std::string, std::string>, Date> expiry;
   for (const supply::Lot& lot : *lots) expiry[{lot.medicine, lot.lot}] = lot.expiry;
+  auto recalled = RecalledLots(*store_);
+  if (!recalled.ok()) return recalled.status();
   std::unordered_map<std::string, const supply::SupplyNode*> by_code;
   for (const supply::SupplyNode& node : *nodes) by_code.emplace(node.code, &node);
   std::map<std::pair<std::string, std::string>, supply::StockLine> lines;
@@ -194,7 +197,10 @@ Result<supply::StockReport> SupplyService::Stock(std::string_view region, std::o
     line.medicine = row.medicine;
     line.on_hand += row.quantity;
     const Date lot_expiry = expiry[{row.medicine, row.lot}];
-    if (lot_expiry >= report.as_of) line.usable += row.quantity;
+    // A recalled lot is on hand but not usable: it may not be issued or shipped.
+    if (lot_expiry >= report.as_of && !recalled->contains({row.medicine, row.lot})) {
+      line.usable += row.quantity;
+    }
     line.lots.push_back({row.lot, lot_expiry, row.quantity});
   }
   for (auto& [key, line] : lines) {
@@ -306,7 +312,74 @@ Result<supply::RecallReport> SupplyService::Recall(std::string_view medicine,
   auto shipments = store_->Supply().ShipmentsWithLot(std::string(medicine), std::string(lot));
   if (!shipments.ok()) return shipments.status();
   report.shipments = std::move(*shipments);
+  // The lot's own units on every shipment still on the way.
+  for (const supply::Shipment& shipment : report.shipments) {
+    if (shipment.status != supply::ShipmentStatus::kDispatched) continue;
+    for (const supply::ShipmentLot& carried : shipment.lots) {
+      if (carried.medicine != medicine || carried.lot != lot || carried.sent == 0) continue;
+      report.in_transit.push_back(
+          {shipment.id, shipment.from, shipment.to, shipment.arrival_day, carried.sent});
+      report.units_in_transit += carried.sent;
+    }
+  }
+  auto recalls = store_->Supply().LoadRecalls();
+  if (!recalls.ok()) return recalls.status();
+  for (const supply::LotRecall& recall : *recalls) {
+    if (recall.medicine == medicine && recall.lot == lot) report.recall = recall;
+  }
+  if (report.recall) {
+    // What was written off since the order: losses, expiries and counts found lower.
+    store::LedgerQuery query;
+    query.medicine = std::string(medicine);
+    query.lot = std::string(lot);
+    query.from = report.recall->day;
+    query.limit = std::numeric_limits<int64_t>::max();
+    auto entries = store_->Supply().LoadLedger(query);
+    if (!entries.ok()) return entries.status();
+    for (const supply::LedgerEntry& entry : *entries) {
+      const bool write_off = entry.kind == supply::EntryKind::kLoss ||
+                             entry.kind == supply::EntryKind::kExpiry ||
+                             (entry.kind == supply::EntryKind::kAdjustment && entry.quantity < 0);
+      if (write_off) report.units_written_off -= entry.quantity;
+    }
+  }
   return report;
+}
+
+Result<supply::LotRecall> SupplyService::OrderRecall(const std::string& medicine,
+                                                     const std::string& lot,
+                                                     std::optional<Date> day,
+                                                     const std::string& reason,
+                                                     const Actor& actor) {
+  if (reason.empty()) {
+    return Status::InvalidArgument("reason: a recall order says why the lot is stopped");
+  }
+  supply::LotRecall recall;
+  recall.medicine = medicine;
+  recall.lot = lot;
+  recall.day = day.value_or(surveillance_.LatestDay());
+  recall.reason = reason;
+  std::lock_guard lock(mutex_);
+  auto stored = store_->Supply().OrderRecall(recall, Context(actor));
+  if (stored.ok()) ForgetCover();
+  return stored;
+}
+
+Result<supply::LotRecall> SupplyService::LiftRecall(int64_t id, std::optional<Date> day,
+                                                    const std::string& reason, const Actor& actor) {
+  if (reason.empty()) {
+    return Status::InvalidArgument("reason: lifting a recall says why the lot may move again");
+  }
+  std::lock_guard lock(mutex_);
+  auto lifted = store_->Supply().LiftRecall(id, day.value_or(surveillance_.LatestDay()), reason,
+                                            Context(actor));
+  if (lifted.ok()) ForgetCover();
+  return lifted;
+}
+
+Result<std::vector<supply::LotRecall>> SupplyService::Recalls() const {
+  std::lock_guard lock(mutex_);
+  return store_->Supply().LoadRecalls();
 }
 
 }  // namespace outbreak::app

@@ -20,6 +20,16 @@ SupplyService::SupplyService(std::unique_ptr<store::Store> store,
       clock_(clock),
       options_(options) {}
 
+Result<std::set<std::pair<std::string, std::string>>> RecalledLots(store::Store& store) {
+  auto recalls = store.Supply().LoadRecalls();
+  if (!recalls.ok()) return recalls.status();
+  std::set<std::pair<std::string, std::string>> out;
+  for (const supply::LotRecall& recall : *recalls) {
+    if (recall.active()) out.insert({recall.medicine, recall.lot});
+  }
+  return out;
+}
+
 store::WriteContext SupplyService::Context(const Actor& actor) const {
   return {actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason, actor.source,
           actor.address};

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@
 #include "supply/supply_views.hpp"
 
 namespace outbreak::app {
+
+// The (medicine, lot) pairs under an active recall order, read from `store`.
+Result<std::set<std::pair<std::string, std::string>>> RecalledLots(store::Store& store);
 
 struct SupplyOptions {
   supply::CoverPolicy cover;   // minimum and maximum days of cover per kind of node
@@ -148,6 +152,14 @@ class SupplyService {
   Result<supply::DemandReport> Demand(std::string_view region, std::optional<Date> as_of,
                                       int horizon_days) const;
   Result<supply::RecallReport> Recall(std::string_view medicine, std::string_view lot) const;
+  // A recall order stops the lot everywhere: it is neither issued nor dispatched until the order
+  // is lifted (the day defaults to the latest reporting day). A reason is required for both.
+  Result<supply::LotRecall> OrderRecall(const std::string& medicine, const std::string& lot,
+                                        std::optional<Date> day, const std::string& reason,
+                                        const Actor& actor);
+  Result<supply::LotRecall> LiftRecall(int64_t id, std::optional<Date> day,
+                                       const std::string& reason, const Actor& actor);
+  Result<std::vector<supply::LotRecall>> Recalls() const;
 
   // Shipments (shipment.hpp for the steps).
   Result<std::vector<int64_t>> CreateShipments(const std::vector<supply::Shipment>& shipments,

@@ -27,6 +27,8 @@ struct SupplyOptions {
   std::string lot;
   int horizon_days = 14;
   int64_t limit = 1000;
+  bool order_recall = false;
+  bool lift_recall = false;
 };
 
 std::optional<Date> OptionalDate(const std::string& text) {
@@ -354,14 +356,48 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
   });
 
   CLI::App* recall = supply->add_subcommand(
-      "recall", "Where a lot is: every node holding it and every shipment that carried it");
+      "recall",
+      "Where a lot is: every node holding it, its units on the way, every shipment that carried "
+      "it, and its recall; with --order, stop the lot everywhere (neither issued nor dispatched) "
+      "until --lift");
   recall->add_option("--medicine", o->medicine, "Medicine code")->required();
   recall->add_option("--lot", o->lot, "Lot number")->required();
+  recall->add_flag("--order", o->order_recall,
+                   "Order the lot recalled (national headquarters; needs --reason)");
+  recall->add_flag("--lift", o->lift_recall,
+                   "Lift the lot's active recall (national headquarters; needs --reason)");
+  recall->add_option("--reason", s.reason, "Why the recall is ordered or lifted");
+  recall->add_option("--day", s.as_of, "The day of the order (default: the latest reporting day)")
+      ->check(DateValidator());
   FormatOption(recall, s.format);
   recall->callback([&s, o] {
     s.action = [&s, o] {
+      if (o->order_recall && o->lift_recall) {
+        return Fail(Status::InvalidArgument("give --order or --lift, not both"));
+      }
       auto services = OpenSupplyServices(s);
       if (!services.ok()) return Fail(services.status());
+      if (o->order_recall) {
+        auto ordered = services->supply->OrderRecall(o->medicine, o->lot, OptionalDate(s.as_of),
+                                                     s.reason, {s.user, s.reason, "cli"});
+        if (!ordered.ok()) return Fail(ordered.status());
+      } else if (o->lift_recall) {
+        auto recalls = services->supply->Recalls();
+        if (!recalls.ok()) return Fail(recalls.status());
+        int64_t active = 0;
+        for (const supply::LotRecall& recall : *recalls) {
+          if (recall.active() && recall.medicine == o->medicine && recall.lot == o->lot) {
+            active = recall.id;
+          }
+        }
+        if (active == 0) {
+          return Fail(Status::NotFound(
+              fmt::format("lot {} of {} has no active recall to lift", o->lot, o->medicine)));
+        }
+        auto lifted = services->supply->LiftRecall(active, OptionalDate(s.as_of), s.reason,
+                                                   {s.user, s.reason, "cli"});
+        if (!lifted.ok()) return Fail(lifted.status());
+      }
       auto report = services->supply->Recall(o->medicine, o->lot);
       if (!report.ok()) return Fail(report.status());
       return Print(s.format, report::RecallReportJson(*report), report::RenderRecallText(*report));

@@ -210,10 +210,81 @@ void Api::AddSupplyStockRoutes() {
          std::erase_if(report->shipments, [&](const supply::Shipment& shipment) {
            return !codes.contains(shipment.from) && !codes.contains(shipment.to);
          });
+         std::erase_if(report->in_transit, [&](const supply::LotInTransit& moving) {
+           return !codes.contains(moving.from) && !codes.contains(moving.to);
+         });
          report->units_held = 0;
          for (const supply::StockRow& row : report->holders) report->units_held += row.quantity;
+         report->units_in_transit = 0;
+         for (const supply::LotInTransit& moving : report->in_transit) {
+           report->units_in_transit += moving.units;
+         }
          return JsonResponse(200, report::RecallReportJson(*report));
        }});
+
+  router_.Add(
+      {"GET",
+       "/api/v1/supply/recalls",
+       Permission::kReadSurveillance,
+       "",
+       {"Every recall order, active and lifted, oldest first", "supply", {}, "", "LotRecallList"},
+       [this](RequestContext&) {
+         auto recalls = supply_.Recalls();
+         if (!recalls.ok()) return ErrorResponse(recalls.status());
+         array items;
+         for (const supply::LotRecall& recall : *recalls) {
+           items.push_back(report::LotRecallJson(recall));
+         }
+         return JsonResponse(200, object{{"items", std::move(items)}});
+       }});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/supply/recalls",
+       Permission::kManageSupply,
+       "",
+       {"Order a lot recalled everywhere: from now until a headquarters order lifts it, the lot "
+        "is neither issued nor dispatched at any node, and plans and cover do not count it; it "
+        "may still be written off. National headquarters and admins only; a reason is required.",
+        "supply",
+        {},
+        "RecallOrder",
+        "LotRecall",
+        201},
+       [this](RequestContext& context) {
+         if (auto refused = NotJson(context)) return *refused;
+         auto body = ParseRecallBody(context.request.body);
+         if (!body.ok()) return ErrorResponse(body.status());
+         auto recall = supply_.OrderRecall(body->medicine, body->lot, body->day, body->reason,
+                                           ActorOf(context, body->reason));
+         if (!recall.ok()) return ErrorResponse(recall.status());
+         return JsonResponse(201, report::LotRecallJson(*recall));
+       },
+       /*national=*/true});
+
+  router_.Add(
+      {"POST",
+       "/api/v1/supply/recalls/{recall}/lift",
+       Permission::kManageSupply,
+       "",
+       {"Lift a recall order: the lot may be issued and dispatched again. National headquarters "
+        "and admins only; a reason is required ({\"reason\": WHY, \"day\": D optional}).",
+        "supply",
+        {},
+        "ShipmentCancel",
+        "LotRecall"},
+       [this](RequestContext& context) {
+         if (auto refused = NotJson(context)) return *refused;
+         auto id = supply_api::IdParam(context, "recall");
+         if (!id.ok()) return ErrorResponse(id.status());
+         auto body = ParseStepBody(context.request.body, true, true);
+         if (!body.ok()) return ErrorResponse(body.status());
+         auto lifted =
+             supply_.LiftRecall(*id, body->day, body->reason, ActorOf(context, body->reason));
+         if (!lifted.ok()) return ErrorResponse(lifted.status());
+         return JsonResponse(200, report::LotRecallJson(*lifted));
+       },
+       /*national=*/true});
 }
 
 }  // namespace outbreak::http

@@ -425,6 +425,21 @@ Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool rea
   return out;
 }
 
+Result<RecallBody> ParseRecallBody(const std::string& body) {
+  Result<json::object> parsed = ParseObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> errors;
+  Fields f(std::move(*parsed), "", errors);
+  f.OnlyKnown({"medicine", "lot", "reason", "day"});
+  RecallBody out;
+  out.medicine = f.String("medicine", true);
+  out.lot = f.String("lot", true);
+  out.reason = f.String("reason", true);
+  out.day = f.DateField("day", false);
+  if (Status s = Check(errors); !s.ok()) return s;
+  return out;
+}
+
 Result<AdoptBody> ParseAdoptBody(const std::string& body) {
   Result<json::object> parsed = ParseObject(body);
   if (!parsed.ok()) return parsed.status();

@@ -55,6 +55,15 @@ struct StepBody {
 };
 Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool reason_required);
 
+// A recall order: {"medicine": M, "lot": L, "reason": WHY, "day": D (optional)}.
+struct RecallBody {
+  std::string medicine;
+  std::string lot;
+  std::string reason;
+  std::optional<Date> day;
+};
+Result<RecallBody> ParseRecallBody(const std::string& body);
+
 // A step for many shipments: {"step": "approve" | "dispatch" | "receive" | "cancel", "ids":
 // [...] or a filter ("plan", "from", "to", "through"), "day", "reason"}.
 struct BulkStepBody {

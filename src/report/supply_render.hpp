@@ -58,6 +58,7 @@ std::string RenderCoverText(const supply::CoverReport& report);
 boost::json::object DemandReportJson(const supply::DemandReport& report);
 std::string RenderDemandText(const supply::DemandReport& report);
 boost::json::object RecallReportJson(const supply::RecallReport& report);
+boost::json::object LotRecallJson(const supply::LotRecall& recall);
 std::string RenderRecallText(const supply::RecallReport& report);
 
 // Shipments: lines, lots with sent, received and lost, and the chain of custody.

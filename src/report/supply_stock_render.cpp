@@ -145,25 +145,76 @@ boost::json::object RecallReportJson(const supply::RecallReport& report) {
   for (const supply::Shipment& shipment : report.shipments) {
     shipments.push_back(ShipmentJson(shipment));
   }
+  array in_transit;
+  for (const supply::LotInTransit& moving : report.in_transit) {
+    in_transit.push_back(object{{"shipment", moving.shipment_id},
+                                {"from", moving.from},
+                                {"to", moving.to},
+                                {"arrival_day", moving.arrival_day.ToString()},
+                                {"units", moving.units}});
+  }
   return {{"lot", object{{"medicine", report.lot.medicine},
                          {"lot", report.lot.lot},
                          {"expiry", report.lot.expiry.ToString()},
                          {"maker", report.lot.maker}}},
+          {"recall", report.recall ? boost::json::value(LotRecallJson(*report.recall))
+                                   : boost::json::value(nullptr)},
           {"units_held", report.units_held},
+          {"units_in_transit", report.units_in_transit},
+          {"units_written_off", report.units_written_off},
           {"holders", holders},
+          {"in_transit", in_transit},
           {"shipments", shipments}};
+}
+
+boost::json::object LotRecallJson(const supply::LotRecall& recall) {
+  return {{"id", recall.id},
+          {"medicine", recall.medicine},
+          {"lot", recall.lot},
+          {"status", recall.active() ? "active" : "lifted"},
+          {"day", recall.day.ToString()},
+          {"reason", recall.reason},
+          {"ordered_by", recall.ordered_by},
+          {"ordered_at", recall.ordered_at},
+          {"lifted_day", recall.lifted_day ? boost::json::value(recall.lifted_day->ToString())
+                                           : boost::json::value(nullptr)},
+          {"lifted_by", recall.lifted_by},
+          {"lift_reason", recall.lift_reason}};
 }
 
 std::string RenderRecallText(const supply::RecallReport& report) {
   std::string out = fmt::format(
-      "RECALL: {} lot {} (expiry {}, maker {})\n{} unit(s) held at {} node(s); carried by {} "
-      "shipment(s).\n\n",
+      "RECALL: {} lot {} (expiry {}, maker {})\n{} unit(s) held at {} node(s), {} on the way on "
+      "{} shipment(s); carried by {} shipment(s) in all.\n\n",
       report.lot.medicine, report.lot.lot, report.lot.expiry.ToString(),
       report.lot.maker.empty() ? "-" : report.lot.maker, Count(report.units_held),
-      report.holders.size(), report.shipments.size());
+      report.holders.size(), Count(report.units_in_transit), report.in_transit.size(),
+      report.shipments.size());
+  if (report.recall) {
+    const supply::LotRecall& recall = *report.recall;
+    out += recall.active() ? fmt::format(
+                                 "RECALLED since {} (recall {}, by {}): {}. The lot may be neither "
+                                 "issued nor dispatched until a headquarters order lifts it.\n",
+                                 recall.day.ToString(), recall.id, recall.ordered_by, recall.reason)
+                           : fmt::format("Recall {} of {} was lifted on {} by {}: {}.\n", recall.id,
+                                         recall.day.ToString(), recall.lifted_day->ToString(),
+                                         recall.lifted_by, recall.lift_reason);
+    out += fmt::format(
+        "Progress: {} unit(s) still held, {} on the way, {} written off since the "
+        "order.\n\n",
+        Count(report.units_held), Count(report.units_in_transit), Count(report.units_written_off));
+  }
   out += fmt::format("{:<18} {:>12}\n", "held at", "units");
   for (const supply::StockRow& row : report.holders) {
     out += fmt::format("{:<18} {:>12}\n", row.node, Count(row.quantity));
+  }
+  if (!report.in_transit.empty()) {
+    out += fmt::format("\n{:<10} {:<14} {:<14} {:<10} {:>12}\n", "on the way", "from", "to",
+                       "arrives", "units");
+    for (const supply::LotInTransit& moving : report.in_transit) {
+      out += fmt::format("{:<10} {:<14} {:<14} {:<10} {:>12}\n", moving.shipment_id, moving.from,
+                         moving.to, moving.arrival_day.ToString(), Count(moving.units));
+    }
   }
   if (!report.shipments.empty()) {
     out += "\n";

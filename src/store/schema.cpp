@@ -344,6 +344,21 @@ std::vector<std::string> Version9(Dialect) {
           "CREATE INDEX shipments_day ON shipments (ship_day, from_node, to_node)"};
 }
 
+// Version 10: recall orders that stop a lot until a headquarters order lifts them; at most one
+// active order per lot.
+std::vector<std::string> Version10(Dialect dialect) {
+  const std::string id_column = dialect == Dialect::kSqlite
+                                    ? "id INTEGER PRIMARY KEY AUTOINCREMENT"
+                                    : "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  return {fmt::format("CREATE TABLE lot_recalls ({}, medicine TEXT NOT NULL, lot TEXT NOT NULL,"
+                      " day INTEGER NOT NULL, reason TEXT NOT NULL, ordered_by TEXT NOT NULL,"
+                      " ordered_at TEXT NOT NULL, lifted_day INTEGER, lifted_by TEXT NOT NULL"
+                      " DEFAULT '', lift_reason TEXT NOT NULL DEFAULT '')",
+                      id_column),
+          "CREATE UNIQUE INDEX lot_recalls_active ON lot_recalls (medicine, lot) WHERE"
+          " lifted_day IS NULL"};
+}
+
 std::vector<Migration> Build(Dialect dialect) {
   return {
       {1, "regions, reports with history, opening balances", Version1(dialect)},
@@ -355,7 +370,8 @@ std::vector<Migration> Build(Dialect dialect) {
        Version6(dialect)},
       {7, "the change log that every server follows", Version7(dialect)},
       {8, "the identity of each ledger movement", Version8(dialect)},
-      {9, "distribution plans' basis and supersession", Version9(dialect)}};
+      {9, "distribution plans' basis and supersession", Version9(dialect)},
+      {10, "recall orders that stop a lot", Version10(dialect)}};
 }
 
 }  // namespace

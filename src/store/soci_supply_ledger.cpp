@@ -67,6 +67,14 @@ supply::StockBook SociSupplyStore::LoadBook(std::span<const supply::PostRequest>
     for (const soci::row& row : lots) {
       book.AddLot({medicine, row.get<std::string>(0), DayAt(row, 1), row.get<std::string>(2)});
     }
+    soci::rowset<soci::row> recalls =
+        (session().prepare << "SELECT id, lot FROM lot_recalls WHERE medicine = :m AND"
+                              " lifted_day IS NULL",
+         soci::use(medicine));
+    for (const soci::row& row : recalls) {
+      book.SetRecalled(medicine, row.get<std::string>(1),
+                       fmt::format("recall {}", IntegerAt(row, 0)));
+    }
   }
   for (const auto& [node, medicine] : pairs) {
     soci::rowset<soci::row> balances =

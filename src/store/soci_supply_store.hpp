@@ -63,6 +63,11 @@ class SociSupplyStore : public SupplyStore {
                                                       const WriteContext& context) override;
   Result<std::vector<supply::Shipment>> ShipmentsWithLot(const std::string& medicine,
                                                          const std::string& lot) override;
+  Result<supply::LotRecall> OrderRecall(const supply::LotRecall& recall,
+                                        const WriteContext& context) override;
+  Result<supply::LotRecall> LiftRecall(int64_t id, Date day, const std::string& reason,
+                                       const WriteContext& context) override;
+  Result<std::vector<supply::LotRecall>> LoadRecalls() override;
 
   Result<int64_t> SavePlan(const SupplyPlanRecord& plan, const WriteContext& context) override;
   Result<std::vector<SupplyPlanRecord>> ListPlans() override;

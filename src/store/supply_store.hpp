@@ -24,6 +24,7 @@
 #include "supply/stock_ledger.hpp"
 #include "supply/supply_csv.hpp"
 #include "supply/supply_network.hpp"
+#include "supply/supply_views.hpp"
 
 namespace outbreak::store {
 
@@ -158,6 +159,14 @@ class SupplyStore {
   // Every shipment that carried the lot.
   virtual Result<std::vector<supply::Shipment>> ShipmentsWithLot(const std::string& medicine,
                                                                  const std::string& lot) = 0;
+
+  // Recall orders. Ordering one for a lot already under an active order is kConflict; a known
+  // lot is required. Lifting needs an active order. Both are audited.
+  virtual Result<supply::LotRecall> OrderRecall(const supply::LotRecall& recall,
+                                                const WriteContext& context) = 0;
+  virtual Result<supply::LotRecall> LiftRecall(int64_t id, Date day, const std::string& reason,
+                                               const WriteContext& context) = 0;
+  virtual Result<std::vector<supply::LotRecall>> LoadRecalls() = 0;  // oldest first
 
   // Distribution plans: stored as proposed; adoption creates the plan's shipments as planned
   // shipments in the same transaction (kConflict when the plan is not proposed).

@@ -173,6 +173,11 @@ Result<std::vector<LedgerEntry>> StockBook::Post(const PostRequest& request,
   return entries;
 }
 
+void StockBook::SetRecalled(const std::string& medicine, const std::string& lot,
+                            std::string order) {
+  recalled_[{medicine, lot}] = std::move(order);
+}
+
 Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
                                                      std::string_view at) {
   const int64_t amount =
@@ -187,6 +192,13 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
     if (lot == nullptr) {
       return Status::InvalidArgument(
           fmt::format("{}lot: {} of {} is not a known lot", at, request.lot, request.medicine));
+    }
+    if (auto recall = recalled_.find({request.medicine, request.lot});
+        usable_only && recall != recalled_.end()) {
+      return Status::Conflict(fmt::format(
+          "{}lot: {} of {} is recalled ({}); it may not be {} until the recall is lifted", at,
+          request.lot, request.medicine, recall->second,
+          request.kind == EntryKind::kIssue ? "issued" : "shipped"));
     }
     if (usable_only && request.day > lot->expiry) {
       return Status::InvalidArgument(fmt::format(
@@ -214,8 +226,13 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
     }
     int64_t left = amount;
     int64_t usable = 0;
+    int64_t blocked = 0;  // units of recalled lots
     for (const LotBalance& lot : Lots(request.node, request.medicine)) {
       if (usable_only && through > lot.expiry) continue;
+      if (usable_only && recalled_.contains({request.medicine, lot.lot})) {
+        blocked += lot.quantity;
+        continue;
+      }
       usable += lot.quantity;
       if (left == 0) continue;
       const int64_t take = std::min(left, lot.quantity);
@@ -227,8 +244,11 @@ Result<std::vector<LedgerEntry>> StockBook::Outgoing(const PostRequest& request,
                                 : through > request.day
                                     ? fmt::format("usable through {} ", through.ToString())
                                     : "usable ";
-      return Status::Conflict(fmt::format("{}quantity: {} units of {} at {}, only {} {}on hand", at,
-                                          amount, request.medicine, request.node, usable, which));
+      return Status::Conflict(fmt::format(
+          "{}quantity: {} units of {} at {}, only {} {}on hand{}", at, amount, request.medicine,
+          request.node, usable, which,
+          blocked > 0 ? fmt::format(" ({} more in recalled lots, which may not leave)", blocked)
+                      : ""));
     }
   }
   const bool chosen = request.kind != EntryKind::kExpiry && request.kind != EntryKind::kLoss;

@@ -120,6 +120,10 @@ class StockBook {
                   int64_t quantity);
   void SetReserveFloor(const std::string& node, const std::string& medicine, int64_t units);
   void SetLatestDay(const std::string& node, Date day);
+  // A lot under a recall order (`order` names it in messages): it may not be issued or shipped,
+  // named or by FEFO, until the order is lifted; it may still be written off (loss, expiry,
+  // adjustment) or counted.
+  void SetRecalled(const std::string& medicine, const std::string& lot, std::string order);
 
   // Checks the request against the book and, when it is allowed, applies it and returns the
   // entries to append (several for a FEFO movement over several lots). On error the book is
@@ -138,6 +142,7 @@ class StockBook {
   std::map<std::tuple<std::string, std::string>, Lot> lots_;  // (medicine, lot)
   std::map<Key, std::map<std::string, int64_t>> balances_;    // by lot
   std::map<Key, int64_t> floors_;
+  std::map<std::pair<std::string, std::string>, std::string> recalled_;  // (medicine, lot) -> order
   std::map<std::string, Date> latest_day_;
 };
 

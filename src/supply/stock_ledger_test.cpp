@@ -45,6 +45,35 @@ TEST(StockLedger, IssuesPickTheFirstExpiringUsableLotFirst) {
   EXPECT_EQ(book.OnHand("CO-1", "PARA"), 140);  // 90 of L-LATE, 50 expired of L-GONE
 }
 
+TEST(StockLedger, ARecalledLotIsNeitherIssuedNorShippedButMayBeWrittenOff) {
+  StockBook book = BookWithTwoLots();
+  book.SetRecalled("PARA", "L-SOON", "recall 7");
+  // FEFO passes over it: the issue takes the later lot.
+  auto entries = book.Post(Issue(40));
+  ASSERT_TRUE(entries.ok()) << entries.status().message();
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].lot, "L-LATE");
+  // Named, it is refused, saying why.
+  auto named = book.Post(Issue(5, "L-SOON"));
+  ASSERT_FALSE(named.ok());
+  EXPECT_EQ(named.status().code(), StatusCode::kConflict);
+  EXPECT_NE(named.status().message().find("is recalled (recall 7)"), std::string::npos);
+  // A shipment wanting more than the unrecalled stock is refused, naming what the recall blocks.
+  PostRequest out = Issue(61);
+  out.kind = EntryKind::kTransferOut;
+  auto shipped = book.Post(out);
+  ASSERT_FALSE(shipped.ok());
+  EXPECT_NE(shipped.status().message().find("only 60 usable on hand (30 more in recalled lots"),
+            std::string::npos)
+      << shipped.status().message();
+  // Destroyed under the recall: a loss of the lot is taken.
+  PostRequest destroyed = Issue(30, "L-SOON");
+  destroyed.kind = EntryKind::kLoss;
+  destroyed.reason = "destroyed under recall 7";
+  ASSERT_TRUE(book.Post(destroyed).ok());
+  EXPECT_EQ(book.OnHand("CO-1", "PARA"), 110);  // 60 of L-LATE, 50 expired of L-GONE
+}
+
 TEST(StockLedger, AShipmentTakesOnlyLotsStillUsableWhenItArrives) {
   StockBook book = BookWithTwoLots();
   PostRequest out = Issue(40);

@@ -3,6 +3,7 @@
 // values, filled by the app and rendered by report/supply_render.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,12 +68,43 @@ struct DemandReport {
   std::vector<DemandLine> lines;
 };
 
-// Where a lot is: every node holding it and every shipment that carried it.
+// A headquarters order that stops a lot: from it until it is lifted, the lot is neither issued
+// nor shipped anywhere (StockBook::SetRecalled); it may be written off.
+struct LotRecall {
+  int64_t id = 0;  // assigned by the store
+  std::string medicine;
+  std::string lot;
+  Date day;  // the day of the order
+  std::string reason;
+  std::string ordered_by;
+  std::string ordered_at;
+  std::optional<Date> lifted_day;  // set once lifted
+  std::string lifted_by;
+  std::string lift_reason;
+
+  bool active() const { return !lifted_day.has_value(); }
+};
+
+// A lot's units on one shipment still on the way (dispatched, not yet received).
+struct LotInTransit {
+  int64_t shipment_id = 0;
+  std::string from;
+  std::string to;
+  Date arrival_day;
+  int64_t units = 0;
+};
+
+// Where a lot is: every node holding it, every unit of it on the way, every shipment that carried
+// it, and its recall with how far it has gone.
 struct RecallReport {
   Lot lot;
   std::vector<StockRow> holders;
+  std::vector<LotInTransit> in_transit;
   std::vector<Shipment> shipments;
   int64_t units_held = 0;
+  int64_t units_in_transit = 0;
+  std::optional<LotRecall> recall;  // the latest order, active or lifted
+  int64_t units_written_off = 0;    // losses, expiries and downward counts since the order
 };
 
 }  // namespace outbreak::supply
