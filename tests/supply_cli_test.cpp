@@ -266,6 +266,32 @@ TEST_F(SupplyCliTest, AShipmentIsReceivedShortAndTheLotCanBeRecalled) {
   EXPECT_NE(json::serialize(stock).find("CLI-AM-1"), std::string::npos) << stock;
   RunResult text = Outbreak({"supply", "shipments", "show", id});
   EXPECT_NE(text.out.find("ten capsules spilt"), std::string::npos) << text.out;
+
+  // Ordered recalled: the lot is stopped, its stock no longer usable, an issue of it refused.
+  ExpectRejected({"supply", "recall", "--medicine", "AMOX-500", "--lot", "CLI-AM-1", "--order"},
+                 {"reason"});
+  const json::value ordered = Json({"supply", "recall", "--medicine", "AMOX-500", "--lot",
+                                    "CLI-AM-1", "--order", "--reason", "capsules discoloured"});
+  ASSERT_TRUE(ordered.is_object());
+  EXPECT_EQ(ordered.at("recall").at("status").as_string(), "active") << ordered;
+  RunResult stopped = Outbreak({"supply", "ledger", "post",
+                                File("issue.csv",
+                                     "day,node,medicine,kind,quantity,lot\n"
+                                     "2022-09-04,CO-KP-04-015,AMOX-500,issue,5,CLI-AM-1\n")});
+  EXPECT_NE(stopped.exit_code, 0);
+  EXPECT_NE(stopped.err.find("is recalled"), std::string::npos) << stopped.err;
+  const json::value blocked =
+      Json({"supply", "stock", "--region", "KP-04-015", "--medicine", "AMOX-500"});
+  EXPECT_EQ(blocked.at("lines").at(0).at("usable").as_int64(), 0) << blocked;
+  RunResult recall_text =
+      Outbreak({"supply", "recall", "--medicine", "AMOX-500", "--lot", "CLI-AM-1"});
+  EXPECT_NE(recall_text.out.find("RECALLED since"), std::string::npos) << recall_text.out;
+  // Lifted: it moves again.
+  const json::value lifted = Json({"supply", "recall", "--medicine", "AMOX-500", "--lot",
+                                   "CLI-AM-1", "--lift", "--reason", "colour within the norm"});
+  ASSERT_TRUE(lifted.is_object());
+  EXPECT_EQ(lifted.at("recall").at("status").as_string(), "lifted") << lifted;
+  EXPECT_EQ(Outbreak({"supply", "ledger", "post", *dir_ + "/issue.csv"}).exit_code, 0);
 }
 
 TEST_F(SupplyCliTest, APlanIsProposedShownAndAdoptedOnce) {
