@@ -132,6 +132,34 @@ describe('the supply, levels and guidance views', () => {
     await page.click('#stock tr[data-lot="PA-2204-117"] button');
     await page.waitForSelector('[data-field="recall-summary"]:has-text("Lot PA-2204-117")');
     assert.ok(await page.locator('#recall-result tr[data-node="PC-KP-04"]').count() === 1);
+    // A province's supply officer finds the lot but may not order it recalled.
+    assert.equal(await page.locator('form.recall-order').count(), 0);
+    await context.close();
+  });
+
+  test('national headquarters stop a lot by a recall order and lift it', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, 'hq');
+    await page.goto(`${base}/#/supply/KP-04?as_of=2022-05-20`);
+    await page.waitForSelector('h1:has-text("Supply: Jagang")');
+    await page.waitForSelector('#stock details summary');
+    await page.click('#stock details summary');
+    await page.click('#stock tr[data-lot="PA-2204-117"] button');
+    await page.waitForSelector('form.recall-order');
+    // No reason, no order.
+    await page.click('form.recall-order button[type="submit"]');
+    await page.waitForSelector('form.recall-order [role="alert"]:has-text("reason: is required")');
+    await page.fill('#recall-reason', 'tablets crumbling');
+    await page.click('form.recall-order button[type="submit"]');
+    await page.waitForSelector('[data-field="recall-status"]:has-text("Recalled since")');
+    const report = await api('/api/v1/supply/recall?medicine=PARA-500&lot=PA-2204-117');
+    assert.equal(report.recall.status, 'active');
+    assert.equal(report.recall.reason, 'tablets crumbling');
+    await shot(page, 'supply-recall-ordered');
+    await page.fill('#recall-reason', 'tablets within the norm after a second test');
+    await page.click('form.recall-order button[type="submit"]');
+    await page.waitForSelector('[data-field="recall-status"]:has-text("was lifted")');
+    assert.equal((await api('/api/v1/supply/recall?medicine=PARA-500&lot=PA-2204-117')).recall.status, 'lifted');
     await context.close();
   });
 

@@ -103,6 +103,11 @@ export function mayDrawReserve(me: Me): boolean {
   return !me.anonymous && kHeadquarters.includes(me.role);
 }
 
+// A recall order is national headquarters' (or an admin's for the whole country).
+export function mayOrderRecalls(me: Me): boolean {
+  return !me.anonymous && kHeadquarters.includes(me.role) && me.region === 'KP';
+}
+
 export function mayManageGuidance(me: Me): boolean {
   return !me.anonymous && kHeadquarters.includes(me.role);
 }

@@ -2,13 +2,15 @@
 // lot recall search: every node under the region still holding a lot, and every shipment that
 // carried it (GET /api/v1/supply/recall).
 
-import { get } from './api';
+import { get, request } from './api';
 import { dataTable, problem } from './care_format';
 import { h } from './dom';
 import { int } from './format';
 import { type SupplyNames } from './supply_names';
 import { shipmentSummary } from './supply_shipments';
-import type { RecallReport, StockReport } from './supply_types';
+import { mayOrderRecalls } from './session';
+import type { LotRecall, RecallReport, StockReport } from './supply_types';
+import type { Me } from './types';
 
 interface MedicineStock {
   medicine: string;
@@ -19,7 +21,7 @@ interface MedicineStock {
   lots: Map<string, { expiry: string; quantity: number; nodes: number }>;
 }
 
-export function stockPanel(section: HTMLElement, stock: StockReport, region: string, names: SupplyNames): () => void {
+export function stockPanel(section: HTMLElement, stock: StockReport, region: string, names: SupplyNames, me: Me): () => void {
   let disposed = false;
   const byMedicine = new Map<string, MedicineStock>();
   for (const line of stock.lines) {
@@ -58,7 +60,12 @@ export function stockPanel(section: HTMLElement, stock: StockReport, region: str
       const r = await get<RecallReport>('/api/v1/supply/recall', { medicine, lot, region });
       if (disposed) return;
       result.replaceChildren(
-        h('p', { 'data-field': 'recall-summary' }, h('strong', null, `Lot ${r.lot.lot}`), ` of ${names.medicineText(r.lot.medicine)}, made by ${r.lot.maker || 'an unknown maker'}, expires ${r.lot.expiry}: ${int(r.units_held)} units still held at ${r.holders.length} node${r.holders.length === 1 ? '' : 's'}.`),
+        h('p', { 'data-field': 'recall-summary' }, h('strong', null, `Lot ${r.lot.lot}`), ` of ${names.medicineText(r.lot.medicine)}, made by ${r.lot.maker || 'an unknown maker'}, expires ${r.lot.expiry}: ${int(r.units_held)} units still held at ${r.holders.length} node${r.holders.length === 1 ? '' : 's'}, ${int(r.units_in_transit)} on the way.`),
+        recallStatus(r),
+        mayOrderRecalls(me) ? orderForm(r) : '',
+        r.in_transit.length
+          ? dataTable('The lot on the way', ['Shipment', 'From → to', 'Arrives', 'Units'], r.in_transit.map((m) => ({ attrs: { 'data-transit': String(m.shipment) }, cells: [`Shipment ${m.shipment}`, `${names.node(m.from)} → ${names.node(m.to)}`, m.arrival_day, int(m.units)] })))
+          : '',
         r.holders.length
           ? dataTable('Nodes holding the lot', ['Node', 'Units'], r.holders.map((holder) => ({ attrs: { 'data-node': holder.node }, cells: [names.node(holder.node), int(holder.quantity)] })))
           : '',
@@ -81,6 +88,46 @@ export function stockPanel(section: HTMLElement, stock: StockReport, region: str
     } finally {
       submit.disabled = false;
     }
+  }
+
+  // The recall order on the lot, if any, and how far it has gone.
+  function recallStatus(r: RecallReport): HTMLElement | string {
+    const order = r.recall;
+    if (!order) return '';
+    return order.status === 'active'
+      ? h('div', { class: 'error', role: 'status', 'data-field': 'recall-status' },
+          h('p', null, h('strong', null, `Recalled since ${order.day}`), ` (recall ${order.id}, ordered by ${order.ordered_by}): ${order.reason}. The lot may be neither issued nor dispatched anywhere until the headquarters lift the order.`),
+          h('p', null, `Progress: ${int(r.units_held)} units still held, ${int(r.units_in_transit)} on the way, ${int(r.units_written_off)} written off since the order.`))
+      : h('p', { class: 'muted', 'data-field': 'recall-status' }, `Recall ${order.id} of ${order.day} was lifted on ${order.lifted_day} by ${order.lifted_by}: ${order.lift_reason}.`);
+  }
+
+  // National headquarters order a recall of the lot, or lift the active one, with a reason.
+  function orderForm(r: RecallReport): HTMLElement {
+    const active = r.recall?.status === 'active' ? r.recall : null;
+    const reason = h('input', { id: 'recall-reason', name: 'reason', type: 'text', 'aria-required': 'true', autocomplete: 'off' });
+    const button = h('button', { type: 'submit', class: active ? 'secondary' : '' }, active ? 'Lift the recall' : 'Order the lot recalled');
+    const note = h('div', { 'aria-live': 'polite' });
+    const orderForm = h('form', { class: 'recall-order', 'aria-label': active ? 'Lift the recall' : 'Order a recall' },
+      h('div', { class: 'field' }, h('label', { for: 'recall-reason' }, active ? 'Why the lot may move again' : 'Why the lot is stopped'), reason),
+      h('div', { class: 'actions' }, button), note);
+    orderForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const why = reason.value.trim();
+      if (!why) {
+        reason.setAttribute('aria-invalid', 'true');
+        note.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('p', null, 'reason: is required')));
+        reason.focus();
+        return;
+      }
+      button.disabled = true;
+      const send = active
+        ? request<LotRecall>(`/api/v1/supply/recalls/${active.id}/lift`, { method: 'POST', body: { reason: why } })
+        : request<LotRecall>('/api/v1/supply/recalls', { method: 'POST', body: { medicine: r.lot.medicine, lot: r.lot.lot, reason: why } });
+      send.then(() => { if (!disposed) void recall(r.lot.medicine, r.lot.lot); })
+        .catch((error) => { if (!disposed) note.replaceChildren(problem(error, active ? 'Lifting the recall' : 'Ordering the recall')); })
+        .finally(() => { button.disabled = false; });
+    });
+    return orderForm;
   }
 
   form.addEventListener('submit', (event) => {

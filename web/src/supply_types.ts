@@ -101,10 +101,28 @@ export interface Shipment {
   custody: CustodyStep[];
 }
 
+// A recall order: the lot is neither issued nor dispatched anywhere while it is active.
+export interface LotRecall {
+  id: number;
+  medicine: string;
+  lot: string;
+  status: 'active' | 'lifted';
+  day: string;
+  reason: string;
+  ordered_by: string;
+  lifted_day: string | null;
+  lifted_by: string;
+  lift_reason: string;
+}
+
 export interface RecallReport {
   lot: { medicine: string; lot: string; expiry: string; maker: string };
+  recall: LotRecall | null;
   units_held: number;
+  units_in_transit: number;
+  units_written_off: number;
   holders: { node: string; quantity: number }[];
+  in_transit: { shipment: number; from: string; to: string; arrival_day: string; units: number }[];
   shipments: Shipment[];
 }
 

@@ -184,7 +184,7 @@ export function renderSupply(main: HTMLElement, ctx: ViewContext, params: Supply
       asOfInput.value = cover.as_of;
       plans.setDay(cover.as_of);
       drawCover(cover, detail);
-      cleanups.push(stockPanel(stockSection, stock, params.region, names));
+      cleanups.push(stockPanel(stockSection, stock, params.region, names, ctx.me));
     } catch (error) {
       if (!disposed) coverSection.replaceChildren(h('h2', { id: 'cover-title' }, 'Days of cover'), problem(error, 'Loading the days of cover'));
     }
