@@ -33,7 +33,8 @@ Result<DemoSummary> LoadDemo(SurveillanceService& service, const std::string& da
   std::vector<ReportInput> inputs;
   inputs.reserve(derived->reports.size());
   for (const surveillance::DailyReport& report : derived->reports) {
-    inputs.push_back({service.tree().region(report.region).code, report.date, report.counts});
+    inputs.push_back(
+        {service.tree().region(report.region).code, report.date, report.counts, std::nullopt});
   }
   Result<ReportWriteResult> written = service.SubmitReports(inputs, actor);
   if (!written.ok()) return written.status();
