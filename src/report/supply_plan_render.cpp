@@ -295,16 +295,27 @@ std::string RenderProductionText(const supply::ProductionPlan& plan,
                        CodeOf(context.medicine_codes, m.medicine), Count(m.demand_units),
                        Count(m.required_units), Count(m.capacity_units), Count(m.planned_units),
                        Count(m.capacity_gap_units), Count(m.shortfall_unit_days),
-                       m.cover_days < 0 ? "-" : Decimal(m.cover_days),
+                       m.demand_units == 0 ? "-" : Decimal(m.cover_days),
                        m.variety_gap ? "  variety gap" : "");
   }
   if (!plan.variety_gap.empty()) {
-    out += "\nessential medicines below their target cover after the plan:\n";
+    out +=
+        "\nessential medicines below their target cover after the plan, every factory that "
+        "makes them at its capacity:\n";
     for (const supply::MedicineProduction& m : plan.medicines) {
       if (!m.variety_gap) continue;
-      out += fmt::format("  {}: {} days short ({} units) of {} days\n",
-                         CodeOf(context.medicine_codes, m.medicine), Decimal(m.cover_gap_days),
-                         Count(m.cover_gap_units), Decimal(m.target_cover_days));
+      const std::string code = CodeOf(context.medicine_codes, m.medicine);
+      out += m.end_stock_units < 0
+                 ? fmt::format(
+                       "  {}: the demand itself is not covered ({} units missing by the "
+                       "last day); a {}-day cover needs {} units more\n",
+                       code, Count(-m.end_stock_units), Decimal(m.target_cover_days),
+                       Count(m.cover_gap_units))
+                 : fmt::format(
+                       "  {}: {} days of cover at the end of the {} days, of {} wanted: "
+                       "{} units short\n",
+                       code, Decimal(m.cover_days), context.horizon_days,
+                       Decimal(m.target_cover_days), Count(m.cover_gap_units));
     }
   }
   // Each factory's total per medicine; the runs by day are in the JSON.

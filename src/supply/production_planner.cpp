@@ -72,8 +72,15 @@ Result<ProductionPlan> PlanProduction(const ProductionProblem& problem) {
     out.reserve_gap_units =
         std::max<int64_t>(0, med.reserve_target_units -
                                  std::max<int64_t>(0, med.national_stock_units - out.demand_units));
-    required[m] = std::max<int64_t>(
-        0, out.demand_units + med.reserve_target_units - med.national_stock_units);
+    // The stock wanted at the end: the reserve's target, and for an essential medicine its
+    // target cover of the mean daily demand, whichever is more. Capacity that could close a
+    // cover gap is then never left idle.
+    const double mean_demand = static_cast<double>(out.demand_units) / days;
+    const int64_t cover_target =
+        med.essential ? static_cast<int64_t>(std::ceil(med.target_cover_days * mean_demand - 1e-9))
+                      : 0;
+    const int64_t wanted_end = std::max(med.reserve_target_units, cover_target);
+    required[m] = std::max<int64_t>(0, out.demand_units + wanted_end - med.national_stock_units);
     out.required_units = required[m];
     for (const ProductionFactory& f : problem.factories)
       out.capacity_units += f.daily_capacity_units[m] * days;
@@ -175,11 +182,14 @@ Result<ProductionPlan> PlanProduction(const ProductionProblem& problem) {
 
   // Whole units: each (medicine, day) total rounded, split by largest remainders.
   std::vector<int64_t> factory_units(factories, 0);
+  // units[m][d][f]
+  std::vector<std::vector<std::vector<int64_t>>> whole_units(
+      medicines, std::vector<std::vector<int64_t>>(days, std::vector<int64_t>(factories, 0)));
   for (int m = 0; m < medicines; ++m) {
     for (int d = 0; d < days; ++d) {
       double sum = 0;
       std::vector<std::pair<double, int>> remainders;
-      std::vector<int64_t> units(factories, 0);
+      std::vector<int64_t>& units = whole_units[m][d];
       int64_t whole = 0;
       for (int f = 0; f < factories; ++f) {
         const double v = std::max(0.0, x[p_col(f, m, d)]);
@@ -196,10 +206,39 @@ Result<ProductionPlan> PlanProduction(const ProductionProblem& problem) {
         ++units[f];
         --left;
       }
+    }
+    // The LP's tolerance may leave a few units of capacity unused beside a gap; rounding may too.
+    // Top them up, earliest day first: the gap only shrinks and no day is covered later.
+    int64_t planned = 0;
+    for (int d = 0; d < days; ++d) {
+      for (int f = 0; f < factories; ++f) planned += whole_units[m][d][f];
+    }
+    for (int d = 0; d < days && planned < required[m]; ++d) {
+      for (int f = 0; f < factories && planned < required[m]; ++f) {
+        int64_t& units = whole_units[m][d][f];
+        const int64_t more =
+            std::min(problem.factories[f].daily_capacity_units[m] - units, required[m] - planned);
+        if (more <= 0) continue;
+        units += more;
+        planned += more;
+      }
+    }
+    // Rounding each day to the nearest unit may also pass what is required by a unit or two:
+    // taken back from the last days, where the end stock is above what is wanted.
+    for (int d = days - 1; d >= 0 && planned > required[m]; --d) {
+      for (int f = factories - 1; f >= 0 && planned > required[m]; --f) {
+        int64_t& units = whole_units[m][d][f];
+        const int64_t less = std::min(units, planned - required[m]);
+        units -= less;
+        planned -= less;
+      }
+    }
+    for (int d = 0; d < days; ++d) {
       for (int f = 0; f < factories; ++f) {
-        if (units[f] <= 0) continue;
-        plan.runs.push_back({f, m, d, units[f]});
-        factory_units[f] += units[f];
+        const int64_t units = whole_units[m][d][f];
+        if (units <= 0) continue;
+        plan.runs.push_back({f, m, d, units});
+        factory_units[f] += units;
       }
     }
   }
@@ -230,12 +269,13 @@ Result<ProductionPlan> PlanProduction(const ProductionProblem& problem) {
     out.mean_daily_demand_units = static_cast<double>(out.demand_units) / days;
     if (out.demand_units > 0) {
       out.cover_days = static_cast<double>(stock) / out.mean_daily_demand_units;
-      if (med.essential && out.cover_days < med.target_cover_days) {
+      // Compared in whole units, as required was: a cover of 12.999… days from rounding is 13.
+      const int64_t target_units = static_cast<int64_t>(
+          std::ceil(med.target_cover_days * out.mean_daily_demand_units - 1e-9));
+      if (med.essential && stock < target_units) {
         out.variety_gap = true;
         out.cover_gap_days = med.target_cover_days - out.cover_days;
-        out.cover_gap_units = static_cast<int64_t>(std::ceil(
-                                  med.target_cover_days * out.mean_daily_demand_units - 1e-9)) -
-                              stock;
+        out.cover_gap_units = target_units - stock;
         plan.variety_gap.push_back(m);
       }
     }

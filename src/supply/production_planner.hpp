@@ -4,7 +4,9 @@
 // what capacity cannot cover. Pure: values in, values out.
 //
 // Model, per medicine m (quantities in whole units, days 0 … H-1):
-//   required(m)  = max(0, Σ_d demand(m, d) + reserve_target(m) − national_stock(m))
+//   wanted_end(m) = max(reserve_target(m), ⌈target_cover_days(m) × mean daily demand(m)⌉ for an
+//                  essential medicine, else 0): the stock wanted when the horizon ends
+//   required(m)  = max(0, Σ_d demand(m, d) + wanted_end(m) − national_stock(m))
 //   reserve gap  = the part of reserve_target(m) the stock left after the demand does not hold:
 //                  max(0, reserve_target − max(0, national_stock − Σ_d demand))
 //   p(f, m, d)   ∈ [0, daily capacity of factory f for m]
@@ -25,7 +27,9 @@
 // the result is computed from the whole-unit plan.
 //
 // Variety gap: essential-list medicines whose cover after the plan, end stock / mean daily
-// forecast demand (days), stays below their target cover; with the days and units missing.
+// forecast demand (days), stays below their target cover; with the days and units missing. As the
+// target cover is part of what is required, a medicine shows a variety gap only when every
+// factory that makes it is at its capacity for it: no capacity is left idle beside a gap.
 
 #include <cstdint>
 #include <string>

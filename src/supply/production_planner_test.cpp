@@ -1,5 +1,8 @@
 // The production planner on cases whose answers are known.
 
+#include <random>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "supply/production_planner.hpp"
@@ -87,6 +90,56 @@ TEST(ProductionPlanner, ListsEssentialMedicinesBelowTheirTargetCover) {
   EXPECT_EQ(m.cover_gap_units, 40);
   EXPECT_FALSE(plan->medicines[1].variety_gap);
   EXPECT_DOUBLE_EQ(plan->medicines[1].cover_days, 10);
+}
+
+// On generated instances: no factory leaves capacity for a medicine idle while that medicine
+// shows a capacity or variety gap (the planned units are then every factory's whole capacity for
+// it), nothing is made beyond what is required, and no run passes its factory's daily capacity.
+TEST(ProductionPlanner, LeavesNoCapacityIdleBesideAGapOnGeneratedInstances) {
+  std::mt19937 rng(20220520);
+  auto uniform = [&](int64_t low, int64_t high) {
+    return std::uniform_int_distribution<int64_t>(low, high)(rng);
+  };
+  int with_gap = 0;
+  for (int instance = 0; instance < 200; ++instance) {
+    ProductionProblem p;
+    p.horizon_days = static_cast<int>(uniform(1, 14));
+    const int medicines = static_cast<int>(uniform(1, 4));
+    for (int m = 0; m < medicines; ++m) {
+      ProductionMedicine med = Medicine("M" + std::to_string(m), uniform(0, 20'000), 0,
+                                        p.horizon_days, uniform(0, 1) ? uniform(0, 5'000) : 0);
+      for (int64_t& q : med.forecast_demand_units) q = uniform(0, 3'000);
+      med.essential = uniform(0, 1) == 1;
+      med.target_cover_days = static_cast<double>(uniform(0, 30));
+      p.medicines.push_back(std::move(med));
+    }
+    const int factories = static_cast<int>(uniform(1, 3));
+    for (int f = 0; f < factories; ++f) {
+      ProductionFactory factory{"F" + std::to_string(f), {}};
+      for (int m = 0; m < medicines; ++m) {
+        factory.daily_capacity_units.push_back(uniform(0, 2) == 0 ? 0 : uniform(1, 4'000));
+      }
+      p.factories.push_back(std::move(factory));
+    }
+    Result<ProductionPlan> plan = PlanProduction(p);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    for (const ProductionRun& run : plan->runs) {
+      EXPECT_LE(run.units, p.factories[run.factory].daily_capacity_units[run.medicine]);
+    }
+    for (const MedicineProduction& m : plan->medicines) {
+      SCOPED_TRACE("instance " + std::to_string(instance) + ", medicine " +
+                   std::to_string(m.medicine));
+      EXPECT_LE(m.planned_units, m.required_units);
+      if (m.capacity_gap_units > 0 || m.variety_gap) {
+        ++with_gap;
+        EXPECT_EQ(m.planned_units, m.capacity_units)
+            << "capacity left idle beside a gap: required " << m.required_units << ", gap "
+            << m.capacity_gap_units << ", cover " << m.cover_days << " of " << m.target_cover_days
+            << ", end stock " << m.end_stock_units << ", demand " << m.demand_units;
+      }
+    }
+  }
+  EXPECT_GT(with_gap, 50);  // the instances do exercise the rule
 }
 
 TEST(ProductionPlanner, RejectsSizesThatDoNotMatchAndNegativeQuantities) {
