@@ -346,16 +346,22 @@ describe('the command-centre page', () => {
     const keys = [];
     let lose = true;
     // The first POST reaches the server and is written, but its answer never comes back.
+    let firstAnswered;
+    const firstWritten = new Promise((resolve) => { firstAnswered = resolve; });
     await page.route('**/api/v1/reports', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       keys.push(route.request().headers()['idempotency-key']);
       if (!lose) return route.continue();
       lose = false;
-      await route.fetch();
+      const answer = await route.fetch();
+      firstAnswered(answer.status());
       await route.abort('connectionreset');
     });
     await fileReport(page, '2022-08-12', { new_fever: 4, new_recovered: 1, new_deaths: 0, under_treatment: 20 });
     await page.waitForSelector('#pending li[data-date="2022-08-12"]');
+    // The outbox lists the report as pending while it is on its way: read only once the server
+    // has answered the first attempt (the page never sees that answer).
+    assert.equal(await firstWritten, 201, 'the server accepted the first attempt');
     assert.equal((await reportsOn('2022-08-12', hqToken)).total, 1, 'the first attempt was written');
     // The line "returns": the outbox sends again with the same key.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
