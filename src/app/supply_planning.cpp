@@ -336,11 +336,16 @@ Result<supply::RecallReport> SupplyService::Recall(std::string_view medicine,
     query.limit = std::numeric_limits<int64_t>::max();
     auto entries = store_->Supply().LoadLedger(query);
     if (!entries.ok()) return entries.status();
+    std::map<std::string, int64_t> by_node;
     for (const supply::LedgerEntry& entry : *entries) {
       const bool write_off = entry.kind == supply::EntryKind::kLoss ||
                              entry.kind == supply::EntryKind::kExpiry ||
                              (entry.kind == supply::EntryKind::kAdjustment && entry.quantity < 0);
-      if (write_off) report.units_written_off -= entry.quantity;
+      if (write_off) by_node[entry.node] -= entry.quantity;
+    }
+    for (const auto& [node, units] : by_node) {
+      report.written_off.push_back({node, std::string(medicine), std::string(lot), units});
+      report.units_written_off += units;
     }
   }
   return report;

@@ -215,9 +215,15 @@ void Api::AddSupplyStockRoutes() {
          });
          report->units_held = 0;
          for (const supply::StockRow& row : report->holders) report->units_held += row.quantity;
+         std::erase_if(report->written_off,
+                       [&](const supply::StockRow& row) { return !codes.contains(row.node); });
          report->units_in_transit = 0;
          for (const supply::LotInTransit& moving : report->in_transit) {
            report->units_in_transit += moving.units;
+         }
+         report->units_written_off = 0;
+         for (const supply::StockRow& row : report->written_off) {
+           report->units_written_off += row.quantity;
          }
          return JsonResponse(200, report::RecallReportJson(*report));
        }});

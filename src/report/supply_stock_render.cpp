@@ -162,6 +162,14 @@ boost::json::object RecallReportJson(const supply::RecallReport& report) {
           {"units_held", report.units_held},
           {"units_in_transit", report.units_in_transit},
           {"units_written_off", report.units_written_off},
+          {"written_off",
+           [&] {
+             array rows;
+             for (const supply::StockRow& row : report.written_off) {
+               rows.push_back(object{{"node", row.node}, {"quantity", row.quantity}});
+             }
+             return rows;
+           }()},
           {"holders", holders},
           {"in_transit", in_transit},
           {"shipments", shipments}};

@@ -103,8 +103,9 @@ struct RecallReport {
   std::vector<Shipment> shipments;
   int64_t units_held = 0;
   int64_t units_in_transit = 0;
-  std::optional<LotRecall> recall;  // the latest order, active or lifted
-  int64_t units_written_off = 0;    // losses, expiries and downward counts since the order
+  std::optional<LotRecall> recall;    // the latest order, active or lifted
+  std::vector<StockRow> written_off;  // per node: losses, expiries and downward counts since it
+  int64_t units_written_off = 0;      // their sum
 };
 
 }  // namespace outbreak::supply
