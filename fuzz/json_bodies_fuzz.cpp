@@ -7,6 +7,8 @@
 #include "http/care_body.hpp"
 #include "http/guidance_body.hpp"
 #include "http/supply_body.hpp"
+#include "record/record_json.hpp"
+#include "supply/supply_records.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace outbreak;
@@ -20,12 +22,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     (void)items->Check();
   }
-  (void)http::ParseMedicinesBody(body);
-  (void)http::ParseProtocolsBody(body);
-  (void)http::ParseNodesBody(body);
-  (void)http::ParseLinksBody(body);
-  (void)http::ParseReserveBody(body);
-  (void)http::ParseCapacitiesBody(body);
+  (void)record::ReadBody(supply::MedicineRecord(), body);
+  (void)record::ReadBody(supply::ProtocolRecord(), body);
+  (void)record::ReadBody(supply::NodeRecord(), body);
+  (void)record::ReadBody(supply::LinkRecord(), body);
+  (void)record::ReadBody(supply::ReserveFloorRecord(), body);
+  (void)record::ReadBody(supply::CapacityRecord(), body);
   (void)http::ParseLedgerBody(body);
   (void)http::ParseShipmentsBody(body);
   (void)http::ParseStepBody(body, true, false);

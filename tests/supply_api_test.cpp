@@ -87,7 +87,7 @@ TEST_F(SupplyApiTest, BadCataloguesAreRefusedWholeWithEveryFieldNamed) {
       json::object{
           {"code", "PH-NOWHERE"}, {"name", "Nowhere"}, {"kind", "pharmacy"}, {"region", "KP-99"}});
   EXPECT_EQ(region.status, 400) << Describe(region);
-  EXPECT_TRUE(Mentions(region, "nodes[0].region: \\\"KP-99\\\" is not a known region"));
+  EXPECT_TRUE(Mentions(region, "nodes.region: \\\"KP-99\\\" is not a known region")) << region.body;
   HttpReply text =
       Send(server_->port(), "POST", "/api/v1/supply/medicines",
            {{"Authorization", "Bearer " + tokens_->at("hq")}, {"Content-Type", "text/csv"}},

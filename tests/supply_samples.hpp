@@ -30,14 +30,14 @@ inline std::optional<std::string> SupplySampleBody(const std::string& schema,
         {"code", "MATRIX-M-" + n}, {"name", "Matrix"}, {"unit", "tablet"}, {"category", "other"}};
   } else if (schema == "ProtocolBatch") {
     body = {{"case_type", "matrix"}, {"medicine", "VITC-100"}, {"units_per_day", 1}, {"days", 1}};
-  } else if (schema == "NodeBatch") {
+  } else if (schema == "SupplyNodeBatch") {
     body = {
         {"code", "MATRIX-N-" + n}, {"name", "Matrix"}, {"kind", "pharmacy"}, {"region", region}};
-  } else if (schema == "LinkBatch") {
+  } else if (schema == "SupplyLinkBatch") {
     body = {{"from", "CB-KP"}, {"to", "PC-KP-04"}, {"transit_hours", 6}};
-  } else if (schema == "ReserveBatch") {
+  } else if (schema == "ReserveFloorBatch") {
     body = {{"node", "PC-KP-04"}, {"medicine", "VITC-100"}, {"units", 0}};
-  } else if (schema == "CapacityBatch") {
+  } else if (schema == "FactoryCapacityBatch") {
     body = {{"node", "F-KORYO"}, {"medicine", "KORYO-AGU"}, {"units_per_day", 150000}};
   } else if (schema == "LedgerPost") {
     body = {{"day", day},        {"node", "CB-KP"}, {"medicine", "PARA-500"},

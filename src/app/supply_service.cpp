@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "record/record_csv.hpp"
 #include "supply/supply_csv.hpp"
+#include "supply/supply_records.hpp"
 
 namespace outbreak::app {
 
@@ -58,26 +60,14 @@ Status ListErrors(std::string_view what, std::vector<std::string> errors) {
 Result<store::WriteCounts> SupplyService::ImportMedicines(std::string_view csv,
                                                           std::string_view source,
                                                           const Actor& actor) {
-  auto medicines = supply::ParseMedicinesCsv(csv, source);
+  auto medicines = record::ReadCsv(supply::MedicineRecord(), csv, source);
   if (!medicines.ok()) return medicines.status();
   return SaveMedicines(*medicines, WithSource(actor, source));
 }
 
 Result<store::WriteCounts> SupplyService::SaveMedicines(
     const std::vector<supply::Medicine>& medicines, const Actor& actor) {
-  std::vector<std::string> errors;
-  std::set<std::string> codes;
-  for (const supply::Medicine& m : medicines) {
-    if (m.code.empty() || m.code.find_first_of(" \t/\\?#%") != std::string::npos) {
-      errors.push_back(
-          fmt::format("medicine \"{}\": code is empty or has a space or / \\ ? # %", m.code));
-    }
-    if (!codes.insert(m.code).second) errors.push_back("medicine " + m.code + ": listed twice");
-    if (m.name.empty()) errors.push_back("medicine " + m.code + ": name is empty");
-    if (m.unit.empty()) errors.push_back("medicine " + m.code + ": unit is empty");
-    if (m.shelf_life_days < 0) errors.push_back("medicine " + m.code + ": shelf life is negative");
-  }
-  if (Status s = ListErrors("medicines", std::move(errors)); !s.ok()) return s;
+  if (Status s = record::Validate(supply::MedicineRecord(), medicines); !s.ok()) return s;
   std::lock_guard lock(mutex_);
   return store_->Supply().SaveMedicines(medicines, Context(actor));
 }
@@ -90,13 +80,14 @@ Result<std::vector<supply::Medicine>> SupplyService::Medicines() const {
 Result<store::WriteCounts> SupplyService::ImportProtocols(std::string_view csv,
                                                           std::string_view source,
                                                           const Actor& actor) {
-  auto protocols = supply::ParseProtocolsCsv(csv, source);
+  auto protocols = record::ReadCsv(supply::ProtocolRecord(), csv, source);
   if (!protocols.ok()) return protocols.status();
   return SaveProtocols(*protocols, WithSource(actor, source));
 }
 
 Result<store::WriteCounts> SupplyService::SaveProtocols(
     const std::vector<supply::TreatmentProtocol>& protocols, const Actor& actor) {
+  if (Status s = record::Validate(supply::ProtocolRecord(), protocols); !s.ok()) return s;
   auto medicines = Medicines();
   if (!medicines.ok()) return medicines.status();
   std::set<std::string> known;
@@ -108,12 +99,6 @@ Result<store::WriteCounts> SupplyService::SaveProtocols(
       errors.push_back(
           fmt::format("protocol {}: medicine \"{}\" is not in the catalogue", name, p.medicine));
     }
-    if (!(p.share > 0 && p.share <= 1))
-      errors.push_back("protocol " + name + ": share not in (0, 1]");
-    if (!(p.units_per_day > 0))
-      errors.push_back("protocol " + name + ": units_per_day must be > 0");
-    if (p.days < 1) errors.push_back("protocol " + name + ": days must be >= 1");
-    if (p.case_type.empty()) errors.push_back("protocol " + name + ": case_type is empty");
   }
   if (Status s = ListErrors("protocols", std::move(errors)); !s.ok()) return s;
   std::lock_guard lock(mutex_);
@@ -127,13 +112,14 @@ Result<std::vector<supply::TreatmentProtocol>> SupplyService::Protocols() const 
 
 Result<store::WriteCounts> SupplyService::ImportNodes(std::string_view csv, std::string_view source,
                                                       const Actor& actor) {
-  auto nodes = supply::ParseNodesCsv(csv, source);
+  auto nodes = record::ReadCsv(supply::NodeRecord(), csv, source);
   if (!nodes.ok()) return nodes.status();
   return SaveNodes(*nodes, WithSource(actor, source));
 }
 
 Result<store::WriteCounts> SupplyService::SaveNodes(const std::vector<supply::SupplyNode>& nodes,
                                                     const Actor& actor) {
+  if (Status s = record::Validate(supply::NodeRecord(), nodes); !s.ok()) return s;
   Status valid = surveillance_.WithTree(
       [&](const RegionTree& tree) { return supply::ValidateNetwork(tree, nodes, {}); });
   if (!valid.ok()) return valid;
@@ -179,13 +165,14 @@ Result<std::string> SupplyService::NodeRegion(std::string_view node) const {
 
 Result<store::WriteCounts> SupplyService::ImportLinks(std::string_view csv, std::string_view source,
                                                       const Actor& actor) {
-  auto links = supply::ParseLinksCsv(csv, source);
+  auto links = record::ReadCsv(supply::LinkRecord(), csv, source);
   if (!links.ok()) return links.status();
   return SaveLinks(*links, WithSource(actor, source));
 }
 
 Result<store::WriteCounts> SupplyService::SaveLinks(const std::vector<supply::SupplyLink>& links,
                                                     const Actor& actor) {
+  if (Status s = record::Validate(supply::LinkRecord(), links); !s.ok()) return s;
   std::lock_guard lock(mutex_);
   auto nodes = store_->Supply().LoadNodes();
   if (!nodes.ok()) return nodes.status();
@@ -265,13 +252,14 @@ Status CheckNodeMedicineRows(const std::vector<Row>& rows,
 Result<store::WriteCounts> SupplyService::ImportReserve(std::string_view csv,
                                                         std::string_view source,
                                                         const Actor& actor) {
-  auto floors = supply::ParseReserveCsv(csv, source);
+  auto floors = record::ReadCsv(supply::ReserveFloorRecord(), csv, source);
   if (!floors.ok()) return floors.status();
   return SaveReserve(*floors, WithSource(actor, source));
 }
 
 Result<store::WriteCounts> SupplyService::SaveReserve(
     const std::vector<supply::NodeReserveFloor>& floors, const Actor& actor) {
+  if (Status s = record::Validate(supply::ReserveFloorRecord(), floors); !s.ok()) return s;
   std::lock_guard lock(mutex_);
   auto nodes = store_->Supply().LoadNodes();
   if (!nodes.ok()) return nodes.status();
@@ -292,13 +280,14 @@ Result<std::vector<supply::NodeReserveFloor>> SupplyService::Reserve() const {
 Result<store::WriteCounts> SupplyService::ImportCapacities(std::string_view csv,
                                                            std::string_view source,
                                                            const Actor& actor) {
-  auto capacities = supply::ParseCapacitiesCsv(csv, source);
+  auto capacities = record::ReadCsv(supply::CapacityRecord(), csv, source);
   if (!capacities.ok()) return capacities.status();
   return SaveCapacities(*capacities, WithSource(actor, source));
 }
 
 Result<store::WriteCounts> SupplyService::SaveCapacities(
     const std::vector<supply::FactoryCapacity>& capacities, const Actor& actor) {
+  if (Status s = record::Validate(supply::CapacityRecord(), capacities); !s.ok()) return s;
   std::lock_guard lock(mutex_);
   auto nodes = store_->Supply().LoadNodes();
   if (!nodes.ok()) return nodes.status();

@@ -12,7 +12,9 @@
 #include "app/open_store.hpp"
 #include "app/supply_service.hpp"
 #include "cli/cli_state.hpp"
+#include "record/record_json.hpp"
 #include "report/supply_render.hpp"
+#include "supply/supply_records.hpp"
 #include "report/tables.hpp"
 
 namespace outbreak::cli {
@@ -136,40 +138,39 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
   CLI::App* medicines = supply->add_subcommand("medicines", "The medicine catalogue");
   medicines->require_subcommand(1);
   AddImport(medicines, s,
-            "code,name,unit,category[,name_local,form,essential,national_reserve,storage,"
-            "shelf_life_days]",
+            record::CsvColumns(supply::MedicineRecord()),
             &app::SupplyService::ImportMedicines);
   AddList(medicines, s, "The catalogue",
           [](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Medicines();
             if (!list.ok()) return list.status();
-            json = ListJson("medicines", *list, report::MedicineJson);
+            json = ListJson("medicines", *list, record::Renderer(supply::MedicineRecord()));
             text = report::RenderMedicinesText(*list);
             return Status::Ok();
           });
 
   CLI::App* protocols = supply->add_subcommand("protocols", "Treatment protocols");
   protocols->require_subcommand(1);
-  AddImport(protocols, s, "case_type,medicine,units_per_day,days[,share]",
+  AddImport(protocols, s, record::CsvColumns(supply::ProtocolRecord()),
             &app::SupplyService::ImportProtocols);
   AddList(protocols, s, "The protocols",
           [](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Protocols();
             if (!list.ok()) return list.status();
-            json = ListJson("protocols", *list, report::ProtocolJson);
+            json = ListJson("protocols", *list, record::Renderer(supply::ProtocolRecord()));
             text = report::RenderProtocolsText(*list);
             return Status::Ok();
           });
 
   CLI::App* nodes = supply->add_subcommand("nodes", "Supply nodes: factories, bases, pharmacies");
   nodes->require_subcommand(1);
-  AddImport(nodes, s, "code,name,kind,region[,storage_capacity_units]",
+  AddImport(nodes, s, record::CsvColumns(supply::NodeRecord()),
             &app::SupplyService::ImportNodes);
   AddList(nodes, s, "The nodes serving the regions under a region",
           [&s](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Nodes(s.RegionOr(*services.surveillance));
             if (!list.ok()) return list.status();
-            json = ListJson("nodes", *list, report::NodeJson);
+            json = ListJson("nodes", *list, record::Renderer(supply::NodeRecord()));
             text = report::RenderNodesText(*list);
             return Status::Ok();
           })
@@ -177,13 +178,13 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
 
   CLI::App* links = supply->add_subcommand("links", "Links between nodes");
   links->require_subcommand(1);
-  AddImport(links, s, "from,to,transit_hours[,daily_capacity_units]",
+  AddImport(links, s, record::CsvColumns(supply::LinkRecord()),
             &app::SupplyService::ImportLinks);
   AddList(links, s, "The links touching a node under a region",
           [&s](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Links(s.RegionOr(*services.surveillance));
             if (!list.ok()) return list.status();
-            json = ListJson("links", *list, report::LinkJson);
+            json = ListJson("links", *list, record::Renderer(supply::LinkRecord()));
             text = report::RenderLinksText(*list);
             return Status::Ok();
           })
@@ -209,24 +210,24 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
 
   CLI::App* reserve = supply->add_subcommand("reserve", "National reserve floors");
   reserve->require_subcommand(1);
-  AddImport(reserve, s, "node,medicine,units", &app::SupplyService::ImportReserve);
+  AddImport(reserve, s, record::CsvColumns(supply::ReserveFloorRecord()), &app::SupplyService::ImportReserve);
   AddList(reserve, s, "The reserve floors",
           [](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Reserve();
             if (!list.ok()) return list.status();
-            json = ListJson("reserve", *list, report::ReserveFloorJson);
+            json = ListJson("reserve", *list, record::Renderer(supply::ReserveFloorRecord()));
             text = report::RenderReserveText(*list);
             return Status::Ok();
           });
 
   CLI::App* capacities = supply->add_subcommand("capacities", "Factory capacities");
   capacities->require_subcommand(1);
-  AddImport(capacities, s, "node,medicine,units_per_day", &app::SupplyService::ImportCapacities);
+  AddImport(capacities, s, record::CsvColumns(supply::CapacityRecord()), &app::SupplyService::ImportCapacities);
   AddList(capacities, s, "What each factory can make per day",
           [](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Capacities();
             if (!list.ok()) return list.status();
-            json = ListJson("capacities", *list, report::CapacityJson);
+            json = ListJson("capacities", *list, record::Renderer(supply::CapacityRecord()));
             text = report::RenderCapacitiesText(*list);
             return Status::Ok();
           });

@@ -44,6 +44,8 @@
 
 namespace outbreak::http {
 
+struct OwnerClaim;
+
 // The services the API answers from; each must outlive the Api.
 struct ApiServices {
   app::SurveillanceService& surveillance;
@@ -127,6 +129,9 @@ class Api {
   using CurrentRegion = std::function<Result<std::string>(const std::string& code)>;
   Status CheckPlacements(const RequestContext& context, const std::vector<Placement>& placements,
                          const CurrentRegion& current_region) const;
+  // Every owner of every row of a table write (record_routes.hpp) known and in the caller's
+  // region, and every row that moves from another region moved from inside it (api_helpers.cpp).
+  Status CheckOwners(const RequestContext& context, const std::vector<OwnerClaim>& claims) const;
   // Prevention levels: rules, levels, proposals, decisions, replay, tasks (api_levels.cpp).
   void AddLevelsRoutes();
   void AddAccessRoutes();

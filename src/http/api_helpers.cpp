@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "http/api.hpp"
+#include "http/record_routes.hpp"
 
 namespace outbreak::http {
 
@@ -36,6 +37,61 @@ Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,
   std::string code = context.Param(param);
   if (code.empty()) code = context.principal.region;
   return RegionInScope(surveillance, context.principal, code);
+}
+
+boost::json::object WriteCountsJson(const store::WriteCounts& counts) {
+  return {{"added", counts.added}, {"updated", counts.updated}, {"unchanged", counts.unchanged}};
+}
+
+std::optional<HttpResponse> NotJsonBody(const RequestContext& context) {
+  if (context.request.body.empty() ||
+      context.request.Header("content-type").starts_with("application/json")) {
+    return std::nullopt;
+  }
+  return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
+}
+
+Status Api::CheckOwners(const RequestContext& context, const std::vector<OwnerClaim>& claims) const {
+  std::vector<std::string> unknown;
+  std::vector<std::string> outside;
+  for (const OwnerClaim& claim : claims) {
+    Result<std::string> region = claim.code;
+    if (claim.via == "node") {
+      region = supply_.NodeRegion(claim.code);
+    } else if (claim.via == "centre") {
+      Result<care::TreatmentCentre> centre = care_.FindCentre(claim.code);
+      region = centre.ok() ? Result<std::string>(centre->region) : centre.status();
+    }
+    if (!region.ok()) {
+      if (region.status().code() != StatusCode::kNotFound) return region.status();
+      unknown.push_back(
+          fmt::format("{}: \"{}\" is not a known {}", claim.where, claim.code,
+                      claim.via == "node" ? "supply node" : "treatment centre"));
+      continue;
+    }
+    Result<RegionIdx> idx = RegionInScope(surveillance_, context.principal, *region);
+    if (idx.status().code() == StatusCode::kNotFound) {
+      unknown.push_back(fmt::format("{}: \"{}\" is not a known region", claim.where, *region));
+    } else if (idx.status().code() == StatusCode::kForbidden) {
+      outside.push_back(claim.via.empty()
+                            ? fmt::format("{}: {}", claim.where, idx.status().message())
+                            : fmt::format("{}: {} serves {}, outside your region {}", claim.where,
+                                          claim.code, *region, context.principal.region));
+    }
+    if (!claim.region_now.empty() &&
+        RegionInScope(surveillance_, context.principal, claim.region_now).status().code() ==
+            StatusCode::kForbidden) {
+      outside.push_back(fmt::format("{}: the record is in region \"{}\", outside your region \"{}\"",
+                                    claim.where, claim.region_now, context.principal.region));
+    }
+  }
+  if (!unknown.empty()) {
+    std::string message = fmt::format("{} unknown name(s); nothing was written", unknown.size());
+    return Status::InvalidArgument(std::move(message), std::move(unknown));
+  }
+  if (outside.empty()) return Status::Ok();
+  return Status(StatusCode::kForbidden,
+                "writes for records outside your region; nothing was written", std::move(outside));
 }
 
 Status Api::CheckRegionsInScope(const RequestContext& context,

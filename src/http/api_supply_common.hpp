@@ -14,6 +14,7 @@
 #include "app/surveillance_service.hpp"
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "http/record_routes.hpp"
 #include "http/router.hpp"
 
 namespace outbreak::http::supply_api {
@@ -24,11 +25,7 @@ inline app::Actor ActorOf(const RequestContext& context, const std::string& reas
 
 // A 415 answer when a body is sent as anything but JSON; nullopt when it is fine.
 inline std::optional<HttpResponse> NotJson(const RequestContext& context) {
-  if (context.request.body.empty() ||
-      context.request.Header("content-type").starts_with("application/json")) {
-    return std::nullopt;
-  }
-  return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
+  return NotJsonBody(context);
 }
 
 // The number in the path parameter `name`; kNotFound ("shipment \"x\" does not exist") when it is

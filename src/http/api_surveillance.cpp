@@ -9,7 +9,7 @@
 #include <boost/json.hpp>
 
 #include "http/api.hpp"
-#include "http/json_number.hpp"
+#include "record/json_number.hpp"
 #include "http/json_response.hpp"
 #include "report/analytics_render.hpp"
 #include "report/levels_render.hpp"
@@ -34,7 +34,7 @@ void ReadCount(const object& item, const char* field, const std::string& where, 
     return;
   }
   std::string reason;
-  into = JsonCount(*value, reason);
+  into = record::JsonCount(*value, reason);
   if (!into) errors.push_back(fmt::format("{}.{}: {}", where, field, reason));
 }
 

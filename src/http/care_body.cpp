@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "http/json_number.hpp"
+#include "record/json_number.hpp"
 
 namespace outbreak::http {
 
@@ -79,7 +79,7 @@ int64_t BodyItems::Count(size_t idx, const char* field, bool required) {
     return 0;
   }
   std::string reason;
-  std::optional<int64_t> count = JsonCount(*value, reason);
+  std::optional<int64_t> count = record::JsonCount(*value, reason);
   if (!count) errors_.push_back(fmt::format("{}.{}: {}", Where(idx), field, reason));
   return count.value_or(0);
 }

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "http/openapi.hpp"
+#include "supply/supply_records.hpp"
 
 namespace outbreak::http {
 
@@ -144,42 +145,6 @@ boost::json::object SupplySchemas() {
       Enum(array{"factory", "central_base", "provincial_centre", "county_base", "pharmacy"});
   const object entry_kinds = Enum(array{"receipt", "production", "issue", "transfer_out",
                                         "transfer_in", "adjustment", "expiry", "loss"});
-  const object medicine =
-      Properties({{"code", String()},
-                  {"name", String()},
-                  {"name_local", String()},
-                  {"form", String()},
-                  {"unit", String()},
-                  {"category", Enum(array{"antipyretic", "antibiotic", "antiviral",
-                                          "traditional_koryo", "supportive", "other"})},
-                  {"essential", Boolean()},
-                  {"national_reserve", Boolean()},
-                  {"storage", Enum(array{"ambient", "cool", "cold_chain"})},
-                  {"shelf_life_days", Integer()}},
-                 array{"code", "name", "unit", "category"});
-  const object protocol = Properties({{"case_type", String()},
-                                      {"medicine", String()},
-                                      {"share", Number()},
-                                      {"units_per_day", Number()},
-                                      {"days", Integer()}},
-                                     array{"case_type", "medicine", "units_per_day", "days"});
-  const object node = Properties({{"code", String()},
-                                  {"name", String()},
-                                  {"kind", node_kinds},
-                                  {"region", String()},
-                                  {"storage_capacity_units", Integer()}},
-                                 array{"code", "name", "kind", "region"});
-  const object link = Properties({{"from", String()},
-                                  {"to", String()},
-                                  {"transit_hours", Number()},
-                                  {"daily_capacity_units", Integer()}},
-                                 array{"from", "to", "transit_hours"});
-  const object reserve =
-      Properties({{"node", String()}, {"medicine", String()}, {"units", Integer()}},
-                 array{"node", "medicine", "units"});
-  const object capacity =
-      Properties({{"node", String()}, {"medicine", String()}, {"units_per_day", Integer()}},
-                 array{"node", "medicine", "units_per_day"});
   const object entry = Properties({{"id", Integer()},
                                    {"day", Date()},
                                    {"node", String()},
@@ -215,25 +180,7 @@ boost::json::object SupplySchemas() {
                  array{"from", "to", "ship_day", "lines"});
   const object lot_balance =
       Properties({{"lot", String()}, {"expiry", Date()}, {"quantity", Integer()}});
-  return {
-      {"Medicine", medicine},
-      {"MedicinePage", Page("Medicine")},
-      {"MedicineBatch", Batch("medicines", "Medicine")},
-      {"Protocol", protocol},
-      {"ProtocolPage", Page("Protocol")},
-      {"ProtocolBatch", Batch("protocols", "Protocol")},
-      {"SupplyNode", node},
-      {"NodePage", Page("SupplyNode")},
-      {"NodeBatch", Batch("nodes", "SupplyNode")},
-      {"SupplyLink", link},
-      {"LinkPage", Page("SupplyLink")},
-      {"LinkBatch", Batch("links", "SupplyLink")},
-      {"ReserveFloor", reserve},
-      {"ReservePage", Page("ReserveFloor")},
-      {"ReserveBatch", Batch("reserve", "ReserveFloor")},
-      {"FactoryCapacity", capacity},
-      {"CapacityPage", Page("FactoryCapacity")},
-      {"CapacityBatch", Batch("capacities", "FactoryCapacity")},
+  object out{
       {"SupplyWriteResult",
        Properties({{"added", Integer()}, {"updated", Integer()}, {"unchanged", Integer()}})},
       {"LedgerEntry", entry},
@@ -365,6 +312,13 @@ boost::json::object SupplySchemas() {
       {"SupplyPlanPage", Page("SupplyPlan")},
       {"ProductionPlan", Production()},
   };
+  AddRecordSchemas(out, supply::MedicineRecord());
+  AddRecordSchemas(out, supply::ProtocolRecord());
+  AddRecordSchemas(out, supply::NodeRecord());
+  AddRecordSchemas(out, supply::LinkRecord());
+  AddRecordSchemas(out, supply::ReserveFloorRecord());
+  AddRecordSchemas(out, supply::CapacityRecord());
+  return out;
 }
 
 }  // namespace outbreak::http

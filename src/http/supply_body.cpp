@@ -7,15 +7,15 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include "http/json_number.hpp"
+#include "record/json_number.hpp"
+#include "record/record_json.hpp"
 
 namespace outbreak::http {
 
 namespace {
 
 namespace json = boost::json;
-
-constexpr size_t kMaxItems = 10'000;
+using record::WholeNumber;
 
 // Reads the fields of one JSON object, keeping every mistake as "where.field: reason".
 class Fields {
@@ -46,7 +46,7 @@ class Fields {
     }
     return std::string(v->as_string());
   }
-  // A whole number of any sign, at most kMaxCount in size (http/json_number.hpp).
+  // A whole number of any sign, at most kMaxCount in size (record/json_number.hpp).
   int64_t Integer(const char* field, bool required) { return Whole(field, required, -kMaxCount); }
   // A whole number from 0 to kMaxCount.
   int64_t Count(const char* field, bool required) { return Whole(field, required, 0); }
@@ -154,8 +154,7 @@ Result<json::object> ParseObject(const std::string& body) {
   return std::move(parsed.as_object());
 }
 
-// The body's items: the array under `list`, or the body itself as one item. `root_fields` are
-// read from the root in either form (and are not fields of a single item).
+// The body's items (record::SplitBody), each read by Fields.
 struct Items {
   Fields root;
   std::vector<Fields> items;
@@ -164,40 +163,11 @@ struct Items {
 Result<Items> ReadItems(const std::string& body, const char* list,
                         std::initializer_list<std::string_view> root_fields,
                         std::vector<std::string>& errors) {
-  Result<json::object> parsed = ParseObject(body);
-  if (!parsed.ok()) return parsed.status();
-  json::object root_only;
-  json::object item = *parsed;
-  for (std::string_view field : root_fields) {
-    if (const json::value* v = parsed->if_contains(field)) root_only[field] = *v;
-    item.erase(field);
-  }
-  Items out{Fields(root_only, "", errors), {}};
-  const json::value* items = parsed->if_contains(list);
-  if (items == nullptr) {
-    if (item.empty()) return Status::InvalidArgument(fmt::format("{}: is missing", list));
-    out.items.emplace_back(std::move(item), list, errors);
-    return out;
-  }
-  if (!items->is_array()) return Status::InvalidArgument(fmt::format("{}: must be an array", list));
-  if (items->as_array().empty()) return Status::InvalidArgument(fmt::format("{}: is empty", list));
-  if (items->as_array().size() > kMaxItems) {
-    return Status::InvalidArgument(
-        fmt::format("{}: more than {} in one request; split them", list, kMaxItems));
-  }
-  for (const auto& [key, v] : item) {
-    if (std::string_view(key) != list) {
-      errors.push_back(fmt::format("{}: is not a known field", std::string_view(key)));
-    }
-  }
-  for (size_t idx = 0; idx < items->as_array().size(); ++idx) {
-    const json::value& each = items->as_array()[idx];
-    const std::string where = fmt::format("{}[{}]", list, idx);
-    if (!each.is_object()) {
-      errors.push_back(where + ": must be an object");
-      continue;
-    }
-    out.items.emplace_back(each.as_object(), where, errors);
+  Result<record::BodyItems> split = record::SplitBody(body, list, root_fields, errors);
+  if (!split.ok()) return split.status();
+  Items out{Fields(std::move(split->root), "", errors), {}};
+  for (size_t idx = 0; idx < split->items.size(); ++idx) {
+    out.items.emplace_back(std::move(split->items[idx]), split->where[idx], errors);
   }
   return out;
 }
@@ -222,101 +192,6 @@ Result<BodyList<T>> ReadList(const std::string& body, const char* list, Read rea
 }
 
 }  // namespace
-
-Result<BodyList<supply::Medicine>> ParseMedicinesBody(const std::string& body) {
-  return ReadList<supply::Medicine>(body, "medicines", [](Fields& f) {
-    f.OnlyKnown({"code", "name", "name_local", "form", "unit", "category", "essential",
-                 "national_reserve", "storage", "shelf_life_days"});
-    supply::Medicine m;
-    m.code = f.String("code", true);
-    m.name = f.String("name", true);
-    m.name_local = f.String("name_local", false);
-    m.form = f.String("form", false);
-    m.unit = f.String("unit", true);
-    const std::string category = f.String("category", true);
-    if (auto parsed = supply::ParseCategory(category)) {
-      m.category = *parsed;
-    } else if (!category.empty()) {
-      f.Error("category",
-              fmt::format("\"{}\" is not one of {}", category, supply::CategoryNames()));
-    }
-    m.essential = f.Flag("essential");
-    m.national_reserve = f.Flag("national_reserve");
-    const std::string storage = f.String("storage", false);
-    if (auto parsed = supply::ParseStorage(storage.empty() ? "ambient" : storage)) {
-      m.storage = *parsed;
-    } else {
-      f.Error("storage", fmt::format("\"{}\" is not ambient, cool or cold_chain", storage));
-    }
-    m.shelf_life_days = static_cast<int32_t>(f.Count("shelf_life_days", false));
-    return m;
-  });
-}
-
-Result<BodyList<supply::TreatmentProtocol>> ParseProtocolsBody(const std::string& body) {
-  return ReadList<supply::TreatmentProtocol>(body, "protocols", [](Fields& f) {
-    f.OnlyKnown({"case_type", "medicine", "share", "units_per_day", "days"});
-    supply::TreatmentProtocol p;
-    p.case_type = f.String("case_type", true);
-    p.medicine = f.String("medicine", true);
-    p.share = f.Number("share", false, 1, 0, 1);
-    if (p.share <= 0) f.Error("share", "must be more than 0 and at most 1");
-    p.units_per_day = f.Number("units_per_day", true, 1, 0, 1e6);
-    if (p.units_per_day <= 0) f.Error("units_per_day", "must be more than 0");
-    p.days = static_cast<int32_t>(f.Count("days", true));
-    if (p.days < 1 || p.days > 365) f.Error("days", fmt::format("{} is not 1 to 365", p.days));
-    return p;
-  });
-}
-
-Result<BodyList<supply::SupplyNode>> ParseNodesBody(const std::string& body) {
-  return ReadList<supply::SupplyNode>(body, "nodes", [](Fields& f) {
-    f.OnlyKnown({"code", "name", "kind", "region", "storage_capacity_units"});
-    supply::SupplyNode n;
-    n.code = f.String("code", true);
-    n.name = f.String("name", true);
-    const std::string kind = f.String("kind", true);
-    if (auto parsed = supply::ParseNodeKind(kind)) {
-      n.kind = *parsed;
-    } else if (!kind.empty()) {
-      f.Error("kind", fmt::format("\"{}\" is not factory, central_base, provincial_centre, "
-                                  "county_base or pharmacy",
-                                  kind));
-    }
-    n.region = f.String("region", true);
-    n.storage_capacity_units = f.Count("storage_capacity_units", false);
-    return n;
-  });
-}
-
-Result<BodyList<supply::SupplyLink>> ParseLinksBody(const std::string& body) {
-  return ReadList<supply::SupplyLink>(body, "links", [](Fields& f) {
-    f.OnlyKnown({"from", "to", "transit_hours", "daily_capacity_units"});
-    supply::SupplyLink l;
-    l.from = f.String("from", true);
-    l.to = f.String("to", true);
-    if (!l.from.empty() && l.from == l.to) f.Error("to", "is the same node as from");
-    l.transit_hours = f.Number("transit_hours", true, 0, 0, 24 * 30);
-    l.daily_capacity_units = f.Count("daily_capacity_units", false);
-    return l;
-  });
-}
-
-Result<BodyList<supply::NodeReserveFloor>> ParseReserveBody(const std::string& body) {
-  return ReadList<supply::NodeReserveFloor>(body, "reserve", [](Fields& f) {
-    f.OnlyKnown({"node", "medicine", "units"});
-    return supply::NodeReserveFloor{f.String("node", true), f.String("medicine", true),
-                                    f.Count("units", true)};
-  });
-}
-
-Result<BodyList<supply::FactoryCapacity>> ParseCapacitiesBody(const std::string& body) {
-  return ReadList<supply::FactoryCapacity>(body, "capacities", [](Fields& f) {
-    f.OnlyKnown({"node", "medicine", "units_per_day"});
-    return supply::FactoryCapacity{f.String("node", true), f.String("medicine", true),
-                                   f.Count("units_per_day", true)};
-  });
-}
 
 Result<LedgerBody> ParseLedgerBody(const std::string& body) {
   std::vector<std::string> errors;

@@ -1,5 +1,6 @@
 #pragma once
-// Reading the JSON bodies of the supply resources into domain values, with every field checked
+// Reading the JSON bodies of the supply's movements, shipments, steps and plans into domain
+// values (the reference tables are read from their declarations, supply_records.hpp), with every field checked
 // and every mistake named as `where.field: reason` (`movements[2].quantity: -3 must be more than
 // 0`), all at once. A list body is {"<list>": [...], "reason": ...} or one item alone.
 //
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "app/supply_service.hpp"
+#include "record/record_json.hpp"
 #include "core/date.hpp"
 #include "core/status.hpp"
 #include "supply/medicine.hpp"
@@ -22,17 +24,7 @@
 namespace outbreak::http {
 
 template <typename T>
-struct BodyList {
-  std::vector<T> items;
-  std::string reason;
-};
-
-Result<BodyList<supply::Medicine>> ParseMedicinesBody(const std::string& body);
-Result<BodyList<supply::TreatmentProtocol>> ParseProtocolsBody(const std::string& body);
-Result<BodyList<supply::SupplyNode>> ParseNodesBody(const std::string& body);
-Result<BodyList<supply::SupplyLink>> ParseLinksBody(const std::string& body);
-Result<BodyList<supply::NodeReserveFloor>> ParseReserveBody(const std::string& body);
-Result<BodyList<supply::FactoryCapacity>> ParseCapacitiesBody(const std::string& body);
+using BodyList = record::Batch<T>;
 
 // {"movements": [{day, node, medicine, kind, quantity, lot, expiry, maker, reason}],
 //  "draw_reserve": bool, "reason": ...}. A movement that gives an `expiry` brings in a new lot.

@@ -13,19 +13,6 @@ using boost::json::array;
 using boost::json::object;
 using boost::json::value;
 
-boost::json::object MedicineJson(const supply::Medicine& medicine) {
-  return {{"code", medicine.code},
-          {"name", medicine.name},
-          {"name_local", medicine.name_local},
-          {"form", medicine.form},
-          {"unit", medicine.unit},
-          {"category", supply::CategoryName(medicine.category)},
-          {"essential", medicine.essential},
-          {"national_reserve", medicine.national_reserve},
-          {"storage", supply::StorageName(medicine.storage)},
-          {"shelf_life_days", medicine.shelf_life_days}};
-}
-
 std::string RenderMedicinesText(std::span<const supply::Medicine> medicines) {
   std::string out = fmt::format("{:<12} {:<18} {:<10} {:<10} {:<9} {:>6}  {}\n", "code", "category",
                                 "unit", "storage", "flags", "shelf", "name");
@@ -42,14 +29,6 @@ std::string RenderMedicinesText(std::span<const supply::Medicine> medicines) {
   return out;
 }
 
-boost::json::object ProtocolJson(const supply::TreatmentProtocol& protocol) {
-  return {{"case_type", protocol.case_type},
-          {"medicine", protocol.medicine},
-          {"share", protocol.share},
-          {"units_per_day", protocol.units_per_day},
-          {"days", protocol.days}};
-}
-
 std::string RenderProtocolsText(std::span<const supply::TreatmentProtocol> protocols) {
   std::string out = fmt::format("{:<12} {:<12} {:>7} {:>10} {:>5}\n", "case type", "medicine",
                                 "share", "units/day", "days");
@@ -59,14 +38,6 @@ std::string RenderProtocolsText(std::span<const supply::TreatmentProtocol> proto
   }
   out += fmt::format("{} protocol line(s)\n", protocols.size());
   return out;
-}
-
-boost::json::object NodeJson(const supply::SupplyNode& node) {
-  return {{"code", node.code},
-          {"name", node.name},
-          {"kind", supply::NodeKindName(node.kind)},
-          {"region", node.region},
-          {"storage_capacity_units", node.storage_capacity_units}};
 }
 
 std::string RenderNodesText(std::span<const supply::SupplyNode> nodes) {
@@ -81,13 +52,6 @@ std::string RenderNodesText(std::span<const supply::SupplyNode> nodes) {
   return out;
 }
 
-boost::json::object LinkJson(const supply::SupplyLink& link) {
-  return {{"from", link.from},
-          {"to", link.to},
-          {"transit_hours", link.transit_hours},
-          {"daily_capacity_units", link.daily_capacity_units}};
-}
-
 std::string RenderLinksText(std::span<const supply::SupplyLink> links) {
   std::string out =
       fmt::format("{:<18} {:<18} {:>8} {:>16}\n", "from", "to", "hours", "units per day");
@@ -99,10 +63,6 @@ std::string RenderLinksText(std::span<const supply::SupplyLink> links) {
   return out;
 }
 
-boost::json::object ReserveFloorJson(const supply::NodeReserveFloor& floor) {
-  return {{"node", floor.node}, {"medicine", floor.medicine}, {"units", floor.units}};
-}
-
 std::string RenderReserveText(std::span<const supply::NodeReserveFloor> floors) {
   std::string out = fmt::format("{:<18} {:<12} {:>14}\n", "node", "medicine", "reserve units");
   for (const supply::NodeReserveFloor& f : floors) {
@@ -110,12 +70,6 @@ std::string RenderReserveText(std::span<const supply::NodeReserveFloor> floors) 
   }
   out += fmt::format("{} reserve floor(s)\n", floors.size());
   return out;
-}
-
-boost::json::object CapacityJson(const supply::FactoryCapacity& capacity) {
-  return {{"node", capacity.node},
-          {"medicine", capacity.medicine},
-          {"units_per_day", capacity.units_per_day}};
 }
 
 std::string RenderCapacitiesText(std::span<const supply::FactoryCapacity> capacities) {

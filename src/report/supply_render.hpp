@@ -31,17 +31,11 @@
 namespace outbreak::report {
 
 // Reference data.
-boost::json::object MedicineJson(const supply::Medicine& medicine);
 std::string RenderMedicinesText(std::span<const supply::Medicine> medicines);
-boost::json::object ProtocolJson(const supply::TreatmentProtocol& protocol);
 std::string RenderProtocolsText(std::span<const supply::TreatmentProtocol> protocols);
-boost::json::object NodeJson(const supply::SupplyNode& node);
 std::string RenderNodesText(std::span<const supply::SupplyNode> nodes);
-boost::json::object LinkJson(const supply::SupplyLink& link);
 std::string RenderLinksText(std::span<const supply::SupplyLink> links);
-boost::json::object ReserveFloorJson(const supply::NodeReserveFloor& floor);
 std::string RenderReserveText(std::span<const supply::NodeReserveFloor> floors);
-boost::json::object CapacityJson(const supply::FactoryCapacity& capacity);
 std::string RenderCapacitiesText(std::span<const supply::FactoryCapacity> capacities);
 // {"added", "updated", "unchanged"}
 boost::json::object SupplyWriteJson(int64_t added, int64_t updated, int64_t unchanged);

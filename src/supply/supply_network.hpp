@@ -37,6 +37,20 @@ struct SupplyLink {
   int64_t daily_capacity_units = 0;  // all medicines together; 0 = not limited
 };
 
+// The stock of a medicine a node keeps as national reserve: only a headquarters order takes it.
+struct NodeReserveFloor {
+  std::string node;
+  std::string medicine;
+  int64_t units = 0;
+};
+
+// What a factory can make of a medicine each day.
+struct FactoryCapacity {
+  std::string node;
+  std::string medicine;
+  int64_t units_per_day = 0;
+};
+
 std::string_view NodeKindName(NodeKind kind);
 std::optional<NodeKind> ParseNodeKind(std::string_view name);
 

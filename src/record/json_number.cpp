@@ -1,11 +1,11 @@
-#include "http/json_number.hpp"
+#include "record/json_number.hpp"
 
 #include <cmath>
 
 #include <fmt/format.h>
 #include <boost/json/serialize.hpp>
 
-namespace outbreak::http {
+namespace outbreak::record {
 
 std::optional<int64_t> WholeNumber(const boost::json::value& value, int64_t min, int64_t max,
                                    std::string& reason) {
@@ -32,4 +32,4 @@ std::optional<int64_t> WholeNumber(const boost::json::value& value, int64_t min,
   return number;
 }
 
-}  // namespace outbreak::http
+}  // namespace outbreak::record

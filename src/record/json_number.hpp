@@ -10,7 +10,7 @@
 
 #include "core/bounds.hpp"
 
-namespace outbreak::http {
+namespace outbreak::record {
 
 // `value` as a whole number within [min, max]; nullopt with `reason` set otherwise ("-3 is
 // negative", "9223372036854775807 is more than 1000000000000", "1.5 is not a whole number").
@@ -23,4 +23,4 @@ inline std::optional<int64_t> JsonCount(const boost::json::value& value, std::st
   return WholeNumber(value, 0, kMaxCount, reason);
 }
 
-}  // namespace outbreak::http
+}  // namespace outbreak::record

@@ -1,0 +1,158 @@
+#pragma once
+// The JSON side of a declared record: the one reader of request bodies, the rendering of a record,
+// and its schema in the API's OpenAPI description, all derived from the declaration
+// (record.hpp).
+//
+// A body is {"<list>": [<item>...], "reason": "..."} or one item alone. Every mistake is named
+// as "where.field: value reason" ("nodes[2].kind: "depot" is not factory, ... or pharmacy"), all
+// at once; a body with any mistake yields nothing. A field not declared is a mistake too: a typo
+// must not drop data silently.
+
+#include <initializer_list>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "core/status.hpp"
+#include "record/record.hpp"
+
+namespace outbreak::record {
+
+// The most items one body may carry.
+inline constexpr size_t kMaxBodyItems = 10'000;
+
+template <typename T>
+struct Batch {
+  std::vector<T> items;
+  std::vector<std::string> where;  // each item's place in the body, for messages: "nodes[2]"
+  std::string reason;              // why the caller writes them (the audit trail keeps it)
+};
+
+// A body split into its items: each item's object and where it is for messages ("nodes[2]", or
+// "nodes" for a body that is one item), and the fields given at the root beside the list.
+struct BodyItems {
+  boost::json::object root;
+  std::vector<boost::json::object> items;
+  std::vector<std::string> where;
+};
+
+// Splits `body`; `root_fields` may be given beside the list (and are not fields of a single
+// item). A malformed body, a list that is not an array, empty or longer than kMaxBodyItems is an
+// error at once; an item that is not an object, or an unknown field at the root, is added to
+// `errors`.
+Result<BodyItems> SplitBody(std::string_view body, std::string_view list,
+                            std::initializer_list<std::string_view> root_fields,
+                            std::vector<std::string>& errors);
+
+// The field's value in `object` (monostate when absent or null), or nullopt with `reason` set
+// when it is of another kind. `reason` then names the value ("1.5 is not a whole number").
+std::optional<Value> FromJson(const FieldSpec& field, const boost::json::value* value,
+                              std::string& reason);
+boost::json::value ToJson(const Value& value);
+// A refusal with the value in front, as JSON writes it: "\"depot\" is not ...", "-3 is negative";
+// the refusal alone for a value not given.
+std::string Described(const Value& value, const std::string& refusal);
+
+// The errors as one kInvalidArgument ("N error(s) in the body; nothing was written"), or OK.
+Status BodyStatus(std::vector<std::string> errors);
+
+// The schema of one field and of the whole record, for components/schemas.
+boost::json::object FieldSchema(const FieldSpec& field);
+boost::json::object RecordSchema(const std::vector<const FieldSpec*>& fields, std::string_view about);
+
+// Reads one item of `record` from `object`; mistakes go to `errors` as "where.field: ...".
+template <typename T>
+T ReadItem(const Record<T>& record, const boost::json::object& object, const std::string& where,
+           std::vector<std::string>& errors, std::set<std::string>& refused) {
+  T item{};
+  const std::string prefix = where.empty() ? "" : where + ".";
+  for (const auto& [key, unused] : object) {
+    if (record.Find(std::string_view(key)) == nullptr) {
+      errors.push_back(prefix + std::string(key) + ": is not a known field");
+    }
+  }
+  for (const Field<T>& field : record.fields) {
+    const boost::json::value* given = object.if_contains(field.name);
+    std::string reason;
+    std::optional<Value> value = FromJson(field, given, reason);
+    if (value && std::holds_alternative<std::monostate>(*value) && field.required &&
+        (given == nullptr || given->is_null())) {
+      reason = "is missing";
+    } else if (value) {
+      if (std::optional<std::string> refusal = Refusal(field, *value)) {
+        reason = Described(*value, *refusal);
+      }
+    }
+    if (!reason.empty()) {
+      errors.push_back(prefix + field.name + ": " + reason);
+      refused.insert(field.name);
+      continue;
+    }
+    if (!std::holds_alternative<std::monostate>(*value)) field.set(item, *value);
+  }
+  return item;
+}
+
+// Reads a body of records; `against` checks each against what is known outside the body.
+template <typename T>
+Result<Batch<T>> ReadBody(const Record<T>& record, std::string_view body,
+                          const std::function<void(const T&, const Problem&)>& against = {}) {
+  std::vector<std::string> errors;
+  Result<BodyItems> split = SplitBody(body, record.list, {"reason"}, errors);
+  if (!split.ok()) return split.status();
+  Batch<T> out;
+  if (const boost::json::value* reason = split->root.if_contains("reason")) {
+    if (reason->is_string()) {
+      out.reason = std::string(reason->as_string());
+    } else if (!reason->is_null()) {
+      errors.push_back("reason: is not a string");
+    }
+  }
+  std::set<std::string> keys;
+  for (size_t idx = 0; idx < split->items.size(); ++idx) {
+    const std::string& where = split->where[idx];
+    std::set<std::string> refused;
+    T item = ReadItem(record, split->items[idx], where, errors, refused);
+    const Problem problem = [&](std::string_view field, const std::string& why) {
+      if (refused.emplace(field).second) {
+        errors.push_back(where + "." + std::string(field) + ": " + why);
+      }
+    };
+    if (record.check) record.check(item, problem);
+    if (against) against(item, problem);
+    if (!record.key.empty() && KeyRead(record, refused) && !keys.insert(KeyOf(record, item)).second) {
+      problem(record.key.back(), RepeatReason(record, item, "the body"));
+    }
+    out.items.push_back(std::move(item));
+    out.where.push_back(where);
+  }
+  if (Status s = BodyStatus(std::move(errors)); !s.ok()) return s;
+  return out;
+}
+
+template <typename T>
+boost::json::object ToJson(const Record<T>& record, const T& item) {
+  boost::json::object out;
+  for (const Field<T>& field : record.fields) out[field.name] = ToJson(field.get(item));
+  return out;
+}
+
+// A function rendering one T, for lists: Renderer(NodeRecord()).
+template <typename T>
+auto Renderer(const Record<T>& record) {
+  return [&record](const T& item) { return ToJson(record, item); };
+}
+
+template <typename T>
+boost::json::object Schema(const Record<T>& record) {
+  std::vector<const FieldSpec*> fields;
+  for (const Field<T>& field : record.fields) fields.push_back(&field);
+  return RecordSchema(fields, record.about);
+}
+
+}  // namespace outbreak::record

@@ -1,0 +1,172 @@
+#include "supply/supply_records.hpp"
+
+namespace outbreak::supply {
+
+using access::Permission;
+using record::Choice;
+using record::Code;
+using record::Flag;
+using record::Number;
+using record::Text;
+using record::Whole;
+
+// Days a medicine keeps, at most (a century).
+constexpr int64_t kMaxShelfLifeDays = 36'500;
+// Hours on a link, at most (30 days on the road).
+constexpr double kMaxTransitHours = 24 * 30;
+// Units of a medicine one patient takes a day, at most.
+constexpr double kMaxUnitsPerDay = 1'000'000;
+
+const record::Record<Medicine>& MedicineRecord() {
+  static const record::Record<Medicine> kRecord{
+      .schema = "Medicine",
+      .list = "medicines",
+      .about = "A medicine of the national catalogue",
+      .fields =
+          {
+              Code("code", &Medicine::code).About("stable identifier, e.g. PARA-500"),
+              Text("name", &Medicine::name).About("e.g. Paracetamol 500 mg tablet"),
+              Text("name_local", &Medicine::name_local).Optional().About("the name in Korean"),
+              Text("form", &Medicine::form).Optional().About("tablet, capsule, syrup, ..."),
+              Text("unit", &Medicine::unit).About("what one unit of stock is: tablet, vial, ..."),
+              Choice("category", &Medicine::category,
+                     {MedicineCategory::kAntipyretic, MedicineCategory::kAntibiotic,
+                      MedicineCategory::kAntiviral, MedicineCategory::kTraditionalKoryo,
+                      MedicineCategory::kSupportive, MedicineCategory::kOther},
+                     CategoryName),
+              Flag("essential", &Medicine::essential).About("on the essential medicines list"),
+              Flag("national_reserve", &Medicine::national_reserve)
+                  .About("held in the national reserve"),
+              Choice("storage", &Medicine::storage,
+                     {StorageCondition::kAmbient, StorageCondition::kCool,
+                      StorageCondition::kColdChain},
+                     StorageName)
+                  .Optional()
+                  .About("ambient when not given"),
+              Whole("shelf_life_days", &Medicine::shelf_life_days, 0, kMaxShelfLifeDays)
+                  .Optional()
+                  .Unit("days")
+                  .About("from production to expiry; 0 when not known"),
+          },
+      .key = {"code"},
+      .permission = Permission::kManageSupply,
+      .national = true,
+  };
+  return kRecord;
+}
+
+const record::Record<TreatmentProtocol>& ProtocolRecord() {
+  static const record::Record<TreatmentProtocol> kRecord{
+      .schema = "Protocol",
+      .list = "protocols",
+      .about = "A share of the patients of a case type take units of a medicine a day for days",
+      .fields =
+          {
+              Code("case_type", &TreatmentProtocol::case_type)
+                  .About("fever (every person under treatment), severe, ..."),
+              Code("medicine", &TreatmentProtocol::medicine).About("medicine code"),
+              Number("share", &TreatmentProtocol::share, 0, 1, /*above_min=*/true)
+                  .Optional()
+                  .About("of the patients of the case type; 1 when not given"),
+              Number("units_per_day", &TreatmentProtocol::units_per_day, 0, kMaxUnitsPerDay,
+                     /*above_min=*/true)
+                  .Unit("units a day"),
+              Whole("days", &TreatmentProtocol::days, 1, 365).Unit("days"),
+          },
+      .key = {"case_type", "medicine"},
+      .permission = Permission::kManageSupply,
+      .national = true,
+  };
+  return kRecord;
+}
+
+const record::Record<SupplyNode>& NodeRecord() {
+  static const record::Record<SupplyNode> kRecord{
+      .schema = "SupplyNode",
+      .list = "nodes",
+      .about = "A factory, base, centre or pharmacy of the supply network",
+      .fields =
+          {
+              Code("code", &SupplyNode::code).About("stable identifier, e.g. PC-KP-04"),
+              Text("name", &SupplyNode::name),
+              Choice("kind", &SupplyNode::kind,
+                     {NodeKind::kFactory, NodeKind::kCentralBase, NodeKind::kProvincialCentre,
+                      NodeKind::kCountyBase, NodeKind::kPharmacy},
+                     NodeKindName),
+              Code("region", &SupplyNode::region).About("the region it serves"),
+              Whole("storage_capacity_units", &SupplyNode::storage_capacity_units)
+                  .Optional()
+                  .Unit("units")
+                  .About("all medicines together; 0 is not limited"),
+          },
+      .key = {"code"},
+      .owners = {{"region", ""}},
+      .permission = Permission::kManageSupply,
+  };
+  return kRecord;
+}
+
+const record::Record<SupplyLink>& LinkRecord() {
+  static const record::Record<SupplyLink> kRecord{
+      .schema = "SupplyLink",
+      .list = "links",
+      .about = "A route medicines travel along from one node to another",
+      .fields =
+          {
+              Code("from", &SupplyLink::from).About("node code"),
+              Code("to", &SupplyLink::to).About("node code"),
+              Number("transit_hours", &SupplyLink::transit_hours, 0, kMaxTransitHours)
+                  .Unit("hours"),
+              Whole("daily_capacity_units", &SupplyLink::daily_capacity_units)
+                  .Optional()
+                  .Unit("units a day")
+                  .About("all medicines together; 0 is not limited"),
+          },
+      .key = {"from", "to"},
+      .owners = {{"from", "node"}, {"to", "node"}},
+      .permission = Permission::kManageSupply,
+      .check =
+          [](const SupplyLink& link, const record::Problem& problem) {
+            if (link.from == link.to) problem("to", "is the same node as from");
+          },
+  };
+  return kRecord;
+}
+
+const record::Record<NodeReserveFloor>& ReserveFloorRecord() {
+  static const record::Record<NodeReserveFloor> kRecord{
+      .schema = "ReserveFloor",
+      .list = "reserve",
+      .about = "The stock of a medicine a node keeps as national reserve",
+      .fields =
+          {
+              Code("node", &NodeReserveFloor::node),
+              Code("medicine", &NodeReserveFloor::medicine),
+              Whole("units", &NodeReserveFloor::units).Unit("units"),
+          },
+      .key = {"node", "medicine"},
+      .owners = {{"node", "node"}},
+      .permission = Permission::kManageSupply,
+  };
+  return kRecord;
+}
+
+const record::Record<FactoryCapacity>& CapacityRecord() {
+  static const record::Record<FactoryCapacity> kRecord{
+      .schema = "FactoryCapacity",
+      .list = "capacities",
+      .about = "What a factory can make of a medicine each day",
+      .fields =
+          {
+              Code("node", &FactoryCapacity::node),
+              Code("medicine", &FactoryCapacity::medicine),
+              Whole("units_per_day", &FactoryCapacity::units_per_day).Unit("units a day"),
+          },
+      .key = {"node", "medicine"},
+      .owners = {{"node", "node"}},
+      .permission = Permission::kManageSupply,
+  };
+  return kRecord;
+}
+
+}  // namespace outbreak::supply
