@@ -403,19 +403,19 @@ class ApiTest : public ::testing::Test {
                                                {"role", "viewer"},
                                                {"region", "KP"},
                                                {"password", kTestPassword}});
-    } else if (route.request_schema == "CentreBatch") {
+    } else if (route.request_schema == "CentreInputBatch") {
       call.body = json::serialize(json::object{{"code", "MATRIX-" + std::to_string(next_user++)},
                                                {"name", "Matrix centre"},
                                                {"region", region},
                                                {"kind", "mobile_unit"}});
-    } else if (route.request_schema == "CensusBatch") {
+    } else if (route.request_schema == "CensusDayBatch") {
       call.body = json::serialize(json::object{{"centre", DemoCentreOf(region)},
                                                {"date", FreshDate()},
                                                {"occupied", 5},
                                                {"admitted", 5},
                                                {"discharged", 0},
                                                {"died", 0}});
-    } else if (route.request_schema == "WorkforceBatch") {
+    } else if (route.request_schema == "WorkforceCountBatch") {
       call.body = json::serialize(json::object{
           {"region", region}, {"category", "nurse"}, {"date", FreshDate()}, {"on_duty", 10}});
     } else if (route.request_schema == "PlanRequest") {

@@ -71,7 +71,7 @@ TEST(CensusCsv, RejectsUnknownCentresNegativeCountsAndRepeats) {
   EXPECT_TRUE(Mentions(bad.status(), "s.csv:3: date: \"2022-05-32\""));
   EXPECT_TRUE(Mentions(bad.status(), "s.csv:3: occupied: \"-1\""));
   EXPECT_TRUE(Mentions(bad.status(), "s.csv:3: transferred: \"x\""));
-  EXPECT_TRUE(Mentions(bad.status(), "s.csv:5: date: \"2022-05-21\" repeats"));
+  EXPECT_TRUE(Mentions(bad.status(), "s.csv:5: date: \"2022-05-21\" appears twice for centre"));
 }
 
 TEST(WorkforceCsv, ParsesAndRejectsUnknownCategories) {
@@ -84,7 +84,7 @@ TEST(WorkforceCsv, ParsesAndRejectsUnknownCategories) {
       "region,category,date,on_duty\nKP-01-001,surgeon,2022-05-12,4\nXX,nurse,2022-05-12,\n",
       "w.csv", Tree());
   ASSERT_FALSE(bad.ok());
-  EXPECT_TRUE(Mentions(bad.status(), "w.csv:2: category: \"surgeon\" is not one of doctor"));
+  EXPECT_TRUE(Mentions(bad.status(), "w.csv:2: category: \"surgeon\" is not doctor, section_doctor"));
   EXPECT_TRUE(Mentions(bad.status(), "w.csv:3: region: \"XX\""));
   EXPECT_TRUE(Mentions(bad.status(), "w.csv:3: on_duty: \"\" is empty"));
 }

@@ -45,6 +45,7 @@
 namespace outbreak::http {
 
 struct OwnerClaim;
+struct OwnerGate;
 
 // The services the API answers from; each must outlive the Api.
 struct ApiServices {
@@ -132,6 +133,11 @@ class Api {
   // Every owner of every row of a table write (record_routes.hpp) known and in the caller's
   // region, and every row that moves from another region moved from inside it (api_helpers.cpp).
   Status CheckOwners(const RequestContext& context, const std::vector<OwnerClaim>& claims) const;
+  // The region of an owner named by `code` (record::Owner::via: a region itself, a supply node, a
+  // treatment centre); kNotFound when it names nothing known.
+  Result<std::string> OwnerRegion(const std::string& via, const std::string& code) const;
+  // Both, for AddTableRoutes.
+  OwnerGate Owners() const;
   // Prevention levels: rules, levels, proposals, decisions, replay, tasks (api_levels.cpp).
   void AddLevelsRoutes();
   void AddAccessRoutes();

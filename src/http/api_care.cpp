@@ -6,9 +6,10 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "care/care_records.hpp"
 #include "http/api.hpp"
-#include "http/care_body.hpp"
 #include "http/json_response.hpp"
+#include "http/record_routes.hpp"
 #include "report/care_render.hpp"
 
 namespace outbreak::http {
@@ -31,11 +32,6 @@ Result<std::optional<int>> OptionalInt(const RequestContext& context, const std:
   return std::optional<int>(value);
 }
 
-HttpResponse Written(const app::CareWriteResult& result) {
-  return JsonResponse(201, report::CareWriteJson(result.counts.added, result.counts.updated,
-                                                 result.counts.unchanged, result.findings));
-}
-
 }  // namespace
 
 void Api::AddCareRoutes() {
@@ -44,11 +40,13 @@ void Api::AddCareRoutes() {
   const ParamDoc as_of{"as_of", "date", "Day (default: the latest with data)"};
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
   const ParamDoc offset{"offset", "integer", "Items to skip (default 0)"};
-  auto json_body = [](const RequestContext& context) {
-    return context.request.Header("content-type").starts_with("application/json");
-  };
-  auto actor = [](const RequestContext& context, const std::string& reason) {
-    return app::Actor{context.principal.user, reason, "api", context.request.remote_address};
+  const OwnerGate owners = Owners();
+
+  // What a care write answers: the counts and the findings it raised.
+  auto answered = [](const Result<app::CareWriteResult>& result) -> Result<object> {
+    if (!result.ok()) return result.status();
+    return report::CareWriteJson(result->counts.added, result->counts.updated,
+                                 result->counts.unchanged, result->findings);
   };
 
   router_.Add(
@@ -73,70 +71,23 @@ void Api::AddCareRoutes() {
          return JsonResponse(200, PageJson(std::move(items), centres->size(), *paging));
        }});
 
-  router_.Add(
-      {"POST",
-       "/api/v1/care/centres",
-       Permission::kManageCare,
-       "region",
-       {"Add or update treatment centres ({\"centres\": [...]} or one centre), all or nothing",
-        "care",
-        {},
-        "CentreBatch",
-        "CareWriteResult",
-        201},
-       [this, json_body, actor](RequestContext& context) {
-         if (!json_body(context)) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
-         auto body = BodyItems::Parse(context.request.body, "centres");
-         if (!body.ok()) return ErrorResponse(body.status());
-         std::vector<care::TreatmentCentre> centres;
-         for (size_t idx = 0; idx < body->size(); ++idx) {
-           body->OnlyKnown(idx, {"code", "name", "region", "kind", "status", "beds_general",
-                                 "beds_intensive", "beds_isolation", "staff"});
-           care::TreatmentCentre c;
-           c.code = body->String(idx, "code", true);
-           c.name = body->String(idx, "name", true);
-           c.region = body->String(idx, "region", true);
-           const std::string kind = body->String(idx, "kind", true);
-           const std::string status = body->String(idx, "status", false);
-           if (auto parsed = care::ParseCentreKind(kind)) {
-             c.kind = *parsed;
-           } else if (!kind.empty()) {
-             body->Error(
-                 fmt::format("{}.kind: \"{}\" is not district_treatment_centre, "
-                             "hospital, isolation_ward or mobile_unit",
-                             body->Where(idx), kind));
-           }
-           if (auto parsed = care::ParseCentreStatus(status.empty() ? "open" : status)) {
-             c.status = *parsed;
-           } else {
-             body->Error(fmt::format("{}.status: \"{}\" is not open, standby or closed",
-                                     body->Where(idx), status));
-           }
-           c.beds_general = body->Count(idx, "beds_general", false);
-           c.beds_intensive = body->Count(idx, "beds_intensive", false);
-           c.beds_isolation = body->Count(idx, "beds_isolation", false);
-           c.staff = body->Count(idx, "staff", false);
-           centres.push_back(std::move(c));
-         }
-         if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
-         std::vector<Placement> placements;
-         for (size_t idx = 0; idx < centres.size(); ++idx) {
-           placements.push_back({body->Where(idx), centres[idx].code, centres[idx].region});
-         }
-         auto current_region = [this](const std::string& code) -> Result<std::string> {
-           auto centre = care_.FindCentre(code);
-           if (!centre.ok()) return centre.status();
-           return centre->region;
-         };
-         if (Status s = CheckPlacements(context, placements, current_region); !s.ok()) {
-           return ErrorResponse(s);
-         }
-         auto written = care_.SaveCentres(centres, actor(context, body->reason()));
-         if (!written.ok()) return ErrorResponse(written.status());
-         return Written(*written);
-       }});
+  AddTableRoutes<care::TreatmentCentre>(
+      router_,
+      {.record = &care::CentreRecord(),
+       .path = "/api/v1/care/centres",
+       .tag = "care",
+       .write_summary =
+           "Add or update treatment centres ({\"centres\": [...]} or one centre), all or nothing",
+       .save = [this, answered](
+                   const auto& rows,
+                   const app::Actor& actor) { return answered(care_.SaveCentres(rows, actor)); },
+       .region_now = [this](const care::TreatmentCentre& centre) -> Result<std::string> {
+         auto found = care_.FindCentre(centre.code);
+         if (!found.ok()) return found.status();
+         return found->region;
+       },
+       .result_schema = "CareWriteResult"},
+      owners);
 
   router_.Add(
       {"GET",
@@ -170,55 +121,20 @@ void Api::AddCareRoutes() {
          return JsonResponse(200, PageJson(std::move(items), census->size(), *paging));
        }});
 
-  router_.Add(
-      {"POST",
-       "/api/v1/care/census",
-       Permission::kWriteCensus,
-       "region",
-       {"Record the census of centres in your region ({\"census\": [...], \"reason\": ...} or "
-        "one day). A (centre, date) already recorded with other figures is a correction and "
-        "needs a reason. More occupied than beds is a finding. All or nothing.",
-        "care",
-        {},
-        "CensusBatch",
-        "CareWriteResult",
-        201},
-       [this, json_body, actor](RequestContext& context) {
-         if (!json_body(context)) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
-         auto body = BodyItems::Parse(context.request.body, "census");
-         if (!body.ok()) return ErrorResponse(body.status());
-         std::vector<care::CensusDay> days;
-         std::vector<std::string> regions;
-         for (size_t idx = 0; idx < body->size(); ++idx) {
-           body->OnlyKnown(idx, {"centre", "date", "occupied", "admitted", "discharged", "died",
-                                 "transferred"});
-           care::CensusDay day;
-           day.centre = body->String(idx, "centre", true);
-           day.date = body->DateField(idx, "date", true).value_or(Date());
-           day.occupied = body->Count(idx, "occupied", true);
-           day.admitted = body->Count(idx, "admitted", true);
-           day.discharged = body->Count(idx, "discharged", true);
-           day.died = body->Count(idx, "died", true);
-           day.transferred = body->Count(idx, "transferred", false);
-           if (!day.centre.empty()) {
-             auto centre = care_.FindCentre(day.centre);
-             if (centre.ok()) {
-               regions.push_back(centre->region);
-             } else {
-               body->Error(fmt::format("{}.centre: \"{}\" is not a known treatment centre",
-                                       body->Where(idx), day.centre));
-             }
-           }
-           days.push_back(std::move(day));
-         }
-         if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
-         if (Status s = CheckRegionsInScope(context, regions); !s.ok()) return ErrorResponse(s);
-         auto written = care_.RecordCensus(days, actor(context, body->reason()));
-         if (!written.ok()) return ErrorResponse(written.status());
-         return Written(*written);
-       }});
+  AddTableRoutes<care::CensusDay>(
+      router_,
+      {.record = &care::CensusRecord(),
+       .path = "/api/v1/care/census",
+       .tag = "care",
+       .write_summary =
+           "Record the census of centres in your region ({\"census\": [...], \"reason\": ...} or "
+           "one day). A (centre, date) already recorded with other figures is a correction and "
+           "needs a reason. More occupied than beds is a finding. All or nothing.",
+       .save = [this, answered](
+                   const auto& rows,
+                   const app::Actor& actor) { return answered(care_.RecordCensus(rows, actor)); },
+       .result_schema = "CareWriteResult"},
+      owners);
 
   router_.Add(
       {"GET",
@@ -268,52 +184,19 @@ void Api::AddCareRoutes() {
          return JsonResponse(200, report::WorkforceJson(*report, tree));
        }});
 
-  router_.Add(
-      {"POST",
-       "/api/v1/care/workforce",
-       Permission::kManageCare,
-       "region",
-       {"Add or replace workforce counts ({\"workforce\": [...]} or one count), all or nothing",
-        "care",
-        {},
-        "WorkforceBatch",
-        "CareWriteResult",
-        201},
-       [this, json_body, actor](RequestContext& context) {
-         if (!json_body(context)) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
-         auto body = BodyItems::Parse(context.request.body, "workforce");
-         if (!body.ok()) return ErrorResponse(body.status());
-         std::vector<care::WorkforceCount> counts;
-         std::vector<std::string> regions;
-         for (size_t idx = 0; idx < body->size(); ++idx) {
-           body->OnlyKnown(idx, {"region", "category", "date", "on_duty", "ill", "quarantined",
-                                 "resting", "longest_duty_run_days"});
-           care::WorkforceCount count;
-           count.region = body->String(idx, "region", true);
-           const std::string category = body->String(idx, "category", true);
-           if (auto parsed = care::ParseCategory(category)) {
-             count.category = *parsed;
-           } else if (!category.empty()) {
-             body->Error(fmt::format("{}.category: \"{}\" is not one of {}", body->Where(idx),
-                                     category, care::CategoryList()));
-           }
-           count.date = body->DateField(idx, "date", true).value_or(Date());
-           count.on_duty = body->Count(idx, "on_duty", true);
-           count.ill = body->Count(idx, "ill", false);
-           count.quarantined = body->Count(idx, "quarantined", false);
-           count.resting = body->Count(idx, "resting", false);
-           count.longest_duty_run_days = body->Count(idx, "longest_duty_run_days", false);
-           regions.push_back(count.region);
-           counts.push_back(std::move(count));
-         }
-         if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
-         if (Status s = CheckRegionsInScope(context, regions); !s.ok()) return ErrorResponse(s);
-         auto written = care_.RecordWorkforce(counts, actor(context, body->reason()));
-         if (!written.ok()) return ErrorResponse(written.status());
-         return Written(*written);
-       }});
+  AddTableRoutes<care::WorkforceCount>(
+      router_,
+      {.record = &care::WorkforceRecord(),
+       .path = "/api/v1/care/workforce",
+       .tag = "care",
+       .write_summary =
+           "Add or replace workforce counts ({\"workforce\": [...]} or one count), all or nothing",
+       .save =
+           [this, answered](const auto& rows, const app::Actor& actor) {
+             return answered(care_.RecordWorkforce(rows, actor));
+           },
+       .result_schema = "CareWriteResult"},
+      owners);
 
   AddCarePlanRoutes();
 }

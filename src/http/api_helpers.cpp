@@ -51,22 +51,43 @@ std::optional<HttpResponse> NotJsonBody(const RequestContext& context) {
   return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
 }
 
-Status Api::CheckOwners(const RequestContext& context, const std::vector<OwnerClaim>& claims) const {
+Result<std::string> Api::OwnerRegion(const std::string& via, const std::string& code) const {
+  if (via == "node") return supply_.NodeRegion(code);
+  if (via == "centre") {
+    Result<care::TreatmentCentre> centre = care_.FindCentre(code);
+    if (!centre.ok()) return centre.status();
+    return centre->region;
+  }
+  if (!surveillance_.FindRegion(code).ok()) {
+    return Status::NotFound(fmt::format("no region \"{}\"", code));
+  }
+  return code;
+}
+
+std::string UnknownOwner(const std::string& via, const std::string& code) {
+  return fmt::format("\"{}\" is not a known {}", code,
+                     via == "node"     ? "supply node"
+                     : via == "centre" ? "treatment centre"
+                                       : "region");
+}
+
+OwnerGate Api::Owners() const {
+  return {
+      [this](const std::string& via, const std::string& code) { return OwnerRegion(via, code); },
+      [this](const RequestContext& context, const std::vector<OwnerClaim>& claims) {
+        return CheckOwners(context, claims);
+      }};
+}
+
+Status Api::CheckOwners(const RequestContext& context,
+                        const std::vector<OwnerClaim>& claims) const {
   std::vector<std::string> unknown;
   std::vector<std::string> outside;
   for (const OwnerClaim& claim : claims) {
-    Result<std::string> region = claim.code;
-    if (claim.via == "node") {
-      region = supply_.NodeRegion(claim.code);
-    } else if (claim.via == "centre") {
-      Result<care::TreatmentCentre> centre = care_.FindCentre(claim.code);
-      region = centre.ok() ? Result<std::string>(centre->region) : centre.status();
-    }
+    Result<std::string> region = OwnerRegion(claim.via, claim.code);
     if (!region.ok()) {
       if (region.status().code() != StatusCode::kNotFound) return region.status();
-      unknown.push_back(
-          fmt::format("{}: \"{}\" is not a known {}", claim.where, claim.code,
-                      claim.via == "node" ? "supply node" : "treatment centre"));
+      unknown.push_back(claim.where + ": " + UnknownOwner(claim.via, claim.code));
       continue;
     }
     Result<RegionIdx> idx = RegionInScope(surveillance_, context.principal, *region);
@@ -81,8 +102,10 @@ Status Api::CheckOwners(const RequestContext& context, const std::vector<OwnerCl
     if (!claim.region_now.empty() &&
         RegionInScope(surveillance_, context.principal, claim.region_now).status().code() ==
             StatusCode::kForbidden) {
-      outside.push_back(fmt::format("{}: the record is in region \"{}\", outside your region \"{}\"",
-                                    claim.where, claim.region_now, context.principal.region));
+      outside.push_back(
+          fmt::format("{}: the record of this key belongs to region \"{}\", outside your region "
+                      "\"{}\"",
+                      claim.where, claim.region_now, context.principal.region));
     }
   }
   if (!unknown.empty()) {

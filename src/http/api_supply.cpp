@@ -36,10 +36,7 @@ Status Api::CheckNodesInScope(const RequestContext& context,
 
 void Api::AddSupplyRoutes() {
   using access::Permission;
-  const OwnerCheck owners = [this](const RequestContext& context,
-                                   const std::vector<OwnerClaim>& claims) {
-    return CheckOwners(context, claims);
-  };
+  const OwnerGate owners = Owners();
 
   // The catalogue and the protocols are national: every caller reads them whole.
   AddTableRoutes<supply::Medicine>(
@@ -47,9 +44,9 @@ void Api::AddSupplyRoutes() {
       {&supply::MedicineRecord(), "/api/v1/supply/medicines", "supply", "The medicine catalogue",
        "Add or replace medicines by code ({\"medicines\": [...]} or one), all or nothing",
        [this](const std::string&) { return supply_.Medicines(); },
-       [this](const auto& rows, const app::Actor& actor) {
+       Counted([this](const auto& rows, const app::Actor& actor) {
          return supply_.SaveMedicines(rows, actor);
-       }},
+       })},
       owners);
   AddTableRoutes<supply::TreatmentProtocol>(
       router_,
@@ -58,9 +55,9 @@ void Api::AddSupplyRoutes() {
        "many days",
        "Add or replace protocol lines by (case type, medicine), all or nothing",
        [this](const std::string&) { return supply_.Protocols(); },
-       [this](const auto& rows, const app::Actor& actor) {
+       Counted([this](const auto& rows, const app::Actor& actor) {
          return supply_.SaveProtocols(rows, actor);
-       }},
+       })},
       owners);
   AddTableRoutes<supply::SupplyNode>(
       router_,
@@ -68,7 +65,9 @@ void Api::AddSupplyRoutes() {
        "The supply nodes serving the regions under a region",
        "Add or replace supply nodes by code ({\"nodes\": [...]} or one), all or nothing",
        [this](const std::string& region) { return supply_.Nodes(region); },
-       [this](const auto& rows, const app::Actor& actor) { return supply_.SaveNodes(rows, actor); },
+       Counted([this](const auto& rows, const app::Actor& actor) {
+         return supply_.SaveNodes(rows, actor);
+       }),
        [this](const supply::SupplyNode& node) { return supply_.NodeRegion(node.code); }},
       owners);
   AddTableRoutes<supply::SupplyLink>(
@@ -77,7 +76,9 @@ void Api::AddSupplyRoutes() {
        "The links touching a node under a region: transit hours and daily capacity",
        "Add or replace links by (from, to) between known nodes, all or nothing",
        [this](const std::string& region) { return supply_.Links(region); },
-       [this](const auto& rows, const app::Actor& actor) { return supply_.SaveLinks(rows, actor); }},
+       Counted([this](const auto& rows, const app::Actor& actor) {
+         return supply_.SaveLinks(rows, actor);
+       })},
       owners);
 
   router_.Add(
@@ -124,9 +125,9 @@ void Api::AddSupplyRoutes() {
        [this, of_nodes_under](const std::string& region) {
          return of_nodes_under(region, [this] { return supply_.Reserve(); });
        },
-       [this](const auto& rows, const app::Actor& actor) {
+       Counted([this](const auto& rows, const app::Actor& actor) {
          return supply_.SaveReserve(rows, actor);
-       }},
+       })},
       owners);
   AddTableRoutes<supply::FactoryCapacity>(
       router_,
@@ -137,9 +138,9 @@ void Api::AddSupplyRoutes() {
        [this, of_nodes_under](const std::string& region) {
          return of_nodes_under(region, [this] { return supply_.Capacities(); });
        },
-       [this](const auto& rows, const app::Actor& actor) {
+       Counted([this](const auto& rows, const app::Actor& actor) {
          return supply_.SaveCapacities(rows, actor);
-       }},
+       })},
       owners);
 
   AddSupplyStockRoutes();

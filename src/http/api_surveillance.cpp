@@ -9,8 +9,8 @@
 #include <boost/json.hpp>
 
 #include "http/api.hpp"
-#include "record/json_number.hpp"
 #include "http/json_response.hpp"
+#include "record/json_number.hpp"
 #include "report/analytics_render.hpp"
 #include "report/levels_render.hpp"
 #include "report/sitrep_render.hpp"

@@ -223,8 +223,10 @@ object Schemas() {
   };
 }
 
-object AllSchemas() {
+object AllSchemas(const Router& router) {
   object schemas = Schemas();
+  // The schemas of declared records, added with their routes (record_routes.hpp).
+  for (const auto& [name, schema] : router.schemas()) schemas[name] = schema;
   for (auto& [name, schema] : CareSchemas()) schemas[name] = schema;
   for (auto& [name, schema] : GuidanceSchemas()) schemas[name] = schema;
   for (auto& [name, schema] : SupplySchemas()) schemas[name] = schema;
@@ -313,7 +315,7 @@ boost::json::value BuildOpenApi(const Router& router) {
                "\"message\", \"details\"}}; writes accept an Idempotency-Key header."}}},
       {"paths", std::move(paths)},
       {"components",
-       object{{"schemas", AllSchemas()},
+       object{{"schemas", AllSchemas(router)},
               {"securitySchemes",
                object{{"bearerAuth", object{{"type", "http"}, {"scheme", "bearer"}}}}}}},
   };

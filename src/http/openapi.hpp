@@ -9,7 +9,6 @@
 #include <boost/json/value.hpp>
 
 #include "http/router.hpp"
-#include "record/record_json.hpp"
 
 namespace outbreak::http {
 
@@ -49,15 +48,6 @@ boost::json::object Properties(boost::json::object properties, boost::json::arra
 boost::json::object Page(const std::string& item);
 // One <item> alone, or {"<list>": [<item>...], "reason": ...}.
 boost::json::object Batch(const std::string& list, const std::string& item);
-
-// Adds the record's schema (record/record_json.hpp), a page and a batch of it: "<schema>",
-// "<schema>Page" and "<schema>Batch".
-template <typename T>
-void AddRecordSchemas(boost::json::object& components, const record::Record<T>& record) {
-  components[record.schema] = record::Schema(record);
-  components[record.schema + "Page"] = Page(record.schema);
-  components[record.schema + "Batch"] = Batch(record.list, record.schema);
-}
 
 }  // namespace schema
 

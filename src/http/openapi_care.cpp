@@ -3,7 +3,9 @@
 
 #include <boost/json.hpp>
 
+#include "care/care_records.hpp"
 #include "http/openapi.hpp"
+#include "record/record_json.hpp"
 
 namespace outbreak::http {
 
@@ -35,15 +37,7 @@ boost::json::object CareSchemas() {
                                      {"subject", Type("string")},
                                      {"date", Date()},
                                      {"message", Type("string")}});
-  const object census =
-      Properties({{"centre", Type("string")},
-                  {"date", Date()},
-                  {"occupied", Integer()},
-                  {"admitted", Integer()},
-                  {"discharged", Integer()},
-                  {"died", Integer()},
-                  {"transferred", Integer()}},
-                 array{"centre", "date", "occupied", "admitted", "discharged", "died"});
+  const object census = record::Schema(care::CensusRecord());
   object centre = Properties({{"code", Type("string")},
                               {"name", Type("string")},
                               {"region", Type("string")},
@@ -66,23 +60,10 @@ boost::json::object CareSchemas() {
                                         {"start", Date()},
                                         {"end", Date()},
                                         {"travel_hours", Type("number")}});
-  return {
+  object out{
       {"Centre", centre},
       {"CentrePage", Page("Centre")},
-      {"CentreInput", Properties({{"code", Type("string")},
-                                  {"name", Type("string")},
-                                  {"region", Type("string")},
-                                  {"kind", kinds},
-                                  {"status", statuses},
-                                  {"beds_general", Integer()},
-                                  {"beds_intensive", Integer()},
-                                  {"beds_isolation", Integer()},
-                                  {"staff", Integer()}},
-                                 array{"code", "name", "region", "kind"})},
-      {"CentreBatch", Batch("centres", "CentreInput")},
-      {"CensusDay", census},
       {"CensusPage", Page("CensusDay")},
-      {"CensusBatch", Batch("census", "CensusDay")},
       {"CareFinding", finding},
       {"CareWriteResult", Properties({{"added", Integer()},
                                       {"updated", Integer()},
@@ -96,16 +77,6 @@ boost::json::object CareSchemas() {
                                 {"occupancy", Nullable("number")},
                                 {"centres", ArrayOf(occupancy_centre)},
                                 {"findings", ArrayOf(Ref("CareFinding"))}})},
-      {"WorkforceCount", Properties({{"region", Type("string")},
-                                     {"category", categories},
-                                     {"date", Date()},
-                                     {"on_duty", Integer()},
-                                     {"ill", Integer()},
-                                     {"quarantined", Integer()},
-                                     {"resting", Integer()},
-                                     {"longest_duty_run_days", Integer()}},
-                                    array{"region", "category", "date", "on_duty"})},
-      {"WorkforceBatch", Batch("workforce", "WorkforceCount")},
       {"Workforce", Properties({{"region", Type("string")},
                                 {"as_of", Date()},
                                 {"lines", ArrayOf(Properties({{"region", Type("string")},
@@ -157,6 +128,7 @@ boost::json::object CareSchemas() {
                    {"notes", ArrayOf(Type("string"))}})},
       {"PlanPage", Page("Plan")},
   };
+  return out;
 }
 
 }  // namespace outbreak::http

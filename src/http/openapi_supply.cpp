@@ -4,7 +4,6 @@
 #include <boost/json.hpp>
 
 #include "http/openapi.hpp"
-#include "supply/supply_records.hpp"
 
 namespace outbreak::http {
 
@@ -312,12 +311,6 @@ boost::json::object SupplySchemas() {
       {"SupplyPlanPage", Page("SupplyPlan")},
       {"ProductionPlan", Production()},
   };
-  AddRecordSchemas(out, supply::MedicineRecord());
-  AddRecordSchemas(out, supply::ProtocolRecord());
-  AddRecordSchemas(out, supply::NodeRecord());
-  AddRecordSchemas(out, supply::LinkRecord());
-  AddRecordSchemas(out, supply::ReserveFloorRecord());
-  AddRecordSchemas(out, supply::CapacityRecord());
   return out;
 }
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "access/role.hpp"
 #include "app/auth_service.hpp"
 #include "http/http_types.hpp"
@@ -82,10 +84,16 @@ class Router {
   // Whether the route the request goes to is declared slow.
   bool IsSlow(const HttpRequest& request) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // A component schema of the API's description that comes with routes (a declared record's).
+  void AddSchema(const std::string& name, boost::json::object schema) {
+    schemas_[name] = std::move(schema);
+  }
+  const std::map<std::string, boost::json::object>& schemas() const { return schemas_; }
 
  private:
   std::vector<Route> routes_;
   std::vector<std::vector<std::string>> segments_;  // each route's pattern, split once
+  std::map<std::string, boost::json::object> schemas_;
 };
 
 // Splits "/api/v1/regions/{code}" into segments.

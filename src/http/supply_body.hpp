@@ -1,8 +1,8 @@
 #pragma once
 // Reading the JSON bodies of the supply's movements, shipments, steps and plans into domain
-// values (the reference tables are read from their declarations, supply_records.hpp), with every field checked
-// and every mistake named as `where.field: reason` (`movements[2].quantity: -3 must be more than
-// 0`), all at once. A list body is {"<list>": [...], "reason": ...} or one item alone.
+// values (the reference tables are read from their declarations, supply_records.hpp), with every
+// field checked and every mistake named as `where.field: reason` (`movements[2].quantity: -3 must
+// be more than 0`), all at once. A list body is {"<list>": [...], "reason": ...} or one item alone.
 //
 // Only the shape of the input is checked here; whether a medicine, node or lot exists is the
 // service's (and the handler's, for the scope check).
@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "app/supply_service.hpp"
-#include "record/record_json.hpp"
 #include "core/date.hpp"
 #include "core/status.hpp"
+#include "record/record_json.hpp"
 #include "supply/medicine.hpp"
 #include "supply/shipment.hpp"
 #include "supply/stock_ledger.hpp"

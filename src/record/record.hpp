@@ -212,7 +212,9 @@ Field<T> Choice(std::string name, Enum T::*member, std::vector<Enum> values,
       if (choices[idx] == text) item.*member = values[idx];
     }
   };
-  field.get = [member, name_of](const T& item) { return Value(std::string(name_of(item.*member))); };
+  field.get = [member, name_of](const T& item) {
+    return Value(std::string(name_of(item.*member)));
+  };
   return field;
 }
 
@@ -298,8 +300,8 @@ Status Validate(const Record<T>& record, const std::vector<T>& items) {
     errors.push_back(record.list + ": " + shown + " appears twice");
   }
   if (errors.empty()) return Status::Ok();
-  std::string message = record.list + ": " + std::to_string(errors.size()) +
-                        " error(s); nothing was saved";
+  std::string message =
+      record.list + ": " + std::to_string(errors.size()) + " error(s); nothing was saved";
   return Status::InvalidArgument(std::move(message), std::move(errors));
 }
 

@@ -52,7 +52,8 @@ Result<std::vector<T>> ReadCsv(const Record<T>& record, std::string_view text,
     };
     if (record.check) record.check(item, problem);
     if (against) against(item, problem);
-    if (!record.key.empty() && KeyRead(record, refused) && !keys.insert(KeyOf(record, item)).second) {
+    if (!record.key.empty() && KeyRead(record, refused) &&
+        !keys.insert(KeyOf(record, item)).second) {
       problem(record.key.back(), RepeatReason(record, item, "the file"));
     }
     out.push_back(std::move(item));

@@ -74,12 +74,13 @@ std::optional<Value> FromJson(const FieldSpec& field, const json::value* value,
       std::optional<int64_t> number = WholeNumber(*value, INT64_MIN, INT64_MAX, reason);
       if (!number) {
         // Beyond int64 (a uint64, or a whole number written so large that it parsed as a double).
-        const bool whole_double = value->is_double() &&
-                                  std::trunc(value->as_double()) == value->as_double();
+        const bool whole_double =
+            value->is_double() && std::trunc(value->as_double()) == value->as_double();
         if (value->is_uint64() || (whole_double && value->as_double() > 0)) {
           reason = text + " is more than " + fmt::format("{}", field.max);
         } else if (whole_double) {
-          reason = text + (field.min == 0 ? " is negative" : fmt::format(" is less than {}", field.min));
+          reason =
+              text + (field.min == 0 ? " is negative" : fmt::format(" is less than {}", field.min));
         }
         return std::nullopt;
       }
@@ -134,7 +135,9 @@ json::object FieldSchema(const FieldSpec& field) {
   json::object out;
   switch (field.kind) {
     case Kind::kCode:
-      out = {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxCodeLength},
+      out = {{"type", "string"},
+             {"minLength", 1},
+             {"maxLength", kMaxCodeLength},
              {"pattern", "^[^ \\t\\r\\n/\\\\?#%]+$"}};
       break;
     case Kind::kText:
@@ -163,7 +166,8 @@ json::object FieldSchema(const FieldSpec& field) {
     }
   }
   std::string about = field.about;
-  if (!field.unit.empty()) about += (about.empty() ? "" : " ") + std::string("(") + field.unit + ")";
+  if (!field.unit.empty())
+    about += (about.empty() ? "" : " ") + std::string("(") + field.unit + ")";
   if (!about.empty()) out["description"] = about;
   return out;
 }

@@ -63,7 +63,8 @@ Status BodyStatus(std::vector<std::string> errors);
 
 // The schema of one field and of the whole record, for components/schemas.
 boost::json::object FieldSchema(const FieldSpec& field);
-boost::json::object RecordSchema(const std::vector<const FieldSpec*>& fields, std::string_view about);
+boost::json::object RecordSchema(const std::vector<const FieldSpec*>& fields,
+                                 std::string_view about);
 
 // Reads one item of `record` from `object`; mistakes go to `errors` as "where.field: ...".
 template <typename T>
@@ -125,7 +126,8 @@ Result<Batch<T>> ReadBody(const Record<T>& record, std::string_view body,
     };
     if (record.check) record.check(item, problem);
     if (against) against(item, problem);
-    if (!record.key.empty() && KeyRead(record, refused) && !keys.insert(KeyOf(record, item)).second) {
+    if (!record.key.empty() && KeyRead(record, refused) &&
+        !keys.insert(KeyOf(record, item)).second) {
       problem(record.key.back(), RepeatReason(record, item, "the body"));
     }
     out.items.push_back(std::move(item));

@@ -105,13 +105,12 @@ TEST(Record, AFileAndABodyRefuseTheSameValuesAlike) {
       {"packed", "20.5.2022", "\"20.5.2022\"", "is not a date"},
   };
   for (const Case& c : cases) {
-    std::map<std::string, std::string> csv = {{"code", "C-1"}, {"units", "1"}, {"sealed", "true"},
-                                              {"packed", "2022-05-20"}, {"region", "KP"},
-                                              {"share", "1"}, {"colour", "red"}};
-    std::map<std::string, std::string> json = {{"code", "\"C-1\""}, {"units", "1"},
-                                               {"sealed", "true"}, {"packed", "\"2022-05-20\""},
-                                               {"region", "\"KP\""}, {"share", "1"},
-                                               {"colour", "\"red\""}};
+    std::map<std::string, std::string> csv = {
+        {"code", "C-1"},  {"units", "1"}, {"sealed", "true"}, {"packed", "2022-05-20"},
+        {"region", "KP"}, {"share", "1"}, {"colour", "red"}};
+    std::map<std::string, std::string> json = {
+        {"code", "\"C-1\""},  {"units", "1"}, {"sealed", "true"},   {"packed", "\"2022-05-20\""},
+        {"region", "\"KP\""}, {"share", "1"}, {"colour", "\"red\""}};
     csv[c.field] = c.csv;
     json[c.field] = c.json;
     std::string header, row, body;
@@ -159,8 +158,7 @@ TEST(Record, RefusesMissingUnknownRepeatedAndContradictoryFields) {
   ASSERT_FALSE(file.ok());
   const std::vector<std::string> in_file = {
       "crates.csv:2: units: \"0\" a sealed crate is not empty",
-      "crates.csv:3: code: \"C-1\" appears twice in the file",
-      "crates.csv:4: code: \"\" is empty"};
+      "crates.csv:3: code: \"C-1\" appears twice in the file", "crates.csv:4: code: \"\" is empty"};
   EXPECT_EQ(file.status().details(), in_file);
 }
 
