@@ -18,13 +18,16 @@ namespace outbreak::http {
 Api::Api(const ApiServices& services, ApiOptions options)
     : surveillance_(services.surveillance),
       auth_(services.auth),
-      analytics_(services.analytics),
-      care_(services.care),
-      supply_(services.supply),
-      guidance_(services.guidance),
-      levels_(services.levels),
       changes_(services.changes),
-      options_(options) {
+      options_(options),
+      scope_(services.surveillance, services.supply, services.care),
+      access_routes_(router_, services.surveillance, services.auth),
+      surveillance_routes_(router_, services.surveillance, services.analytics, services.levels),
+      analytics_routes_(router_, services.surveillance, services.analytics),
+      care_routes_(router_, scope_, services.surveillance, services.care),
+      guidance_routes_(router_, scope_, services.surveillance, services.guidance),
+      supply_routes_(router_, scope_, services.surveillance, services.supply),
+      levels_routes_(router_, services.surveillance, services.levels) {
   gate_.authenticate = [this](const HttpRequest& request) { return Authenticate(request); };
   gate_.check_region = [this](const app::Principal& principal, const std::string& region) {
     return RegionInScope(surveillance_, principal, region).status();
@@ -33,14 +36,14 @@ Api::Api(const ApiServices& services, ApiOptions options)
     return IsNational(surveillance_, principal);
   };
   AddDocumentRoutes();
-  AddAccessRoutes();
-  AddSurveillanceRoutes();
-  AddAnalyticsRoutes();
-  AddCareRoutes();
-  AddGuidanceRoutes();
-  AddSupplyRoutes();
-  AddLevelsRoutes();
-  AddPageRoutes();
+  access_routes_.Add();
+  surveillance_routes_.Add();
+  analytics_routes_.Add();
+  care_routes_.Add();
+  guidance_routes_.Add();
+  supply_routes_.Add();
+  levels_routes_.Add();
+  AddPageRoutes(router_);
 }
 
 std::optional<std::string> SubprotocolToken(const HttpRequest& request) {

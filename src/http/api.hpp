@@ -38,14 +38,14 @@
 #include "app/levels_service.hpp"
 #include "app/supply_service.hpp"
 #include "app/surveillance_service.hpp"
+#include "http/api_helpers.hpp"
 #include "http/json_response.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
+#include "http/routes.hpp"
+#include "http/scope.hpp"
 
 namespace outbreak::http {
-
-struct OwnerClaim;
-struct OwnerGate;
 
 // The services the API answers from; each must outlive the Api.
 struct ApiServices {
@@ -86,83 +86,23 @@ class Api {
   // The stored answer of an Idempotency-Key sent again.
   HttpResponse Replay(const store::IdempotencyRecord& stored,
                       const std::string& request_hash) const;
-  void AddSurveillanceRoutes();
-  void AddAnalyticsRoutes();
-  void AddCareRoutes();
-  void AddCarePlanRoutes();
-  // The guidance teams (api_guidance.cpp: roster, checklists, plans and teams;
-  // api_guidance_visits.cpp: visits, findings and the report).
-  void AddGuidanceRoutes();
-  void AddGuidancePlanRoutes();
-  void AddGuidanceVisitRoutes();
-  // The teams whose areas touch the caller's region.
-  std::vector<store::GuidanceTeamRecord> VisibleTeams(
-      const RequestContext& context, const std::vector<store::GuidanceTeamRecord>& teams) const;
-  // A plan's JSON as the caller may read it (api_guidance.cpp).
-  boost::json::object VisiblePlanJson(const RequestContext& context,
-                                      const store::GuidancePlanRecord& plan,
-                                      std::span<const guidance::Official> roster) const;
-  // A guidance_team caller records visits for his own team only (fills the team when absent).
-  Status CheckOwnTeam(const RequestContext& context, guidance::VisitInput& visit) const;
-  // The medicine supply (api_supply.cpp: catalogue and network; api_supply_stock.cpp: ledger and
-  // reads; api_supply_shipments.cpp; api_supply_plans.cpp: distribution and production plans).
-  void AddSupplyRoutes();
-  void AddSupplyStockRoutes();
-  void AddSupplyShipmentRoutes();
-  void AddSupplyPlanRoutes();
-  // Refuses a supply write that names an unknown node (kInvalidArgument, `where: "X" is not a
-  // known supply node`) or a node outside the caller's region (kForbidden, naming each).
-  // `nodes` holds (where, node code) pairs (api_supply.cpp).
-  Status CheckNodesInScope(const RequestContext& context,
-                           const std::vector<std::pair<std::string, std::string>>& nodes) const;
-  // kForbidden, naming each, when a write touches regions outside the caller's (api_helpers.cpp).
-  Status CheckRegionsInScope(const RequestContext& context,
-                             const std::vector<std::string>& regions) const;
-  // A record written by code (an upsert) lands in `region`; when a record of that code exists it
-  // is in the region `current_region` returns (kNotFound: no such record yet). The caller needs
-  // rights over both: writing a record of a sibling region, or moving one into or out of the
-  // caller's subtree, is kForbidden, each named by `where`.
-  struct Placement {
-    std::string where;   // "centres[2]"
-    std::string code;    // the record's code
-    std::string region;  // the region the write puts it in
-  };
-  using CurrentRegion = std::function<Result<std::string>(const std::string& code)>;
-  Status CheckPlacements(const RequestContext& context, const std::vector<Placement>& placements,
-                         const CurrentRegion& current_region) const;
-  // Every owner of every row of a table write (record_routes.hpp) known and in the caller's
-  // region, and every row that moves from another region moved from inside it (api_helpers.cpp).
-  Status CheckOwners(const RequestContext& context, const std::vector<OwnerClaim>& claims) const;
-  // The region of an owner named by `code` (record::Owner::via: a region itself, a supply node, a
-  // treatment centre); kNotFound when it names nothing known.
-  Result<std::string> OwnerRegion(const std::string& via, const std::string& code) const;
-  // Both, for AddTableRoutes.
-  OwnerGate Owners() const;
-  // Prevention levels: rules, levels, proposals, decisions, replay, tasks (api_levels.cpp).
-  void AddLevelsRoutes();
-  void AddAccessRoutes();
-  // The users whose home region is inside the caller's (api_access.cpp).
-  Result<std::vector<store::UserRecord>> UsersInScope(const RequestContext& context) const;
-  // kNotFound unless the user exists and its home region is inside the caller's.
-  Status CheckUserInScope(const RequestContext& context, const std::string& name) const;
   void AddDocumentRoutes();
-  void AddPageRoutes();
 
   app::SurveillanceService& surveillance_;
   app::AuthService& auth_;
-  const app::AnalyticsService& analytics_;
-  app::CareService& care_;
-  app::SupplyService& supply_;
-  app::GuidanceService& guidance_;
-  app::LevelsService& levels_;
   app::ChangeFollower* changes_;
   ApiOptions options_;
   Router router_;
-  Gate gate_;  // what the router asks of the caller's rights (api.cpp)
-  // Rendered situation reports: the morning's most read answer, rendered once per data change.
-  mutable ResponseCache sitrep_cache_;
-  // Analytics answers, likewise: they change only when the data does.
-  mutable ResponseCache analytics_cache_;
+  Gate gate_;    // what the router asks of the caller's rights (api.cpp)
+  Scope scope_;  // what a write's body names, in the caller's region
+  // One registrar per capability (routes.hpp), each given only the services it uses.
+  AccessRoutes access_routes_;
+  SurveillanceRoutes surveillance_routes_;
+  AnalyticsRoutes analytics_routes_;
+  CareRoutes care_routes_;
+  GuidanceRoutes guidance_routes_;
+  SupplyRoutes supply_routes_;
+  LevelsRoutes levels_routes_;
 };
 
 // The live feed's subprotocol, which the server answers with, and the prefix of the one that
@@ -171,56 +111,5 @@ inline constexpr std::string_view kLiveSubprotocol = "outbreak.v1";
 inline constexpr std::string_view kBearerSubprotocol = "bearer.";
 // The token among the subprotocols a WebSocket upgrade offers, if any (api.cpp).
 std::optional<std::string> SubprotocolToken(const HttpRequest& request);
-
-// Helpers shared by the handlers (api_helpers.cpp).
-
-// The region coded `code` when it is the caller's home region or below it: kNotFound for an
-// unknown region, kForbidden outside the caller's subtree (or when the caller's home region is no
-// longer known).
-Result<RegionIdx> RegionInScope(const app::SurveillanceService& surveillance,
-                                const app::Principal& principal, const std::string& code);
-// Whether the caller's home region is the root of the tree (acts for the whole country).
-bool IsNational(const app::SurveillanceService& surveillance, const app::Principal& principal);
-// The region a request acts on: the parameter, or the caller's home region when absent.
-// kNotFound for an unknown region, kForbidden outside the caller's subtree.
-Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,
-                               const RequestContext& context, const std::string& param);
-// An optional date parameter; kInvalidArgument when malformed.
-Result<std::optional<Date>> DateParam(const RequestContext& context, const std::string& name);
-// The optional days `from` and `to` (both included); kInvalidArgument when either is malformed
-// (`from` is looked at first).
-struct DateRange {
-  std::optional<Date> from;
-  std::optional<Date> to;
-};
-Result<DateRange> DateRangeParams(const RequestContext& context);
-
-struct Paging {
-  int64_t limit = 100;
-  int64_t offset = 0;
-};
-Result<Paging> PagingParams(const RequestContext& context);
-boost::json::object PageJson(boost::json::array items, int64_t total, const Paging& paging);
-
-// The page `paging` of the whole list `all`, each item rendered by `to_json`.
-template <typename T, typename ToJson>
-boost::json::object PageOf(const std::vector<T>& all, const Paging& paging, ToJson&& to_json) {
-  boost::json::array items;
-  for (int64_t at = paging.offset;
-       at < static_cast<int64_t>(all.size()) && static_cast<int64_t>(items.size()) < paging.limit;
-       ++at) {
-    items.push_back(to_json(all[static_cast<size_t>(at)]));
-  }
-  return PageJson(std::move(items), static_cast<int64_t>(all.size()), paging);
-}
-
-// 200 with the page of `all` the request's `limit` and `offset` ask for; 400 when they are bad.
-template <typename T, typename ToJson>
-HttpResponse PageResponse(const RequestContext& context, const std::vector<T>& all,
-                          ToJson&& to_json) {
-  Result<Paging> paging = PagingParams(context);
-  if (!paging.ok()) return ErrorResponse(paging.status());
-  return JsonResponse(200, PageOf(all, *paging, to_json));
-}
 
 }  // namespace outbreak::http

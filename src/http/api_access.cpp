@@ -5,6 +5,7 @@
 
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 
 namespace outbreak::http {
 
@@ -54,7 +55,8 @@ boost::json::value JsonOrNull(const std::string& text) {
 
 }  // namespace
 
-Result<std::vector<store::UserRecord>> Api::UsersInScope(const RequestContext& context) const {
+Result<std::vector<store::UserRecord>> AccessRoutes::UsersInScope(
+    const RequestContext& context) const {
   auto users = auth_.ListUsers();
   if (!users.ok()) return users.status();
   std::erase_if(*users, [&](const store::UserRecord& user) {
@@ -63,7 +65,8 @@ Result<std::vector<store::UserRecord>> Api::UsersInScope(const RequestContext& c
   return users;
 }
 
-Status Api::CheckUserInScope(const RequestContext& context, const std::string& name) const {
+Status AccessRoutes::CheckUserInScope(const RequestContext& context,
+                                      const std::string& name) const {
   auto user = auth_.FindUser(name);
   if (!user.ok()) return user.status();
   // A user outside the caller's subtree is answered as if it did not exist.
@@ -74,7 +77,7 @@ Status Api::CheckUserInScope(const RequestContext& context, const std::string& n
   return Status::Ok();
 }
 
-void Api::AddAccessRoutes() {
+void AccessRoutes::Add() {
   using access::Permission;
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
   const ParamDoc offset{"offset", "integer", "Items to skip (default 0)"};

@@ -7,6 +7,7 @@
 
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "report/analytics_render.hpp"
 
 namespace outbreak::http {
@@ -57,7 +58,7 @@ Result<analytics::RtMethod> RtMethodParam(const RequestContext& context) {
 
 }  // namespace
 
-void Api::AddAnalyticsRoutes() {
+void AnalyticsRoutes::Add() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   const ParamDoc rt_method{"rt_method", "string",

@@ -10,6 +10,7 @@
 #include "http/api.hpp"
 #include "http/json_response.hpp"
 #include "http/record_routes.hpp"
+#include "http/routes.hpp"
 #include "report/care_render.hpp"
 
 namespace outbreak::http {
@@ -34,13 +35,13 @@ Result<std::optional<int>> OptionalInt(const RequestContext& context, const std:
 
 }  // namespace
 
-void Api::AddCareRoutes() {
+void CareRoutes::Add() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   const ParamDoc as_of{"as_of", "date", "Day (default: the latest with data)"};
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
   const ParamDoc offset{"offset", "integer", "Items to skip (default 0)"};
-  const OwnerGate owners = Owners();
+  const OwnerGate owners = scope_.Owners();
 
   // What a care write answers: the counts and the findings it raised.
   auto answered = [](const Result<app::CareWriteResult>& result) -> Result<object> {
@@ -198,7 +199,7 @@ void Api::AddCareRoutes() {
        .result_schema = "CareWriteResult"},
       owners);
 
-  AddCarePlanRoutes();
+  AddPlans();
 }
 
 }  // namespace outbreak::http

@@ -7,6 +7,7 @@
 
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "report/care_render.hpp"
 
 namespace outbreak::http {
@@ -102,7 +103,7 @@ Result<app::PlanRequest> ParsePlanRequest(const std::string& body) {
 
 }  // namespace
 
-void Api::AddCarePlanRoutes() {
+void CareRoutes::AddPlans() {
   using access::Permission;
   // A plan concerns the callers inside its scope and those whose region holds its scope.
   auto visible = [this](const RequestContext& context, const std::string& scope) {

@@ -10,6 +10,7 @@
 #include "http/api.hpp"
 #include "http/guidance_body.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "report/guidance_render.hpp"
 
 namespace outbreak::http {
@@ -44,7 +45,7 @@ app::Actor ActorOf(const RequestContext& context) {
 }  // namespace
 
 // The teams of a plan the caller may see: those whose areas touch the caller's region.
-std::vector<store::GuidanceTeamRecord> Api::VisibleTeams(
+std::vector<store::GuidanceTeamRecord> GuidanceRoutes::VisibleTeams(
     const RequestContext& context, const std::vector<store::GuidanceTeamRecord>& teams) const {
   std::vector<store::GuidanceTeamRecord> out;
   for (const store::GuidanceTeamRecord& team : teams) {
@@ -56,9 +57,9 @@ std::vector<store::GuidanceTeamRecord> Api::VisibleTeams(
 // A plan as the caller may read it: the teams whose areas touch the caller's region and, below the
 // nation, only those areas' figures and pins (another province's findings, population and workload
 // are not the caller's to read).
-boost::json::object Api::VisiblePlanJson(const RequestContext& context,
-                                         const store::GuidancePlanRecord& plan,
-                                         std::span<const guidance::Official> roster) const {
+boost::json::object GuidanceRoutes::VisiblePlanJson(
+    const RequestContext& context, const store::GuidancePlanRecord& plan,
+    std::span<const guidance::Official> roster) const {
   const auto teams = VisibleTeams(context, plan.teams);
   object out = report::GuidancePlanJson(plan, roster, &teams);
   if (IsNational(surveillance_, context.principal)) return out;
@@ -84,7 +85,7 @@ boost::json::object Api::VisiblePlanJson(const RequestContext& context,
   return out;
 }
 
-void Api::AddGuidanceRoutes() {
+void GuidanceRoutes::Add() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
@@ -123,7 +124,7 @@ void Api::AddGuidanceRoutes() {
          if (!JsonBody(context)) return NotJson();
          auto officials = ParseOfficialsBody(context.request.body);
          if (!officials.ok()) return ErrorResponse(officials.status());
-         std::vector<Placement> placements;
+         std::vector<Scope::Placement> placements;
          for (size_t idx = 0; idx < officials->size(); ++idx) {
            const guidance::Official& official = (*officials)[idx];
            placements.push_back({fmt::format("officials[{}]", idx), official.code, official.home});
@@ -131,7 +132,7 @@ void Api::AddGuidanceRoutes() {
          auto current_home = [this](const std::string& code) {
            return guidance_.OfficialHome(code);
          };
-         if (Status s = CheckPlacements(context, placements, current_home); !s.ok()) {
+         if (Status s = scope_.CheckPlacements(context, placements, current_home); !s.ok()) {
            return ErrorResponse(s);
          }
          auto counts = guidance_.SaveOfficials(*officials, ActorOf(context));
@@ -182,11 +183,11 @@ void Api::AddGuidanceRoutes() {
                },
                /*national=*/true});
 
-  AddGuidancePlanRoutes();
-  AddGuidanceVisitRoutes();
+  AddPlans();
+  AddVisits();
 }
 
-void Api::AddGuidancePlanRoutes() {
+void GuidanceRoutes::AddPlans() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   auto roster = [this]() -> std::vector<guidance::Official> {

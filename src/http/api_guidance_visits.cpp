@@ -8,6 +8,7 @@
 #include "http/api.hpp"
 #include "http/guidance_body.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "report/guidance_render.hpp"
 
 namespace outbreak::http {
@@ -15,7 +16,8 @@ namespace outbreak::http {
 // A guidance_team user records visits for his own team only: the team of the official the roster
 // links to his user name, in the adopted plan. A body that is invalid on its face (a region that
 // is no county) is left to the service's 400.
-Status Api::CheckOwnTeam(const RequestContext& context, guidance::VisitInput& visit) const {
+Status GuidanceRoutes::CheckOwnTeam(const RequestContext& context,
+                                    guidance::VisitInput& visit) const {
   if (context.principal.role != access::Role::kGuidanceTeam) return Status::Ok();
   const bool county = surveillance_.WithTree([&](const RegionTree& tree) {
     std::optional<RegionIdx> idx = tree.Find(visit.region);
@@ -49,7 +51,7 @@ Status Api::CheckOwnTeam(const RequestContext& context, guidance::VisitInput& vi
       fmt::format("region \"{}\" is outside the areas of your team", visit.region));
 }
 
-void Api::AddGuidanceVisitRoutes() {
+void GuidanceRoutes::AddVisits() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
@@ -74,7 +76,7 @@ void Api::AddGuidanceVisitRoutes() {
          }
          auto visit = ParseVisitBody(context.request.body);
          if (!visit.ok()) return ErrorResponse(visit.status());
-         if (Status s = CheckRegionsInScope(context, {visit->region}); !s.ok()) {
+         if (Status s = scope_.CheckRegionsInScope(context, {visit->region}); !s.ok()) {
            return ErrorResponse(s);
          }
          if (Status s = CheckOwnTeam(context, *visit); !s.ok()) return ErrorResponse(s);
@@ -156,7 +158,7 @@ void Api::AddGuidanceVisitRoutes() {
          }
          auto finding = guidance_.FindFinding(id);
          if (!finding.ok()) return ErrorResponse(finding.status());
-         if (Status s = CheckRegionsInScope(context, {finding->region}); !s.ok()) {
+         if (Status s = scope_.CheckRegionsInScope(context, {finding->region}); !s.ok()) {
            return ErrorResponse(s);
          }
          auto how = ParseClosureBody(context.request.body);

@@ -11,6 +11,7 @@
 
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "report/levels_render.hpp"
 
 namespace outbreak::http {
@@ -91,7 +92,7 @@ Result<int64_t> IdParam(const RequestContext& context, const std::string& name) 
 
 }  // namespace
 
-void Api::AddLevelsRoutes() {
+void LevelsRoutes::Add() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   const ParamDoc as_of{"as_of", "date", "Day (default: the latest with data)"};

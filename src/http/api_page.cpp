@@ -8,6 +8,7 @@
 
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "web/web_assets.hpp"
 
 namespace outbreak::http {
@@ -64,7 +65,7 @@ HttpResponse AssetResponse(const web::Asset& asset, const HttpRequest& request) 
 
 }  // namespace
 
-void Api::AddPageRoutes() {
+void AddPageRoutes(Router& router_) {
   router_.Add({"GET",
                "/",
                std::nullopt,

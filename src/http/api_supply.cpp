@@ -11,6 +11,7 @@
 #include "http/api_supply_common.hpp"
 #include "http/json_response.hpp"
 #include "http/record_routes.hpp"
+#include "http/routes.hpp"
 #include "http/supply_body.hpp"
 #include "supply/supply_records.hpp"
 
@@ -27,16 +28,9 @@ HttpResponse Written(const store::WriteCounts& counts) {
 
 }  // namespace
 
-Status Api::CheckNodesInScope(const RequestContext& context,
-                              const std::vector<std::pair<std::string, std::string>>& nodes) const {
-  std::vector<OwnerClaim> claims;
-  for (const auto& [where, node] : nodes) claims.push_back({where, "node", node, ""});
-  return CheckOwners(context, claims);
-}
-
-void Api::AddSupplyRoutes() {
+void SupplyRoutes::Add() {
   using access::Permission;
-  const OwnerGate owners = Owners();
+  const OwnerGate owners = scope_.Owners();
 
   // The catalogue and the protocols are national: every caller reads them whole.
   AddTableRoutes<supply::Medicine>(
@@ -143,9 +137,9 @@ void Api::AddSupplyRoutes() {
        })},
       owners);
 
-  AddSupplyStockRoutes();
-  AddSupplyShipmentRoutes();
-  AddSupplyPlanRoutes();
+  AddStock();
+  AddShipments();
+  AddPlans();
 }
 
 }  // namespace outbreak::http

@@ -6,6 +6,7 @@
 #include "http/api.hpp"
 #include "http/api_supply_common.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "http/supply_body.hpp"
 #include "report/supply_render.hpp"
 
@@ -22,7 +23,7 @@ using supply_api::NotJson;
 
 }  // namespace
 
-void Api::AddSupplyPlanRoutes() {
+void SupplyRoutes::AddPlans() {
   using access::Permission;
   // A plan concerns the callers inside its scope and those whose region holds its scope.
   auto visible = [this](const RequestContext& context, const std::string& scope) {

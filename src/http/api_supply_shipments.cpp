@@ -13,6 +13,7 @@
 #include "http/api.hpp"
 #include "http/api_supply_common.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "http/supply_body.hpp"
 #include "report/supply_render.hpp"
 
@@ -33,7 +34,7 @@ enum class End { kSender, kReceiver, kEither };
 
 }  // namespace
 
-void Api::AddSupplyShipmentRoutes() {
+void SupplyRoutes::AddShipments() {
   using access::Permission;
 
   // Whether a node serves a region inside the caller's; the node's lookup error otherwise.

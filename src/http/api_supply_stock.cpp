@@ -8,6 +8,7 @@
 #include "http/api.hpp"
 #include "http/api_supply_common.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "http/supply_body.hpp"
 #include "report/supply_render.hpp"
 
@@ -29,7 +30,7 @@ const ParamDoc kAsOf{"as_of", "date", "Day (default: the latest with data)"};
 
 }  // namespace
 
-void Api::AddSupplyStockRoutes() {
+void SupplyRoutes::AddStock() {
   using access::Permission;
 
   router_.Add({"GET",
@@ -97,7 +98,7 @@ void Api::AddSupplyStockRoutes() {
          for (size_t idx = 0; idx < body->requests.size(); ++idx) {
            nodes.emplace_back(fmt::format("movements[{}].node", idx), body->requests[idx].node);
          }
-         if (Status s = CheckNodesInScope(context, nodes); !s.ok()) return ErrorResponse(s);
+         if (Status s = scope_.CheckNodesInScope(context, nodes); !s.ok()) return ErrorResponse(s);
          auto posted = supply_.Post(body->new_lots, std::move(body->requests),
                                     ActorOf(context, body->reason));
          if (!posted.ok()) return ErrorResponse(supply_api::InBody(posted.status()));

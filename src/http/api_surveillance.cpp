@@ -10,6 +10,7 @@
 
 #include "http/api.hpp"
 #include "http/json_response.hpp"
+#include "http/routes.hpp"
 #include "record/json_number.hpp"
 #include "report/analytics_render.hpp"
 #include "report/levels_render.hpp"
@@ -158,7 +159,7 @@ Result<ReportBody> ParseReportBody(const std::string& body) {
 
 }  // namespace
 
-void Api::AddSurveillanceRoutes() {
+void SurveillanceRoutes::Add() {
   using access::Permission;
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   const ParamDoc from{"from", "date", "First day, included"};

@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 
 #include "app/auth_service.hpp"
-#include "http/api.hpp"
+#include "http/api_helpers.hpp"
 #include "http/http_types.hpp"
 #include "http/json_response.hpp"
 #include "http/openapi.hpp"
