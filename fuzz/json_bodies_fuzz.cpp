@@ -1,10 +1,10 @@
-// The JSON body readers of the API (care, supply, guidance) on any bytes: a 400 with reasons or a
-// value, never a crash.
+// The JSON body readers of the API (declared records, supply and guidance bodies) on any bytes: a
+// 400 with reasons or a value, never a crash.
 
 #include <string>
 
+#include "care/care_records.hpp"
 #include "fuzz_input.hpp"
-#include "http/care_body.hpp"
 #include "http/guidance_body.hpp"
 #include "http/supply_body.hpp"
 #include "record/record_json.hpp"
@@ -13,15 +13,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace outbreak;
   const std::string body(fuzz::Text(data, size));
-  if (auto items = http::BodyItems::Parse(body, "items"); items.ok()) {
-    for (size_t idx = 0; idx < items->size(); ++idx) {
-      (void)items->String(idx, "code", true);
-      (void)items->Count(idx, "occupied", true);
-      (void)items->DateField(idx, "date", false);
-      items->OnlyKnown(idx, {"code", "occupied", "date"});
-    }
-    (void)items->Check();
-  }
+  (void)record::ReadBody(care::CentreRecord(), body);
+  (void)record::ReadBody(care::CensusRecord(), body);
+  (void)record::ReadBody(care::WorkforceRecord(), body);
   (void)record::ReadBody(supply::MedicineRecord(), body);
   (void)record::ReadBody(supply::ProtocolRecord(), body);
   (void)record::ReadBody(supply::NodeRecord(), body);

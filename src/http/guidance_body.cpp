@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "http/body_fields.hpp"
+#include "record/record_json.hpp"
+
 namespace outbreak::http {
 
 namespace {
@@ -14,126 +17,9 @@ using boost::json::array;
 using boost::json::object;
 using boost::json::value;
 
-// The fields of one JSON object, read with their place named in every error.
-class Fields {
- public:
-  Fields(const object& fields, std::string where, std::vector<std::string>& errors)
-      : fields_(fields), where_(std::move(where)), errors_(errors) {}
+using Fields = BodyFields;
 
-  std::string Place(const char* field) const {
-    return where_.empty() ? field : where_ + "." + field;
-  }
-  const value* Get(const char* field, bool required) {
-    const value* v = fields_.if_contains(field);
-    if (v == nullptr || v->is_null()) {
-      if (required) errors_.push_back(Place(field) + ": is missing");
-      return nullptr;
-    }
-    return v;
-  }
-  std::string String(const char* field, bool required) {
-    const value* v = Get(field, required);
-    if (v == nullptr) return "";
-    if (!v->is_string()) {
-      errors_.push_back(fmt::format("{}: {} is not a string", Place(field), serialize(*v)));
-      return "";
-    }
-    return std::string(v->as_string());
-  }
-  int64_t Integer(const char* field, bool required, int64_t min, int64_t max, int64_t fallback) {
-    const value* v = Get(field, required);
-    if (v == nullptr) return fallback;
-    if (!v->is_int64() || v->as_int64() < min || v->as_int64() > max) {
-      errors_.push_back(fmt::format("{}: {} is not a whole number from {} to {}", Place(field),
-                                    serialize(*v), min, max));
-      return fallback;
-    }
-    return v->as_int64();
-  }
-  double Number(const char* field, double fallback) {
-    const value* v = Get(field, false);
-    if (v == nullptr) return fallback;
-    if (!v->is_number() || v->to_number<double>() < 0 || !std::isfinite(v->to_number<double>())) {
-      errors_.push_back(
-          fmt::format("{}: {} is not a non-negative number", Place(field), serialize(*v)));
-      return fallback;
-    }
-    return v->to_number<double>();
-  }
-  bool Bool(const char* field, bool fallback) {
-    const value* v = Get(field, false);
-    if (v == nullptr) return fallback;
-    if (!v->is_bool()) {
-      errors_.push_back(fmt::format("{}: {} is not true or false", Place(field), serialize(*v)));
-      return fallback;
-    }
-    return v->as_bool();
-  }
-  std::vector<std::string> Strings(const char* field) {
-    std::vector<std::string> out;
-    const array* list = Array(field, false);
-    if (list == nullptr) return out;
-    for (size_t idx = 0; idx < list->size(); ++idx) {
-      if ((*list)[idx].is_string()) {
-        out.emplace_back((*list)[idx].as_string());
-      } else {
-        errors_.push_back(
-            fmt::format("{}[{}]: {} is not a string", Place(field), idx, serialize((*list)[idx])));
-      }
-    }
-    return out;
-  }
-  const array* Array(const char* field, bool required) {
-    const value* v = Get(field, required);
-    if (v == nullptr) return nullptr;
-    if (!v->is_array()) {
-      errors_.push_back(Place(field) + ": is not an array");
-      return nullptr;
-    }
-    return &v->as_array();
-  }
-  // The items of an array that are objects; the others are errors.
-  std::vector<std::pair<std::string, const object*>> Objects(const char* field, bool required) {
-    std::vector<std::pair<std::string, const object*>> out;
-    const array* list = Array(field, required);
-    if (list == nullptr) return out;
-    for (size_t idx = 0; idx < list->size(); ++idx) {
-      const std::string where = fmt::format("{}[{}]", Place(field), idx);
-      if ((*list)[idx].is_object()) {
-        out.emplace_back(where, &(*list)[idx].as_object());
-      } else {
-        errors_.push_back(where + ": is not an object");
-      }
-    }
-    return out;
-  }
-  void OnlyKnown(const std::set<std::string>& known) {
-    for (const auto& [key, v] : fields_) {
-      if (!known.contains(std::string(key))) {
-        errors_.push_back(Place(std::string(key).c_str()) + ": is not a known field");
-      }
-    }
-  }
-
- private:
-  const object& fields_;
-  std::string where_;
-  std::vector<std::string>& errors_;
-};
-
-Result<object> ParseObject(const std::string& body) {
-  boost::system::error_code ec;
-  value json = boost::json::parse(body.empty() ? std::string("{}") : body, ec);
-  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
-  if (!json.is_object()) return Status::InvalidArgument("the body must be a JSON object");
-  return std::move(json.as_object());
-}
-
-Status Check(std::vector<std::string>& errors) {
-  if (errors.empty()) return Status::Ok();
-  std::string message = fmt::format("{} error(s) in the body; nothing was written", errors.size());
-  return Status::InvalidArgument(std::move(message), std::move(errors));
-}
+Status Check(std::vector<std::string>& errors) { return record::BodyStatus(std::move(errors)); }
 
 guidance::Official ReadOfficial(Fields& f, std::vector<std::string>& errors) {
   f.OnlyKnown({"code", "name", "position", "home", "expertise", "available", "user"});
@@ -158,7 +44,7 @@ guidance::Official ReadOfficial(Fields& f, std::vector<std::string>& errors) {
   }
   std::sort(o.expertise.begin(), o.expertise.end());
   o.expertise.erase(std::unique(o.expertise.begin(), o.expertise.end()), o.expertise.end());
-  o.available = f.Bool("available", true);
+  o.available = f.Flag("available", true);
   o.user = f.String("user", false);
   return o;
 }
@@ -166,15 +52,14 @@ guidance::Official ReadOfficial(Fields& f, std::vector<std::string>& errors) {
 }  // namespace
 
 Result<std::vector<guidance::Official>> ParseOfficialsBody(const std::string& body) {
-  auto root = ParseObject(body);
+  auto root = ParseBodyObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
   std::vector<guidance::Official> out;
   if (root->contains("officials")) {
     Fields top(*root, "", errors);
     top.OnlyKnown({"officials"});
-    for (const auto& [where, item] : top.Objects("officials", true)) {
-      Fields f(*item, where, errors);
+    for (Fields& f : top.Objects("officials", true)) {
       out.push_back(ReadOfficial(f, errors));
     }
   } else {
@@ -186,15 +71,14 @@ Result<std::vector<guidance::Official>> ParseOfficialsBody(const std::string& bo
 }
 
 Result<ChecklistBody> ParseChecklistBody(const std::string& body) {
-  auto root = ParseObject(body);
+  auto root = ParseBodyObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
   Fields top(*root, "", errors);
   top.OnlyKnown({"title", "questions"});
   ChecklistBody out;
   out.title = top.String("title", true);
-  for (const auto& [where, item] : top.Objects("questions", true)) {
-    Fields f(*item, where, errors);
+  for (Fields& f : top.Objects("questions", true)) {
     f.OnlyKnown({"code", "topic", "text", "answer_type"});
     guidance::Question q;
     q.code = f.String("code", true);
@@ -221,7 +105,7 @@ Result<ChecklistBody> ParseChecklistBody(const std::string& body) {
 
 Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
                                                   const guidance::TeamRules& defaults) {
-  auto root = ParseObject(body);
+  auto root = ParseBodyObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
   Fields top(*root, "", errors);
@@ -229,8 +113,7 @@ Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
                  "min_department_officials", "population_weight", "county_weight",
                  "open_finding_weight", "adopt"});
   app::TeamPlanRequest request;
-  for (const auto& [where, item] : top.Objects("pins", false)) {
-    Fields f(*item, where, errors);
+  for (Fields& f : top.Objects("pins", false)) {
     f.OnlyKnown({"official", "area"});
     request.pins.push_back({f.String("official", true), f.String("area", true)});
   }
@@ -246,34 +129,33 @@ Result<app::TeamPlanRequest> ParsePlanRequestBody(const std::string& body,
       }
     }
   }
-  for (const auto& [where, item] : top.Objects("groups", false)) {
-    Fields f(*item, where, errors);
+  for (Fields& f : top.Objects("groups", false)) {
     f.OnlyKnown({"code", "name", "provinces"});
     request.groups.push_back(
         {f.String("code", true), f.String("name", false), f.Strings("provinces")});
   }
   guidance::TeamRules rules = defaults;
-  rules.min_size = static_cast<int>(top.Integer("min_size", false, 1, 50, rules.min_size));
-  rules.max_size = static_cast<int>(top.Integer("max_size", false, 1, 50, rules.max_size));
+  rules.min_size = static_cast<int>(top.Whole("min_size", false, 1, 50, rules.min_size));
+  rules.max_size = static_cast<int>(top.Whole("max_size", false, 1, 50, rules.max_size));
   rules.min_department_officials = static_cast<int>(
-      top.Integer("min_department_officials", false, 0, 50, rules.min_department_officials));
+      top.Whole("min_department_officials", false, 0, 50, rules.min_department_officials));
   rules.population_weight = top.Number("population_weight", rules.population_weight);
   rules.county_weight = top.Number("county_weight", rules.county_weight);
   rules.open_finding_weight = top.Number("open_finding_weight", rules.open_finding_weight);
   request.rules = rules;
-  request.adopt = top.Bool("adopt", false);
+  request.adopt = top.Flag("adopt", false);
   if (Status s = Check(errors); !s.ok()) return s;
   return request;
 }
 
 Result<guidance::VisitInput> ParseVisitBody(const std::string& body) {
-  auto root = ParseObject(body);
+  auto root = ParseBodyObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
   Fields top(*root, "", errors);
   top.OnlyKnown({"team", "region", "date", "checklist_version", "answers", "findings", "note"});
   guidance::VisitInput visit;
-  visit.team = top.Integer("team", false, 1, INT64_MAX, 0);
+  visit.team = top.Whole("team", false, 1, INT64_MAX, 0);
   visit.region = top.String("region", true);
   const std::string date = top.String("date", true);
   if (auto parsed = Date::Parse(date)) {
@@ -281,11 +163,9 @@ Result<guidance::VisitInput> ParseVisitBody(const std::string& body) {
   } else if (!date.empty()) {
     errors.push_back(fmt::format("date: \"{}\" is not a date (expected YYYY-MM-DD)", date));
   }
-  visit.checklist_version =
-      static_cast<int>(top.Integer("checklist_version", true, 1, 1'000'000, 0));
+  visit.checklist_version = static_cast<int>(top.Whole("checklist_version", true, 1, 1'000'000, 0));
   visit.note = top.String("note", false);
-  for (const auto& [where, item] : top.Objects("answers", false)) {
-    Fields f(*item, where, errors);
+  for (Fields& f : top.Objects("answers", false)) {
     f.OnlyKnown({"question", "value"});
     guidance::Answer answer;
     answer.question = f.String("question", true);
@@ -303,8 +183,7 @@ Result<guidance::VisitInput> ParseVisitBody(const std::string& body) {
     }
     visit.answers.push_back(std::move(answer));
   }
-  for (const auto& [where, item] : top.Objects("findings", false)) {
-    Fields f(*item, where, errors);
+  for (Fields& f : top.Objects("findings", false)) {
     f.OnlyKnown({"topic", "severity", "evidence", "measure", "owner"});
     guidance::FindingInput finding;
     const std::string topic = f.String("topic", true);
@@ -331,7 +210,7 @@ Result<guidance::VisitInput> ParseVisitBody(const std::string& body) {
 }
 
 Result<std::string> ParseClosureBody(const std::string& body) {
-  auto root = ParseObject(body);
+  auto root = ParseBodyObject(body);
   if (!root.ok()) return root.status();
   std::vector<std::string> errors;
   Fields top(*root, "", errors);

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include "record/json_number.hpp"
+#include "http/body_fields.hpp"
 #include "record/record_json.hpp"
 
 namespace outbreak::http {
@@ -15,144 +15,7 @@ namespace outbreak::http {
 namespace {
 
 namespace json = boost::json;
-using record::WholeNumber;
-
-// Reads the fields of one JSON object, keeping every mistake as "where.field: reason".
-class Fields {
- public:
-  Fields(json::object object, std::string where, std::vector<std::string>& errors)
-      : object_(std::move(object)), where_(std::move(where)), errors_(&errors) {}
-
-  const std::string& where() const { return where_; }
-  void Error(std::string_view field, const std::string& reason) {
-    errors_->push_back(fmt::format("{}{}: {}", Prefix(), field, reason));
-  }
-
-  int64_t Whole(const char* field, bool required, int64_t min) {
-    const json::value* v = Find(field, required);
-    if (v == nullptr) return 0;
-    std::string reason;
-    std::optional<int64_t> value = WholeNumber(*v, min, kMaxCount, reason);
-    if (!value) Error(field, reason);
-    return value.value_or(0);
-  }
-
-  std::string String(const char* field, bool required) {
-    const json::value* v = Find(field, required);
-    if (v == nullptr) return "";
-    if (!v->is_string()) {
-      Error(field, fmt::format("{} is not a string", json::serialize(*v)));
-      return "";
-    }
-    return std::string(v->as_string());
-  }
-  // A whole number of any sign, at most kMaxCount in size (record/json_number.hpp).
-  int64_t Integer(const char* field, bool required) { return Whole(field, required, -kMaxCount); }
-  // A whole number from 0 to kMaxCount.
-  int64_t Count(const char* field, bool required) { return Whole(field, required, 0); }
-  // A finite number within [min, max].
-  double Number(const char* field, bool required, double fallback, double min, double max) {
-    const json::value* v = Find(field, required);
-    if (v == nullptr) return fallback;
-    if (!v->is_number() || !std::isfinite(v->to_number<double>()) || v->to_number<double>() < min ||
-        v->to_number<double>() > max) {
-      Error(field, fmt::format("{} is not a number from {} to {}", json::serialize(*v), min, max));
-      return fallback;
-    }
-    return v->to_number<double>();
-  }
-  // true or false; `fallback` when absent.
-  bool Flag(const char* field, bool fallback = false) {
-    const json::value* v = Find(field, false);
-    if (v == nullptr) return fallback;
-    if (!v->is_bool()) {
-      Error(field, fmt::format("{} is not true or false", json::serialize(*v)));
-      return fallback;
-    }
-    return v->as_bool();
-  }
-  std::optional<Date> DateField(const char* field, bool required) {
-    const json::value* v = Find(field, required);
-    if (v == nullptr) return std::nullopt;
-    std::optional<Date> date;
-    if (v->is_string()) date = Date::Parse(v->as_string());
-    if (!date) {
-      Error(field, fmt::format("{} is not a date (expected \"YYYY-MM-DD\")", json::serialize(*v)));
-    }
-    return date;
-  }
-  // An array of record numbers (whole numbers from 1).
-  std::vector<int64_t> Ids(const char* field) {
-    std::vector<int64_t> out;
-    const json::value* v = Find(field, false);
-    if (v == nullptr) return out;
-    if (!v->is_array()) {
-      Error(field, "must be an array of numbers");
-      return out;
-    }
-    for (size_t idx = 0; idx < v->as_array().size(); ++idx) {
-      std::string reason;
-      std::optional<int64_t> id = WholeNumber(v->as_array()[idx], 1, kMaxCount, reason);
-      if (!id) {
-        Error(fmt::format("{}[{}]", field, idx), reason);
-        continue;
-      }
-      out.push_back(*id);
-    }
-    return out;
-  }
-  // The objects of an array field, each read on its own ("lines[2]").
-  std::vector<Fields> Objects(const char* field, bool required) {
-    std::vector<Fields> out;
-    const json::value* v = Find(field, required);
-    if (v == nullptr) return out;
-    if (!v->is_array()) {
-      Error(field, "must be an array");
-      return out;
-    }
-    for (size_t idx = 0; idx < v->as_array().size(); ++idx) {
-      const json::value& item = v->as_array()[idx];
-      const std::string where = fmt::format("{}{}[{}]", Prefix(), field, idx);
-      if (!item.is_object()) {
-        errors_->push_back(where + ": must be an object");
-        continue;
-      }
-      out.emplace_back(item.as_object(), where, *errors_);
-    }
-    return out;
-  }
-  // Fields not in `known` are errors: a typo must not drop data silently.
-  void OnlyKnown(std::initializer_list<std::string_view> known) {
-    for (const auto& [key, v] : object_) {
-      bool found = false;
-      for (std::string_view each : known) found = found || each == std::string_view(key);
-      if (!found) Error(std::string_view(key), "is not a known field");
-    }
-  }
-
- private:
-  std::string Prefix() const { return where_.empty() ? "" : where_ + "."; }
-  const json::value* Find(const char* field, bool required) {
-    const json::value* v = object_.if_contains(field);
-    if (v == nullptr || v->is_null()) {
-      if (required) Error(field, "is missing");
-      return nullptr;
-    }
-    return v;
-  }
-
-  json::object object_;
-  std::string where_;
-  std::vector<std::string>* errors_;
-};
-
-Result<json::object> ParseObject(const std::string& body) {
-  boost::system::error_code ec;
-  json::value parsed = json::parse(body.empty() ? std::string("{}") : body, ec);
-  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
-  if (!parsed.is_object()) return Status::InvalidArgument("the body must be a JSON object");
-  return std::move(parsed.as_object());
-}
+using Fields = BodyFields;
 
 // The body's items (record::SplitBody), each read by Fields.
 struct Items {
@@ -172,11 +35,7 @@ Result<Items> ReadItems(const std::string& body, const char* list,
   return out;
 }
 
-Status Check(std::vector<std::string>& errors) {
-  if (errors.empty()) return Status::Ok();
-  std::string message = fmt::format("{} error(s) in the body; nothing was written", errors.size());
-  return Status::InvalidArgument(std::move(message), std::move(errors));
-}
+Status Check(std::vector<std::string>& errors) { return record::BodyStatus(std::move(errors)); }
 
 // Reads a list body with `read` for each item.
 template <typename T, typename Read>
@@ -284,7 +143,7 @@ Result<BodyList<supply::Shipment>> ParseShipmentsBody(const std::string& body) {
 }
 
 Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool reason_required) {
-  Result<json::object> parsed = ParseObject(body);
+  Result<json::object> parsed = ParseBodyObject(body);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> errors;
   Fields f(std::move(*parsed), "", errors);
@@ -301,7 +160,7 @@ Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool rea
 }
 
 Result<RecallBody> ParseRecallBody(const std::string& body) {
-  Result<json::object> parsed = ParseObject(body);
+  Result<json::object> parsed = ParseBodyObject(body);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> errors;
   Fields f(std::move(*parsed), "", errors);
@@ -316,7 +175,7 @@ Result<RecallBody> ParseRecallBody(const std::string& body) {
 }
 
 Result<AdoptBody> ParseAdoptBody(const std::string& body) {
-  Result<json::object> parsed = ParseObject(body);
+  Result<json::object> parsed = ParseBodyObject(body);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> errors;
   Fields f(std::move(*parsed), "", errors);
@@ -329,7 +188,7 @@ Result<AdoptBody> ParseAdoptBody(const std::string& body) {
 }
 
 Result<BulkStepBody> ParseBulkStepBody(const std::string& body) {
-  Result<json::object> parsed = ParseObject(body);
+  Result<json::object> parsed = ParseBodyObject(body);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> errors;
   Fields f(std::move(*parsed), "", errors);
@@ -367,7 +226,7 @@ Result<BulkStepBody> ParseBulkStepBody(const std::string& body) {
 }
 
 Result<ReceiptBody> ParseReceiptBody(const std::string& body) {
-  Result<json::object> parsed = ParseObject(body);
+  Result<json::object> parsed = ParseBodyObject(body);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> errors;
   Fields f(std::move(*parsed), "", errors);
@@ -385,7 +244,7 @@ Result<ReceiptBody> ParseReceiptBody(const std::string& body) {
 }
 
 Result<app::SupplyPlanRequest> ParseSupplyPlanBody(const std::string& body) {
-  Result<json::object> parsed = ParseObject(body);
+  Result<json::object> parsed = ParseBodyObject(body);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> errors;
   Fields f(std::move(*parsed), "", errors);
@@ -409,7 +268,7 @@ Result<app::SupplyPlanRequest> ParseSupplyPlanBody(const std::string& body) {
 }
 
 Result<int64_t> ParseDefaultLinksBody(const std::string& body) {
-  Result<json::object> parsed = ParseObject(body);
+  Result<json::object> parsed = ParseBodyObject(body);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> errors;
   Fields f(std::move(*parsed), "", errors);
