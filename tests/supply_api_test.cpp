@@ -95,6 +95,56 @@ TEST_F(SupplyApiTest, BadCataloguesAreRefusedWholeWithEveryFieldNamed) {
   EXPECT_EQ(text.status, 415) << Describe(text);
 }
 
+// A body is read from the same declaration as a file: a code that a file refuses (it goes into
+// URLs) is refused in a body too, and a count beyond its bound is refused naming its field.
+TEST_F(SupplyApiTest, ABodyRefusesWhatAFileRefuses) {
+  HttpReply slash =
+      Post("/api/v1/supply/nodes", "hq",
+           json::object{
+               {"code", "PH/1"}, {"name", "Slash"}, {"kind", "pharmacy"}, {"region", "KP-04-001"}});
+  EXPECT_EQ(slash.status, 400) << Describe(slash);
+  EXPECT_TRUE(Mentions(slash, "nodes.code: \\\"PH/1\\\" contains a space or one of")) << slash.body;
+  HttpReply huge = Post("/api/v1/supply/capacities", "hq",
+                        json::object{{"node", "F-KORYO"},
+                                     {"medicine", "KORYO-AGU"},
+                                     {"units_per_day", 9223372036854775807LL}});
+  EXPECT_EQ(huge.status, 400) << Describe(huge);
+  EXPECT_TRUE(Mentions(huge, "capacities.units_per_day: 9223372036854775807 is more than"))
+      << huge.body;
+  HttpReply spaced = Post("/api/v1/supply/protocols", "hq",
+                          json::object{{"case_type", "very severe"},
+                                       {"medicine", "PARA-500"},
+                                       {"units_per_day", 1},
+                                       {"days", 1}});
+  EXPECT_EQ(spaced.status, 400) << Describe(spaced);
+}
+
+// Every declared table reads back what it renders: its rows posted again are all unchanged (the
+// link's transit hours among them, read exactly).
+TEST_F(SupplyApiTest, EveryTableTakesBackWhatItGives) {
+  for (const std::string table :
+       {"medicines", "protocols", "nodes", "links", "reserve", "capacities"}) {
+    HttpReply page = Get("/api/v1/supply/" + table + "?region=KP&limit=1000", "hq");
+    ASSERT_EQ(page.status, 200) << table << " " << page.body;
+    const int64_t count = static_cast<int64_t>(page.Json().at("items").as_array().size());
+    ASSERT_GT(count, 0) << table;
+    // The rows sent back as the server wrote them (the page's items come first).
+    const size_t start = page.body.find('[');
+    const size_t end = page.body.rfind("],\"total\"");
+    ASSERT_NE(end, std::string::npos) << page.body;
+    const std::string body =
+        "{\"" + table + "\": " + page.body.substr(start, end - start + 1) + "}";
+    HttpReply again = Send(
+        server_->port(), "POST", "/api/v1/supply/" + table,
+        {{"Authorization", "Bearer " + tokens_->at("hq")}, {"Content-Type", "application/json"}},
+        body);
+    ASSERT_EQ(again.status, 201) << table << " " << again.body;
+    const json::value answer = again.Json();
+    EXPECT_EQ(answer.at("unchanged").as_int64(), count) << table << " " << again.body;
+    EXPECT_EQ(answer.at("updated").as_int64(), 0) << table;
+  }
+}
+
 TEST_F(SupplyApiTest, ReceiptsAndIssuesMoveStockAndTheLedgerSumsToIt) {
   HttpReply posted = Post(
       "/api/v1/supply/ledger", "officer",

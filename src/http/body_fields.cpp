@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "record/json_number.hpp"
+#include "record/record_json.hpp"
 
 namespace outbreak::http {
 
@@ -162,11 +163,10 @@ void BodyFields::OnlyKnown(const std::set<std::string>& known) {
 }
 
 Result<json::object> ParseBodyObject(std::string_view body) {
-  boost::system::error_code ec;
-  json::value parsed = json::parse(body.empty() ? std::string_view("{}") : body, ec);
-  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
-  if (!parsed.is_object()) return Status::InvalidArgument("the body must be a JSON object");
-  return std::move(parsed.as_object());
+  Result<json::value> parsed = record::ParseJson(body.empty() ? std::string_view("{}") : body);
+  if (!parsed.ok()) return parsed.status();
+  if (!parsed->is_object()) return Status::InvalidArgument("the body must be a JSON object");
+  return std::move(parsed->as_object());
 }
 
 }  // namespace outbreak::http

@@ -1,5 +1,7 @@
 #include "record/record_json.hpp"
 
+#include <cctype>
+#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -11,14 +13,77 @@ namespace outbreak::record {
 
 namespace json = boost::json;
 
+namespace {
+
+// The number tokens of a JSON text in document order (strings skipped).
+std::vector<std::string_view> NumberTokens(std::string_view text) {
+  std::vector<std::string_view> out;
+  bool in_string = false;
+  for (size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (in_string) {
+      if (c == '\\') {
+        ++at;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t end = at + 1;
+      while (end < text.size() &&
+             (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
+              text[end] == 'e' || text[end] == 'E' || text[end] == '+' || text[end] == '-')) {
+        ++end;
+      }
+      out.push_back(text.substr(at, end - at));
+      at = end - 1;
+    }
+  }
+  return out;
+}
+
+// The numbers of `value` in document order (an object keeps its keys in the order read).
+void NumberLeaves(json::value& value, std::vector<json::value*>& out) {
+  if (value.is_number()) {
+    out.push_back(&value);
+  } else if (value.is_array()) {
+    for (json::value& item : value.as_array()) NumberLeaves(item, out);
+  } else if (value.is_object()) {
+    for (auto& [key, item] : value.as_object()) NumberLeaves(item, out);
+  }
+}
+
+}  // namespace
+
+Result<json::value> ParseJson(std::string_view text) {
+  boost::system::error_code ec;
+  json::value parsed = json::parse(text, ec);
+  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
+  std::vector<json::value*> leaves;
+  NumberLeaves(parsed, leaves);
+  const std::vector<std::string_view> tokens = NumberTokens(text);
+  // A key given twice keeps one value, and the two lists no longer pair up: keep what was read.
+  if (tokens.size() != leaves.size()) return parsed;
+  for (size_t idx = 0; idx < leaves.size(); ++idx) {
+    if (!leaves[idx]->is_double()) continue;
+    double exact = 0;
+    const std::string_view token = tokens[idx];
+    auto [end, err] = std::from_chars(token.data(), token.data() + token.size(), exact);
+    if (err == std::errc() && end == token.data() + token.size()) *leaves[idx] = exact;
+  }
+  return parsed;
+}
+
 Result<BodyItems> SplitBody(std::string_view body, std::string_view list,
                             std::initializer_list<std::string_view> root_fields,
                             std::vector<std::string>& errors) {
-  boost::system::error_code ec;
-  json::value parsed = json::parse(body.empty() ? std::string_view("{}") : body, ec);
-  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
-  if (!parsed.is_object()) return Status::InvalidArgument("the body must be a JSON object");
-  json::object& object = parsed.as_object();
+  Result<json::value> parsed = ParseJson(body.empty() ? std::string_view("{}") : body);
+  if (!parsed.ok()) return parsed.status();
+  if (!parsed->is_object()) return Status::InvalidArgument("the body must be a JSON object");
+  json::object& object = parsed->as_object();
   BodyItems out;
   for (std::string_view field : root_fields) {
     if (const json::value* v = object.if_contains(field)) out.root[field] = *v;

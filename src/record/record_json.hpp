@@ -41,6 +41,11 @@ struct BodyItems {
   std::vector<std::string> where;
 };
 
+// `text` parsed as JSON with every decimal number read exactly (the double nearest to its text).
+// Boost.JSON 1.81 reads decimals up to one unit in the last place off, so a number this server
+// renders and is sent back would otherwise change; kInvalidArgument when malformed.
+Result<boost::json::value> ParseJson(std::string_view text);
+
 // Splits `body`; `root_fields` may be given beside the list (and are not fields of a single
 // item). A malformed body, a list that is not an array, empty or longer than kMaxBodyItems is an
 // error at once; an item that is not an object, or an unknown field at the root, is added to
