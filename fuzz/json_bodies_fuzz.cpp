@@ -5,6 +5,7 @@
 
 #include "care/care_records.hpp"
 #include "fuzz_input.hpp"
+#include "guidance/guidance_records.hpp"
 #include "http/guidance_body.hpp"
 #include "http/supply_body.hpp"
 #include "record/record_json.hpp"
@@ -28,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)http::ParseReceiptBody(body);
   (void)http::ParseSupplyPlanBody(body);
   (void)http::ParseDefaultLinksBody(body);
-  (void)http::ParseOfficialsBody(body);
+  (void)record::ReadBody(guidance::OfficialRecord(), body);
   (void)http::ParseChecklistBody(body);
   (void)http::ParseVisitBody(body);
   (void)http::ParseClosureBody(body);

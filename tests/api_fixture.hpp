@@ -421,7 +421,7 @@ class ApiTest : public ::testing::Test {
     } else if (route.request_schema == "PlanRequest") {
       call.body = json::serialize(
           json::object{{"within", region}, {"as_of", kDemoDay}, {"horizon_days", 0}});
-    } else if (route.request_schema == "GuidanceOfficialBatch") {
+    } else if (route.request_schema == "GuidanceOfficialInputBatch") {
       call.body = json::serialize(json::object{{"code", "MATRIX-GT-" + std::to_string(next_user++)},
                                                {"name", "Matrix official"},
                                                {"position", "department_official"},

@@ -139,9 +139,10 @@ TEST_F(GuidanceCliTest, AMalformedRosterNamesFileLineAndFieldAndImportsNothing) 
                                 "X-1,Somebody,secretary,KP-04,agriculture\n"
                                 "X-2,Somebody else,general,KP-04-003,farming\n");
   ExpectRejected({"guidance", "roster", "import", file},
-                 {file + ":3: position: \"general\" is not one of",
+                 {file + ":3: position: \"general\" is not presidium_member",
                   file + ":3: home: \"KP-04-003\" is not a province",
-                  file + ":3: expertise: \"farming\" is not one of", "nothing was imported"});
+                  file + ":3: expertise: \"farming\" has \"farming\", which is not agriculture",
+                  "nothing was imported"});
 }
 
 TEST_F(GuidanceCliTest, AVisitIsRecordedFindingsAreClosedOnceAndTheReportShowsThem) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "guidance/guidance_records.hpp"
 #include "guidance/roster_csv.hpp"
 
 namespace outbreak::app {
@@ -62,23 +63,14 @@ Result<store::WriteCounts> GuidanceService::ImportRoster(std::string_view csv_te
 
 Result<store::WriteCounts> GuidanceService::SaveOfficials(
     const std::vector<guidance::Official>& officials, const Actor& actor) {
+  if (Status s = record::Validate(guidance::OfficialRecord(), officials); !s.ok()) return s;
   std::vector<std::string> errors;
-  std::set<std::string> codes;
   std::set<std::string> users;
   surveillance_.WithTree([&](const RegionTree& tree) {
     for (size_t idx = 0; idx < officials.size(); ++idx) {
       const std::string where = fmt::format("officials[{}]", idx);
-      for (std::string& error : guidance::CheckOfficial(officials[idx], where)) {
-        errors.push_back(std::move(error));
-      }
-      const std::string& home = officials[idx].home;
-      if (!home.empty()) {
-        if (std::string reason = CheckProvince(tree, home); !reason.empty()) {
-          errors.push_back(fmt::format("{}.home: \"{}\" {}", where, home, reason));
-        }
-      }
-      if (!codes.insert(officials[idx].code).second) {
-        errors.push_back(fmt::format("{}.code: \"{}\" appears twice", where, officials[idx].code));
+      if (std::string reason = CheckProvince(tree, officials[idx].home); !reason.empty()) {
+        errors.push_back(fmt::format("{}.home: \"{}\" {}", where, officials[idx].home, reason));
       }
       if (!officials[idx].user.empty() && !users.insert(officials[idx].user).second) {
         errors.push_back(

@@ -99,23 +99,4 @@ std::vector<std::string> SplitExpertise(std::string_view text, std::vector<std::
   return out;
 }
 
-std::vector<std::string> CheckOfficial(const Official& official, std::string_view where) {
-  std::vector<std::string> errors;
-  if (official.code.empty()) {
-    errors.push_back(fmt::format("{}.code: is empty", where));
-  } else if (official.code.find_first_of(" \t/\\?#%=,") != std::string::npos) {
-    errors.push_back(fmt::format("{}.code: \"{}\" contains a space or one of / \\ ? # % = ,", where,
-                                 official.code));
-  }
-  if (official.name.empty()) errors.push_back(fmt::format("{}.name: is empty", where));
-  if (official.home.empty()) errors.push_back(fmt::format("{}.home: is empty", where));
-  for (const std::string& field : official.expertise) {
-    if (!IsExpertise(field)) {
-      errors.push_back(
-          fmt::format("{}.expertise: \"{}\" is not one of {}", where, field, ExpertiseList()));
-    }
-  }
-  return errors;
-}
-
 }  // namespace outbreak::guidance

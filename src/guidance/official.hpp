@@ -56,10 +56,6 @@ struct Official {
   bool operator==(const Official&) const = default;
 };
 
-// Checks an official given by a program (the API) rather than a file: code, name and home not
-// empty, known expertise. One message per problem, each starting with `where`.
-std::vector<std::string> CheckOfficial(const Official& official, std::string_view where);
-
 // Splits "agriculture;public_health" (';' or '|' separated, spaces ignored) into sorted, unique
 // names; unknown names are returned in `unknown`.
 std::vector<std::string> SplitExpertise(std::string_view text, std::vector<std::string>& unknown);

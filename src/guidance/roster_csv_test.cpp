@@ -36,11 +36,11 @@ TEST(RosterCsv, ReportsEveryBadFieldAndImportsNothing) {
   EXPECT_EQ(roster.status().code(), StatusCode::kInvalidArgument);
   const std::string text = roster.status().ToString();
   for (const char* expected :
-       {"roster.csv:2: position: \"general\" is not one of",
+       {"roster.csv:2: position: \"general\" is not presidium_member",
         "roster.csv:3: code: \"OF-1\" appears twice", "roster.csv:3: name: \"\" is empty",
         "roster.csv:3: home: \"KP-99X\" is not a province",
-        "roster.csv:3: expertise: \"farming\" is not one of",
-        "roster.csv:3: available: \"maybe\" is not yes or no"}) {
+        "roster.csv:3: expertise: \"farming\" has \"farming\", which is not agriculture",
+        "roster.csv:3: available: \"maybe\" is not true or false"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
 }

@@ -7,9 +7,11 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "guidance/guidance_records.hpp"
 #include "http/api.hpp"
 #include "http/guidance_body.hpp"
 #include "http/json_response.hpp"
+#include "http/record_routes.hpp"
 #include "http/routes.hpp"
 #include "report/guidance_render.hpp"
 
@@ -108,39 +110,23 @@ void GuidanceRoutes::Add() {
                  return PageResponse(context, *roster, report::OfficialJson);
                }});
 
-  router_.Add(
-      {"POST",
-       "/api/v1/guidance/officials",
-       Permission::kManageGuidance,
-       "region",
-       {"Add or replace officials of the roster ({\"officials\": [...]} or one), all or nothing; "
-        "`user` links an official to the user who records his team's visits",
-        "guidance",
-        {},
-        "GuidanceOfficialBatch",
-        "GuidanceWriteCounts",
-        201},
-       [this](RequestContext& context) {
-         if (!JsonBody(context)) return NotJson();
-         auto officials = ParseOfficialsBody(context.request.body);
-         if (!officials.ok()) return ErrorResponse(officials.status());
-         std::vector<Scope::Placement> placements;
-         for (size_t idx = 0; idx < officials->size(); ++idx) {
-           const guidance::Official& official = (*officials)[idx];
-           placements.push_back({fmt::format("officials[{}]", idx), official.code, official.home});
-         }
-         auto current_home = [this](const std::string& code) {
-           return guidance_.OfficialHome(code);
-         };
-         if (Status s = scope_.CheckPlacements(context, placements, current_home); !s.ok()) {
-           return ErrorResponse(s);
-         }
-         auto counts = guidance_.SaveOfficials(*officials, ActorOf(context));
-         if (!counts.ok()) return ErrorResponse(counts.status());
-         return JsonResponse(201, object{{"added", counts->added},
-                                         {"updated", counts->updated},
-                                         {"unchanged", counts->unchanged}});
-       }});
+  AddTableRoutes<guidance::Official>(
+      router_,
+      {.record = &guidance::OfficialRecord(),
+       .path = "/api/v1/guidance/officials",
+       .tag = "guidance",
+       .write_summary =
+           "Add or replace officials of the roster ({\"officials\": [...]} or one), all or "
+           "nothing; `user` links an official to the user who records his team's visits",
+       .save = Counted([this](const auto& rows, const app::Actor& actor) {
+         return guidance_.SaveOfficials(rows, actor);
+       }),
+       .region_now =
+           [this](const guidance::Official& official) {
+             return guidance_.OfficialHome(official.code);
+           },
+       .result_schema = "GuidanceWriteCounts"},
+      scope_.Owners());
 
   router_.Add({"GET",
                "/api/v1/guidance/checklists",

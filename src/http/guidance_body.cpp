@@ -21,54 +21,7 @@ using Fields = BodyFields;
 
 Status Check(std::vector<std::string>& errors) { return record::BodyStatus(std::move(errors)); }
 
-guidance::Official ReadOfficial(Fields& f, std::vector<std::string>& errors) {
-  f.OnlyKnown({"code", "name", "position", "home", "expertise", "available", "user"});
-  guidance::Official o;
-  o.code = f.String("code", true);
-  o.name = f.String("name", true);
-  const std::string position = f.String("position", true);
-  if (auto parsed = guidance::ParsePosition(position)) {
-    o.position = *parsed;
-  } else if (!position.empty()) {
-    errors.push_back(fmt::format("{}: \"{}\" is not one of {}", f.Place("position"), position,
-                                 guidance::PositionList()));
-  }
-  o.home = f.String("home", true);
-  for (const std::string& field : f.Strings("expertise")) {
-    if (guidance::IsExpertise(field)) {
-      o.expertise.push_back(field);
-    } else {
-      errors.push_back(fmt::format("{}: \"{}\" is not one of {}", f.Place("expertise"), field,
-                                   guidance::ExpertiseList()));
-    }
-  }
-  std::sort(o.expertise.begin(), o.expertise.end());
-  o.expertise.erase(std::unique(o.expertise.begin(), o.expertise.end()), o.expertise.end());
-  o.available = f.Flag("available", true);
-  o.user = f.String("user", false);
-  return o;
-}
-
 }  // namespace
-
-Result<std::vector<guidance::Official>> ParseOfficialsBody(const std::string& body) {
-  auto root = ParseBodyObject(body);
-  if (!root.ok()) return root.status();
-  std::vector<std::string> errors;
-  std::vector<guidance::Official> out;
-  if (root->contains("officials")) {
-    Fields top(*root, "", errors);
-    top.OnlyKnown({"officials"});
-    for (Fields& f : top.Objects("officials", true)) {
-      out.push_back(ReadOfficial(f, errors));
-    }
-  } else {
-    Fields f(*root, "", errors);
-    out.push_back(ReadOfficial(f, errors));
-  }
-  if (Status s = Check(errors); !s.ok()) return s;
-  return out;
-}
 
 Result<ChecklistBody> ParseChecklistBody(const std::string& body) {
   auto root = ParseBodyObject(body);

@@ -16,7 +16,6 @@
 namespace outbreak::http {
 
 // {"officials": [{code, name, position, home, expertise: [...], available, user}, ...]} or one.
-Result<std::vector<guidance::Official>> ParseOfficialsBody(const std::string& body);
 
 struct ChecklistBody {
   std::string title;

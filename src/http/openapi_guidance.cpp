@@ -100,10 +100,6 @@ boost::json::object GuidanceSchemas() {
   return {
       {"GuidanceOfficial", official},
       {"GuidanceOfficialPage", Page("GuidanceOfficial")},
-      {"GuidanceOfficialBatch",
-       object{{"oneOf", array{Ref("GuidanceOfficial"),
-                              Properties({{"officials", ArrayOf(Ref("GuidanceOfficial"))}},
-                                         array{"officials"})}}}},
       {"GuidanceWriteCounts",
        Properties({{"added", Integer()}, {"updated", Integer()}, {"unchanged", Integer()}})},
       {"GuidanceChecklist", Properties({{"version", Integer()},

@@ -30,8 +30,8 @@ std::optional<std::string> Refusal(const FieldSpec& field, const Value& value) {
   switch (field.kind) {
     case Kind::kCode: {
       const std::string& code = std::get<std::string>(value);
-      if (code.find_first_of(" \t\r\n/\\?#%") != std::string::npos) {
-        return std::string("contains a space or one of / \\ ? # %");
+      if (code.find_first_of(" \t\r\n/\\?#%=,;|") != std::string::npos) {
+        return std::string("contains a space or one of / \\ ? # % = , ; |");
       }
       if (code.size() > kMaxCodeLength) {
         return fmt::format("is longer than {} characters", kMaxCodeLength);
@@ -69,6 +69,13 @@ std::optional<std::string> Refusal(const FieldSpec& field, const Value& value) {
       }
       return "is not " + ChoiceList(field.choices);
     }
+    case Kind::kChoices:
+      for (const std::string& name : std::get<std::vector<std::string>>(value)) {
+        bool known = false;
+        for (const std::string& choice : field.choices) known = known || choice == name;
+        if (!known) return "has \"" + name + "\", which is not " + ChoiceList(field.choices);
+      }
+      return std::nullopt;
     case Kind::kFlag:
     case Kind::kDate:
       return std::nullopt;
@@ -114,6 +121,20 @@ std::optional<Value> FromText(const FieldSpec& field, std::string_view text, std
       if (std::optional<Date> date = Date::Parse(text)) return Value(*date);
       reason = "is not a date (expected YYYY-MM-DD)";
       return std::nullopt;
+    case Kind::kChoices: {
+      std::vector<std::string> names;
+      size_t start = 0;
+      while (start <= text.size()) {
+        size_t end = text.find_first_of(";|", start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view name = text.substr(start, end - start);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        if (!name.empty()) names.emplace_back(name);
+        start = end + 1;
+      }
+      return Value(std::move(names));
+    }
   }
   return std::nullopt;
 }
@@ -126,6 +147,11 @@ std::string ToText(const Value& value) {
     std::string operator()(double number) const { return fmt::format("{}", number); }
     std::string operator()(bool flag) const { return flag ? "true" : "false"; }
     std::string operator()(const Date& date) const { return date.ToString(); }
+    std::string operator()(const std::vector<std::string>& names) const {
+      std::string out;
+      for (const std::string& name : names) out += (out.empty() ? "" : ";") + name;
+      return out;
+    }
   };
   return std::visit(Visitor{}, value);
 }

@@ -27,17 +27,19 @@
 namespace outbreak::record {
 
 enum class Kind {
-  kCode,    // an identifier that goes into URLs and file names: no space, / \ ? # %
-  kText,    // free text
-  kWhole,   // a whole number within [min, max]
-  kNumber,  // a finite decimal number within [min, max]
-  kFlag,    // true or false
-  kDate,    // YYYY-MM-DD
-  kChoice,  // one of a list of names
+  kCode,     // an identifier that goes into URLs and file names: no space, / \ ? # %
+  kText,     // free text
+  kWhole,    // a whole number within [min, max]
+  kNumber,   // a finite decimal number within [min, max]
+  kFlag,     // true or false
+  kDate,     // YYYY-MM-DD
+  kChoice,   // one of a list of names
+  kChoices,  // a set of such names: a JSON array, or in a file separated by ';' (or '|')
 };
 
 // One field's value; monostate is "not given".
-using Value = std::variant<std::monostate, std::string, int64_t, double, bool, Date>;
+using Value = std::variant<std::monostate, std::string, int64_t, double, bool, Date,
+                           std::vector<std::string>>;
 
 // The longest code and the longest free text a field takes (characters of UTF-8, counted in bytes).
 inline constexpr size_t kMaxCodeLength = 64;
@@ -215,6 +217,25 @@ Field<T> Choice(std::string name, Enum T::*member, std::vector<Enum> values,
   field.get = [member, name_of](const T& item) {
     return Value(std::string(name_of(item.*member)));
   };
+  return field;
+}
+
+// Names from `choices`, kept sorted and once each.
+template <typename T>
+Field<T> Choices(std::string name, std::vector<std::string> T::*member,
+                 std::vector<std::string> choices) {
+  Field<T> field;
+  field.name = std::move(name);
+  field.kind = Kind::kChoices;
+  field.required = false;
+  field.choices = std::move(choices);
+  field.set = [member](T& item, const Value& v) {
+    std::vector<std::string> names = std::get<std::vector<std::string>>(v);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    item.*member = std::move(names);
+  };
+  field.get = [member](const T& item) { return Value(item.*member); };
   return field;
 }
 

@@ -1,5 +1,6 @@
 #include "record/record_json.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -163,6 +164,18 @@ std::optional<Value> FromJson(const FieldSpec& field, const json::value* value,
         return std::nullopt;
       }
       return Value(value->as_bool());
+    case Kind::kChoices: {
+      std::vector<std::string> names;
+      const bool strings =
+          value->is_array() && std::all_of(value->as_array().begin(), value->as_array().end(),
+                                           [](const json::value& v) { return v.is_string(); });
+      if (!strings) {
+        reason = text + " is not an array of strings";
+        return std::nullopt;
+      }
+      for (const json::value& name : value->as_array()) names.emplace_back(name.as_string());
+      return Value(std::move(names));
+    }
     case Kind::kDate:
       if (value->is_string()) {
         if (std::optional<Date> date = Date::Parse(value->as_string())) return Value(*date);
@@ -181,6 +194,11 @@ json::value ToJson(const Value& value) {
     json::value operator()(double number) const { return number; }
     json::value operator()(bool flag) const { return flag; }
     json::value operator()(const Date& date) const { return json::string(date.ToString()); }
+    json::value operator()(const std::vector<std::string>& names) const {
+      json::array out;
+      for (const std::string& name : names) out.emplace_back(name);
+      return out;
+    }
   };
   return std::visit(Visitor{}, value);
 }
@@ -203,7 +221,7 @@ json::object FieldSchema(const FieldSpec& field) {
       out = {{"type", "string"},
              {"minLength", 1},
              {"maxLength", kMaxCodeLength},
-             {"pattern", "^[^ \\t\\r\\n/\\\\?#%]+$"}};
+             {"pattern", "^[^ \\t\\r\\n/\\\\?#%=,;|]+$"}};
       break;
     case Kind::kText:
       out = {{"type", "string"}, {"maxLength", kMaxTextLength}};
@@ -227,6 +245,13 @@ json::object FieldSchema(const FieldSpec& field) {
       json::array names;
       for (const std::string& choice : field.choices) names.emplace_back(choice);
       out = {{"type", "string"}, {"enum", std::move(names)}};
+      break;
+    }
+    case Kind::kChoices: {
+      json::array names;
+      for (const std::string& choice : field.choices) names.emplace_back(choice);
+      out = {{"type", "array"},
+             {"items", json::object{{"type", "string"}, {"enum", std::move(names)}}}};
       break;
     }
   }
