@@ -110,6 +110,8 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
   supply::DistributionProblem problem;
   problem.horizon_days = request.horizon_days;
   problem.draw_reserve = request.draw_reserve;
+  problem.scope = within;
+  problem.whole_country = *root == surveillance_.tree().root();
   std::unordered_map<std::string, int> node_index;
   std::unordered_map<std::string, std::vector<int>> by_region;
   for (const supply::SupplyNode& node : *nodes) {
@@ -123,6 +125,17 @@ Result<supply::DistributionProblem> SupplyService::BuildProblem(const SupplyPlan
     medicine_index[m.code] = static_cast<int>(problem.medicines.size());
     problem.medicines.push_back({m.code, m.essential});
     result.medicine_codes.push_back(m.code);
+  }
+  if (!problem.whole_country) {
+    // What the nodes outside the plan hold, so that a shortfall is named as the region's.
+    auto everywhere = Stock(surveillance_.tree().region(surveillance_.tree().root()).code, as_of);
+    if (!everywhere.ok()) return everywhere.status();
+    problem.outside_usable.assign(problem.medicines.size(), 0);
+    for (const supply::StockLine& line : everywhere->lines) {
+      auto medicine = medicine_index.find(line.medicine);
+      if (medicine == medicine_index.end() || node_index.contains(line.node.code)) continue;
+      problem.outside_usable[medicine->second] += line.usable;
+    }
   }
   for (const supply::SupplyLink& link : *links) {
     auto from = node_index.find(link.from);

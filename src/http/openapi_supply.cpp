@@ -56,21 +56,21 @@ object SupplyPlan() {
                                       {"dispatch_day", Date()},
                                       {"arrive_day", Date()},
                                       {"quantity", Integer()}});
-  const object outcome =
-      Properties({{"node", String()},
-                  {"medicine", String()},
-                  {"need", Integer()},
-                  {"met", Integer()},
-                  {"met_on_time", Integer()},
-                  {"met_late", Integer()},
-                  {"unmet", Integer()},
-                  {"late_unit_days", Integer()},
-                  {"end_stock", Integer()},
-                  {"cover_target", Integer()},
-                  {"reserve_kept", Integer()},
-                  {"reason", Enum(array{"none", "national_shortage", "unreachable",
-                                        "saturated_link", "saturated_storage", "fair_share"})},
-                  {"why", String()}});
+  const object outcome = Properties(
+      {{"node", String()},
+       {"medicine", String()},
+       {"need", Integer()},
+       {"met", Integer()},
+       {"met_on_time", Integer()},
+       {"met_late", Integer()},
+       {"unmet", Integer()},
+       {"late_unit_days", Integer()},
+       {"end_stock", Integer()},
+       {"cover_target", Integer()},
+       {"reserve_kept", Integer()},
+       {"reason", Enum(array{"none", "national_shortage", "short_in_scope", "unreachable",
+                             "saturated_link", "saturated_storage", "fair_share"})},
+       {"why", String()}});
   return Properties(
       {{"id", Integer()},
        {"status", Enum(array{"proposed", "adopted", "superseded"})},

@@ -116,11 +116,32 @@ void ExplainUnmet(const DistributionProblem& problem, const SharedLayout& layout
   std::vector<int> arrival;
   const int last_day = problem.horizon_days - 1;
   for (NodeMedicineOutcome& o : outcomes) {
-    if (o.unmet <= 0) continue;
+    if (o.unmet <= 0 && o.met_late <= 0) continue;
     const MedicinePlanSummary& m = medicines[o.medicine];
     const std::string& code = problem.medicines[o.medicine].code;
     const std::string& where = problem.nodes[o.node].code;
-    if (m.supply_units < m.need_units) {
+    // A need met only late is explained like one not met: by what held it back.
+    const int64_t held = o.unmet > 0 ? o.unmet : o.met_late;
+    const char* held_how = o.unmet > 0 ? "cannot pass" : "pass only late";
+    if (o.unmet > 0 && m.supply_units < m.need_units && !problem.whole_country) {
+      const int64_t outside = o.medicine < static_cast<int>(problem.outside_usable.size())
+                                  ? problem.outside_usable[o.medicine]
+                                  : 0;
+      o.reason = UnmetReason::kShortInScope;
+      o.why = fmt::format(
+          "{} is short within {}: its nodes can have {} units within the horizon against a need "
+          "of {}, {} short; every node gets at least {} of its need",
+          code, problem.scope, m.supply_units, m.need_units, m.need_units - m.supply_units,
+          Percent(m.lambda));
+      if (outside > 0) {
+        o.why += fmt::format(
+            "; {} usable units are held outside {} (a plan of the wider region, or an order on "
+            "the central base, can bring them)",
+            outside, problem.scope);
+      }
+      continue;
+    }
+    if (o.unmet > 0 && m.supply_units < m.need_units) {
       o.reason = UnmetReason::kNationalShortage;
       o.why = fmt::format(
           "national shortage of {}: {} units can be had within the horizon against a need of {}, "
@@ -150,16 +171,16 @@ void ExplainUnmet(const DistributionProblem& problem, const SharedLayout& layout
       o.reason = UnmetReason::kSaturatedLink;
       o.why = fmt::format(
           "the link {}→{} is full on day {} ({} units a day for all medicines); {} units of {} "
-          "for {} cannot pass",
-          problem.nodes[link.from].code, problem.nodes[link.to].code, s.day, s.capacity, o.unmet,
-          code, where);
+          "for {} {}",
+          problem.nodes[link.from].code, problem.nodes[link.to].code, s.day, s.capacity, held, code,
+          where, held_how);
     } else if (s.found) {
       o.reason = UnmetReason::kSaturatedStorage;
       o.why = fmt::format(
           "the store at {} is full at the end of day {} ({} units for all medicines); {} units "
-          "of {} for {} cannot be staged there",
-          problem.nodes[s.node].code, s.day, s.capacity, o.unmet, code, where);
-    } else if (arrival[o.node] > 0 && o.unmet > 0 && m.lambda >= 1) {
+          "of {} for {} cannot be staged there in time",
+          problem.nodes[s.node].code, s.day, s.capacity, held, code, where);
+    } else if (arrival[o.node] > 0 && (o.unmet == 0 || m.lambda >= 1)) {
       o.reason = UnmetReason::kUnreachable;
       o.why = fmt::format(
           "stock of {} can first reach {} on day {}; need before that is met late "
@@ -167,10 +188,15 @@ void ExplainUnmet(const DistributionProblem& problem, const SharedLayout& layout
           code, where, arrival[o.node]);
     } else {
       o.reason = UnmetReason::kFairShare;
-      o.why = fmt::format(
-          "the stock of {} that can reach {} in time is shared with other nodes: each gets at "
-          "least {} of its need",
-          code, where, Percent(m.lambda));
+      o.why = o.unmet > 0
+                  ? fmt::format(
+                        "the stock of {} that can reach {} in time is shared with other nodes: "
+                        "each gets at least {} of its need",
+                        code, where, Percent(m.lambda))
+                  : fmt::format(
+                        "the stock of {} that can reach {} from the first day is shared with "
+                        "other nodes and spread over the days: {} units of its need arrive late",
+                        code, where, o.met_late);
     }
   }
 }

@@ -201,6 +201,8 @@ std::string_view UnmetReasonName(UnmetReason reason) {
       return "none";
     case UnmetReason::kNationalShortage:
       return "national_shortage";
+    case UnmetReason::kShortInScope:
+      return "short_in_scope";
     case UnmetReason::kUnreachable:
       return "unreachable";
     case UnmetReason::kSaturatedLink:

@@ -145,6 +145,13 @@ struct DistributionProblem {
   std::vector<DemandEntry> demand;
   std::vector<CoverTarget> cover_targets;
   bool draw_reserve = false;  // true: the floors may be consumed and shipped like any stock
+  // The region the plan covers, for messages, and whether it is the whole country. A plan of a
+  // region plans with the stock of that region's nodes only; `outside_usable` holds, per
+  // medicine, the usable units at nodes outside it (the central base, other provinces), so that a
+  // shortfall is named as the region's, not the nation's.
+  std::string scope;
+  bool whole_country = true;
+  std::vector<int64_t> outside_usable;
   // Above this many LP columns the LP holds only the medicines that break a shared capacity.
   int64_t max_joint_lp_columns = 400'000;
   double lp_tolerance = 1e-7;  // relative slack when an LP level's optimum becomes a constraint
@@ -162,6 +169,7 @@ struct PlannedShipment {
 enum class UnmetReason {
   kNone,
   kNationalShortage,  // the medicine's supply in the horizon is below its total need
+  kShortInScope,      // the same within a region's plan, whose supply is the region's nodes only
   kUnreachable,       // no stock of the medicine can reach the node by the end of the horizon
   kSaturatedLink,     // a link towards the node is full on the day it would be needed
   kSaturatedStorage,  // a store on the way is full

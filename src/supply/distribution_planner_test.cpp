@@ -138,6 +138,43 @@ TEST(DistributionPlanner, SharesANationalShortageInProportionToNeed) {
   EXPECT_NE(Outcome(*plan, 2).why.find("200 short"), std::string::npos) << Outcome(*plan, 2).why;
 }
 
+// A region's plan counts the stock of the region's nodes only: its shortfall is the region's,
+// with what is held outside it named, never "national".
+TEST(DistributionPlanner, NamesARegionsShortfallAsTheRegionsAndWhatLiesOutside) {
+  DistributionProblem p = Base(2, 3);
+  p.scope = "KP-05";
+  p.whole_country = false;
+  p.outside_usable = {21'000'000};
+  p.links.push_back({0, 1, 1, 0, 10});
+  p.links.push_back({0, 2, 1, 0, 10});
+  p.supply.push_back({0, 0, 0, 200});
+  p.demand.push_back({1, 0, 1, 100});
+  p.demand.push_back({2, 0, 1, 300});
+  Result<DistributionPlan> plan = PlanDistribution(p);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  const NodeMedicineOutcome& county = Outcome(*plan, 2);
+  EXPECT_EQ(county.reason, UnmetReason::kShortInScope);
+  EXPECT_EQ(county.why.find("national"), std::string::npos) << county.why;
+  EXPECT_NE(county.why.find("short within KP-05"), std::string::npos) << county.why;
+  EXPECT_NE(county.why.find("21000000 usable units are held outside KP-05"), std::string::npos)
+      << county.why;
+}
+
+// A need met in full but late says why it was late.
+TEST(DistributionPlanner, ExplainsANeedMetOnlyLate) {
+  DistributionProblem p = Base(1, 3);
+  p.links.push_back({0, 1, 1, 0, 10});
+  p.supply.push_back({0, 0, 0, 100});
+  p.demand.push_back({1, 0, 0, 50});
+  Result<DistributionPlan> plan = PlanDistribution(p);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  const NodeMedicineOutcome& county = Outcome(*plan, 1);
+  ASSERT_EQ(county.unmet, 0);
+  ASSERT_EQ(county.met_late, 50);
+  EXPECT_EQ(county.reason, UnmetReason::kUnreachable);
+  EXPECT_NE(county.why.find("first reach CO-1 on day 1"), std::string::npos) << county.why;
+}
+
 TEST(DistributionPlanner, KeepsTheReserveFloorUnlessDrawingIsAllowed) {
   DistributionProblem p = Base(1, 3);
   p.links.push_back({0, 1, 1, 0, 10});

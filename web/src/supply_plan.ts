@@ -26,6 +26,7 @@ export interface SupplyPlanPanel {
 
 const kReasons: Record<string, string> = {
   national_shortage: 'national shortage',
+  short_in_scope: 'short in the region planned',
   unreachable: 'unreachable in time',
   saturated_link: 'saturated link',
   saturated_storage: 'full store',

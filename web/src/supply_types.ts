@@ -168,7 +168,7 @@ export interface PlanOutcome {
   met: number;
   met_late: number;
   unmet: number;
-  reason: string;  // none, national_shortage, unreachable, saturated_link, saturated_storage, fair_share
+  reason: string;  // none, national_shortage, short_in_scope, unreachable, saturated_link, saturated_storage, fair_share
   why: string;
 }
 
