@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <regex>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -374,6 +375,86 @@ TEST(DistributionOptimality, MatchesAnIndependentFormulationOnSeededInstances) {
   }
   EXPECT_GT(lp_instances, 5) << "the generator should give instances where shared capacity binds";
   EXPECT_GT(short_instances, 20) << "the generator should give instances with unmet need";
+}
+
+// Every node short or late is given a reason, and each reason holds in the plan's own flows: a
+// shortage where supply is below need, a full link that carries its capacity on the day named, an
+// arrival day before which nothing reaches the node, a share where the fill rate is below one or
+// the need is met late.
+TEST(DistributionOptimality, EachReasonHoldsInThePlansOwnFlows) {
+  std::mt19937_64 rng(20220520);
+  const std::regex full_link("the link (\\S+)→(\\S+) is full on day (\\d+) \\((\\d+) units");
+  const std::regex first_day("can first reach (\\S+) on day (\\d+)");
+  std::map<UnmetReason, int> seen;
+  for (int instance = 0; instance < 200; ++instance) {
+    const DistributionProblem p = Generate(rng);
+    SCOPED_TRACE("instance " + std::to_string(instance));
+    Result<DistributionPlan> plan = PlanDistribution(p);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    auto node_of = [&](const std::string& code) {
+      for (int n = 0; n < static_cast<int>(p.nodes.size()); ++n) {
+        if (p.nodes[n].code == code) return n;
+      }
+      return -1;
+    };
+    for (const NodeMedicineOutcome& o : plan->outcomes) {
+      const bool short_or_late = o.unmet > 0 || o.met_late > 0;
+      EXPECT_EQ(o.reason != UnmetReason::kNone, short_or_late) << o.why;
+      if (!short_or_late) continue;
+      ++seen[o.reason];
+      const MedicinePlanSummary& m = plan->medicines[o.medicine];
+      std::smatch match;
+      switch (o.reason) {
+        case UnmetReason::kNationalShortage:
+          EXPECT_LT(m.supply_units, m.need_units) << o.why;
+          break;
+        case UnmetReason::kSaturatedLink: {
+          ASSERT_TRUE(std::regex_search(o.why, match, full_link)) << o.why;
+          const int from = node_of(match[1]);
+          const int to = node_of(match[2]);
+          const int day = std::stoi(match[3]);
+          int64_t carried = 0;
+          int64_t capacity = -1;
+          for (const PlanLink& link : p.links) {
+            if (link.from == from && link.to == to) capacity = link.daily_capacity_units;
+          }
+          for (const PlannedShipment& s : plan->shipments) {
+            if (s.from == from && s.to == to && s.dispatch_day == day) carried += s.quantity;
+          }
+          EXPECT_EQ(std::stoll(match[4]), capacity) << o.why;
+          EXPECT_EQ(carried, capacity) << "the link named is full on the day named: " << o.why;
+          break;
+        }
+        case UnmetReason::kUnreachable:
+          if (std::regex_search(o.why, match, first_day)) {
+            const int day = std::stoi(match[2]);
+            for (const PlannedShipment& s : plan->shipments) {
+              if (s.to == o.node && s.medicine == o.medicine) EXPECT_GE(s.arrive_day, day) << o.why;
+            }
+            for (const SupplyEntry& e : p.supply) {
+              if (e.node == o.node && e.medicine == o.medicine && e.quantity > 0) {
+                EXPECT_GE(e.available_day, day) << o.why;
+              }
+            }
+          } else {
+            EXPECT_GT(o.unmet, 0) << o.why;
+          }
+          break;
+        case UnmetReason::kFairShare:
+          EXPECT_TRUE(m.lambda < 1 || o.met_late > 0) << o.why;
+          break;
+        case UnmetReason::kSaturatedStorage:
+          EXPECT_NE(o.why.find("is full at the end of day"), std::string::npos) << o.why;
+          break;
+        case UnmetReason::kShortInScope:
+        case UnmetReason::kNone:
+          ADD_FAILURE() << "a national problem gives no regional reason: " << o.why;
+          break;
+      }
+    }
+  }
+  EXPECT_GT(seen[UnmetReason::kNationalShortage], 0);
+  EXPECT_GT(seen[UnmetReason::kSaturatedLink] + seen[UnmetReason::kFairShare], 0);
 }
 
 TEST(DistributionOptimality, PlansOnlyTheBreakingMedicinesInTheLpWhenTheJointLpIsTooLarge) {
