@@ -2,6 +2,7 @@
 // decisions, the replay of the rules, and the tasks of the action programmes.
 
 #include <charconv>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,8 +11,10 @@
 #include <boost/json.hpp>
 
 #include "http/api.hpp"
+#include "http/body_fields.hpp"
 #include "http/json_response.hpp"
 #include "http/routes.hpp"
+#include "record/record_json.hpp"
 #include "report/levels_render.hpp"
 
 namespace outbreak::http {
@@ -21,63 +24,34 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 
-// A JSON object body read field by field, every mistake kept.
+// A JSON object body read by BodyFields, its mistakes kept with it; fields not in `known` are
+// mistakes.
 class ObjectBody {
  public:
-  static Result<ObjectBody> Parse(const std::string& body, std::set<std::string> known) {
-    boost::system::error_code error;
-    boost::json::value parsed = boost::json::parse(body, error);
-    if (error || !parsed.is_object()) {
-      return Status::InvalidArgument("the body must be a JSON object");
-    }
-    ObjectBody out;
-    out.fields_ = std::move(parsed.as_object());
-    for (const auto& [key, value] : out.fields_) {
-      if (!known.contains(std::string(key))) {
-        out.errors_.push_back(fmt::format("{}: is not a field of this request", std::string(key)));
-      }
-    }
+  static Result<ObjectBody> Parse(std::string_view body,
+                                  std::initializer_list<std::string_view> known) {
+    auto root = ParseBodyObject(body);
+    if (!root.ok()) return root.status();
+    ObjectBody out(std::move(*root));
+    out.fields_.OnlyKnown(known);
     return out;
   }
 
-  std::string String(const char* field, bool required) {
-    const boost::json::value* value = fields_.if_contains(field);
-    if (value == nullptr || value->is_null()) {
-      if (required) errors_.push_back(fmt::format("{}: is required", field));
-      return "";
-    }
-    if (!value->is_string()) {
-      errors_.push_back(fmt::format("{}: must be a string", field));
-      return "";
-    }
-    return std::string(value->as_string());
-  }
-  bool Bool(const char* field) {
-    const boost::json::value* value = fields_.if_contains(field);
-    if (value == nullptr || value->is_null()) return false;
-    if (!value->is_bool()) {
-      errors_.push_back(fmt::format("{}: must be true or false", field));
-      return false;
-    }
-    return value->as_bool();
-  }
+  std::string String(const char* field, bool required) { return fields_.String(field, required); }
+  bool Bool(const char* field) { return fields_.Flag(field); }
   std::optional<Date> Day(const char* field, bool required) {
-    const std::string text = String(field, required);
-    if (text.empty()) return std::nullopt;
-    std::optional<Date> day = Date::Parse(text);
-    if (!day) errors_.push_back(fmt::format("{}: \"{}\" is not a date (YYYY-MM-DD)", field, text));
-    return day;
+    return fields_.DateField(field, required);
   }
-  void Error(std::string message) { errors_.push_back(std::move(message)); }
-  Status Check() {
-    if (errors_.empty()) return Status::Ok();
-    std::string message = fmt::format("{} error(s) in the body", errors_.size());
-    return Status::InvalidArgument(std::move(message), std::move(errors_));
-  }
+  void Error(const char* field, const std::string& reason) { fields_.Error(field, reason); }
+  Status Check() { return record::BodyStatus(std::move(*errors_)); }
 
  private:
-  boost::json::object fields_;
-  std::vector<std::string> errors_;
+  explicit ObjectBody(boost::json::object root)
+      : errors_(std::make_shared<std::vector<std::string>>()),
+        fields_(std::move(root), "", *errors_) {}
+
+  std::shared_ptr<std::vector<std::string>> errors_;  // on the heap: the fields keep a pointer
+  BodyFields fields_;
 };
 
 Result<int64_t> IdParam(const RequestContext& context, const std::string& name) {
@@ -339,7 +313,8 @@ void LevelsRoutes::Add() {
            input.outcome = app::LevelOutcome::kOverride;
            if (input.level.empty()) body->String("level", true);
          } else if (!decision.empty()) {
-           body->Error(fmt::format("decision: \"{}\" is not accept, reject or override", decision));
+           body->Error("decision",
+                       fmt::format("\"{}\" is not accept, reject or override", decision));
          }
          if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
          auto result = levels_.Decide(*id, input, actor(context, input.reason));
