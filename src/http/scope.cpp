@@ -1,5 +1,8 @@
 #include "http/scope.hpp"
 
+#include <map>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "http/api_helpers.hpp"
@@ -42,8 +45,16 @@ Status Scope::CheckOwners(const RequestContext& context,
                           const std::vector<OwnerClaim>& claims) const {
   std::vector<std::string> unknown;
   std::vector<std::string> outside;
+  // Each name is looked up once: the rows of a body name few nodes, centres or regions.
+  std::map<std::pair<std::string, std::string>, Result<std::string>> regions;
   for (const OwnerClaim& claim : claims) {
-    Result<std::string> region = OwnerRegion(claim.via, claim.code);
+    auto found = regions.find({claim.via, claim.code});
+    if (found == regions.end()) {
+      found =
+          regions.emplace(std::make_pair(claim.via, claim.code), OwnerRegion(claim.via, claim.code))
+              .first;
+    }
+    const Result<std::string>& region = found->second;
     if (!region.ok()) {
       if (region.status().code() != StatusCode::kNotFound) return region.status();
       unknown.push_back(claim.where + ": " + UnknownOwner(claim.via, claim.code));
