@@ -122,11 +122,14 @@ RunResult ClusterScript(const std::vector<std::string>& args) {
 PostgresCluster::PostgresCluster() {
   char pattern[] = "/tmp/outbreak-cluster-XXXXXX";
   dir_ = mkdtemp(pattern);
-  // A port of the process's own, so that suites running at once do not meet.
-  port_ = std::to_string(41000 + ::getpid() % 9000);
-  RunResult started = ClusterScript({"start", dir_, port_});
-  if (started.exit_code == 0) url_ = started.out.substr(0, started.out.find('\n'));
-  error_ = started.err;
+  // A port of the process's own, so that suites running at once do not meet. The port may still
+  // be taken (by another process, or as the local end of some connection): then another is tried.
+  for (int attempt = 0; attempt < 5 && url_.empty(); ++attempt) {
+    port_ = std::to_string(41000 + (::getpid() + attempt * 1777) % 9000);
+    RunResult started = ClusterScript({"start", dir_, port_});
+    if (started.exit_code == 0) url_ = started.out.substr(0, started.out.find('\n'));
+    error_ = started.err;
+  }
 }
 
 PostgresCluster::~PostgresCluster() { ClusterScript({"stop", dir_}); }
