@@ -133,13 +133,13 @@ TEST_F(CareCliTest, BadImportsNameFileLineAndFieldAndChangeNothing) {
                        "KP-04-001-DTC,2022-08-10,3,3,0,0\n"
                        "KP-04-999-DTC,2022-08-10,3,3,0,0\n")},
                  {"census.csv:3: centre: \"KP-04-999-DTC\" is not a known treatment centre"});
-  ExpectRejected(
-      {"care", "workforce", "import",
-       File("workforce.csv",
-            "region,category,date,on_duty\n"
-            "KP-04-001,nurse,2022-08-10,30\n"
-            "KP-04-001,nurse,2022-08-10,-1\n")},
-      {"workforce.csv:3: on_duty: \"-1\"", "workforce.csv:3: date: \"2022-08-10\" appears twice for region"});
+  ExpectRejected({"care", "workforce", "import",
+                  File("workforce.csv",
+                       "region,category,date,on_duty\n"
+                       "KP-04-001,nurse,2022-08-10,30\n"
+                       "KP-04-001,nurse,2022-08-10,-1\n")},
+                 {"workforce.csv:3: on_duty: \"-1\"",
+                  "workforce.csv:3: date: \"2022-08-10\" appears twice for region"});
   ExpectRejected({"care", "census", "--centre", "KP-04-001-DTC", "--date", "2022-08-10",
                   "--occupied", "-3", "--admitted", "0", "--discharged", "0", "--died", "0"},
                  {"occupied: -3 is negative"});

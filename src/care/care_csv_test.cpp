@@ -84,7 +84,8 @@ TEST(WorkforceCsv, ParsesAndRejectsUnknownCategories) {
       "region,category,date,on_duty\nKP-01-001,surgeon,2022-05-12,4\nXX,nurse,2022-05-12,\n",
       "w.csv", Tree());
   ASSERT_FALSE(bad.ok());
-  EXPECT_TRUE(Mentions(bad.status(), "w.csv:2: category: \"surgeon\" is not doctor, section_doctor"));
+  EXPECT_TRUE(
+      Mentions(bad.status(), "w.csv:2: category: \"surgeon\" is not doctor, section_doctor"));
   EXPECT_TRUE(Mentions(bad.status(), "w.csv:3: region: \"XX\""));
   EXPECT_TRUE(Mentions(bad.status(), "w.csv:3: on_duty: \"\" is empty"));
 }

@@ -14,8 +14,8 @@
 #include "cli/cli_state.hpp"
 #include "record/record_json.hpp"
 #include "report/supply_render.hpp"
-#include "supply/supply_records.hpp"
 #include "report/tables.hpp"
+#include "supply/supply_records.hpp"
 
 namespace outbreak::cli {
 
@@ -137,8 +137,7 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
 
   CLI::App* medicines = supply->add_subcommand("medicines", "The medicine catalogue");
   medicines->require_subcommand(1);
-  AddImport(medicines, s,
-            record::CsvColumns(supply::MedicineRecord()),
+  AddImport(medicines, s, record::CsvColumns(supply::MedicineRecord()),
             &app::SupplyService::ImportMedicines);
   AddList(medicines, s, "The catalogue",
           [](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
@@ -164,8 +163,7 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
 
   CLI::App* nodes = supply->add_subcommand("nodes", "Supply nodes: factories, bases, pharmacies");
   nodes->require_subcommand(1);
-  AddImport(nodes, s, record::CsvColumns(supply::NodeRecord()),
-            &app::SupplyService::ImportNodes);
+  AddImport(nodes, s, record::CsvColumns(supply::NodeRecord()), &app::SupplyService::ImportNodes);
   AddList(nodes, s, "The nodes serving the regions under a region",
           [&s](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Nodes(s.RegionOr(*services.surveillance));
@@ -178,8 +176,7 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
 
   CLI::App* links = supply->add_subcommand("links", "Links between nodes");
   links->require_subcommand(1);
-  AddImport(links, s, record::CsvColumns(supply::LinkRecord()),
-            &app::SupplyService::ImportLinks);
+  AddImport(links, s, record::CsvColumns(supply::LinkRecord()), &app::SupplyService::ImportLinks);
   AddList(links, s, "The links touching a node under a region",
           [&s](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Links(s.RegionOr(*services.surveillance));
@@ -210,7 +207,8 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
 
   CLI::App* reserve = supply->add_subcommand("reserve", "National reserve floors");
   reserve->require_subcommand(1);
-  AddImport(reserve, s, record::CsvColumns(supply::ReserveFloorRecord()), &app::SupplyService::ImportReserve);
+  AddImport(reserve, s, record::CsvColumns(supply::ReserveFloorRecord()),
+            &app::SupplyService::ImportReserve);
   AddList(reserve, s, "The reserve floors",
           [](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Reserve();
@@ -222,7 +220,8 @@ void AddSupplyCommands(CLI::App& app, CliState& s) {
 
   CLI::App* capacities = supply->add_subcommand("capacities", "Factory capacities");
   capacities->require_subcommand(1);
-  AddImport(capacities, s, record::CsvColumns(supply::CapacityRecord()), &app::SupplyService::ImportCapacities);
+  AddImport(capacities, s, record::CsvColumns(supply::CapacityRecord()),
+            &app::SupplyService::ImportCapacities);
   AddList(capacities, s, "What each factory can make per day",
           [](SupplyServices& services, boost::json::object& json, std::string& text) -> Status {
             auto list = services.supply->Capacities();

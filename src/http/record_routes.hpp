@@ -89,10 +89,8 @@ void AddTableRoutes(Router& router, const TableRoutes<T>& table, const OwnerGate
   router.AddSchema(record.schema, record::Schema(record));
   router.AddSchema(record.schema + "Page", schema::Page(record.schema));
   router.AddSchema(record.schema + "Batch", schema::Batch(record.list, record.schema));
-  const std::vector<ParamDoc> page_params = {
-      {"limit", "integer", "Page size, 1 to 1000 (default 100)"},
-      {"offset", "integer", "Items to skip (default 0)"}};
-  std::vector<ParamDoc> read_params = page_params;
+  std::vector<ParamDoc> read_params = {{"limit", "integer", "Page size, 1 to 1000 (default 100)"},
+                                       {"offset", "integer", "Items to skip (default 0)"}};
   if (scoped) {
     read_params.insert(read_params.begin(),
                        {"region", "string", "Region code (default: your home region)"});

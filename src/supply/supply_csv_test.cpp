@@ -9,7 +9,8 @@ namespace outbreak::supply {
 namespace {
 
 TEST(SupplyCsv, ReadsTheCatalogue) {
-  auto medicines = record::ReadCsv(MedicineRecord(), 
+  auto medicines = record::ReadCsv(
+      MedicineRecord(),
       "code,name,name_local,form,unit,category,essential,national_reserve,storage,shelf_life_days\n"
       "PARA-500,Paracetamol 500 mg,파라세타몰,tablet,tablet,antipyretic,true,yes,ambient,1095\n"
       "KORYO-AN,Angung uhwang hwan,안궁우황환,pill,pill,traditional_koryo,1,0,cool,730\n",
@@ -23,11 +24,11 @@ TEST(SupplyCsv, ReadsTheCatalogue) {
 }
 
 TEST(SupplyCsv, ReportsEveryBadFieldWithLineAndReason) {
-  auto medicines = record::ReadCsv(MedicineRecord(), 
-      "code,name,unit,category,essential,storage\n"
-      "A,Aspirin,tablet,painkiller,maybe,frozen\n"
-      "A,,tablet,antipyretic,,\n",
-      "medicines.csv");
+  auto medicines = record::ReadCsv(MedicineRecord(),
+                                   "code,name,unit,category,essential,storage\n"
+                                   "A,Aspirin,tablet,painkiller,maybe,frozen\n"
+                                   "A,,tablet,antipyretic,,\n",
+                                   "medicines.csv");
   ASSERT_FALSE(medicines.ok());
   const auto& details = medicines.status().details();
   ASSERT_EQ(details.size(), 5u) << medicines.status().message();
@@ -38,13 +39,15 @@ TEST(SupplyCsv, ReportsEveryBadFieldWithLineAndReason) {
 }
 
 TEST(SupplyCsv, ReadsProtocolsAndRefusesImpossibleShares) {
-  auto good = record::ReadCsv(ProtocolRecord(), 
+  auto good = record::ReadCsv(
+      ProtocolRecord(),
       "case_type,medicine,share,units_per_day,days\nfever,PARA,1,3,5\nsevere,AMOX,0.05,2,7\n",
       "protocols.csv");
   ASSERT_TRUE(good.ok()) << good.status().message();
   EXPECT_DOUBLE_EQ((*good)[1].share, 0.05);
-  auto bad = record::ReadCsv(ProtocolRecord(), "case_type,medicine,share,units_per_day,days\nfever,PARA,1.5,-3,0\n",
-                               "protocols.csv");
+  auto bad = record::ReadCsv(ProtocolRecord(),
+                             "case_type,medicine,share,units_per_day,days\nfever,PARA,1.5,-3,0\n",
+                             "protocols.csv");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().details().size(), 3u) << bad.status().message();
 }
@@ -75,19 +78,23 @@ TEST(SupplyCsv, RefusesNegativeCountsTransfersByHandAndBadDates) {
 }
 
 TEST(SupplyCsv, ReadsNodesLinksFloorsAndCapacities) {
-  auto nodes = record::ReadCsv(NodeRecord(), 
+  auto nodes = record::ReadCsv(
+      NodeRecord(),
       "code,name,kind,region,storage_capacity_units\nCB,Central,central_base,KP,5000000\n"
       "X,Shed,warehouse,KP,\n",
       "nodes.csv");
   ASSERT_FALSE(nodes.ok());
   EXPECT_EQ(nodes.status().details().size(), 1u);
-  auto links = record::ReadCsv(LinkRecord(), 
-      "from,to,transit_hours,daily_capacity_units\nCB,PC,4.5,20000\nCB,CB,1,\n", "links.csv");
+  auto links = record::ReadCsv(
+      LinkRecord(), "from,to,transit_hours,daily_capacity_units\nCB,PC,4.5,20000\nCB,CB,1,\n",
+      "links.csv");
   ASSERT_FALSE(links.ok());
-  auto floors = record::ReadCsv(ReserveFloorRecord(), "node,medicine,units\nCB,PARA,50000\n", "reserve.csv");
+  auto floors =
+      record::ReadCsv(ReserveFloorRecord(), "node,medicine,units\nCB,PARA,50000\n", "reserve.csv");
   ASSERT_TRUE(floors.ok());
   EXPECT_EQ((*floors)[0].units, 50000);
-  auto capacities = record::ReadCsv(CapacityRecord(), "node,medicine,units_per_day\nF1,PARA,-1\n", "cap.csv");
+  auto capacities =
+      record::ReadCsv(CapacityRecord(), "node,medicine,units_per_day\nF1,PARA,-1\n", "cap.csv");
   ASSERT_FALSE(capacities.ok());
 }
 
