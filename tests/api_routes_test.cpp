@@ -48,6 +48,34 @@ TEST_F(ApiTest, EveryDescribedRouteAnswersItsMethod) {
   }
 }
 
+// What a route declares is enforced before its handler, for every route alike: a body only as
+// JSON, the days and the page it is asked for well formed.
+TEST_F(ApiTest, EveryRouteRefusesABodyThatIsNotJsonAndBadDaysAndPages) {
+  int bodies = 0;
+  for (const RouteSpec& route : Routes()) {
+    if (route.permission.empty()) continue;
+    SCOPED_TRACE(route.method + " " + route.pattern);
+    const std::string token = route.pattern == kLogoutPath ? NewToken("admin") : TokenOf("admin");
+    Call call = CallFor(route, "KP-04-005");
+    if (!route.request_schema.empty()) {
+      ++bodies;
+      Headers headers = Bearer(token);
+      headers.emplace_back("Content-Type", "text/csv");
+      if (call.body.empty()) call.body = "a,b\n1,2\n";
+      HttpReply reply = Perform(call, headers);
+      EXPECT_TRUE(IsError(reply, 415, "unsupported_media_type")) << Describe(reply);
+    }
+    if (route.method != "GET") continue;
+    const std::string sep = call.target.find('?') == std::string::npos ? "?" : "&";
+    for (const char* query : {"as_of=2022-02-30", "from=2022-06-01&to=2022-05-01", "limit=0",
+                              "limit=1001", "offset=-1", "day=20-05-2022"}) {
+      HttpReply reply = Perform({call.method, call.target + sep + query, ""}, Bearer(token));
+      EXPECT_TRUE(IsError(reply, 400, "invalid_argument")) << query << "\n" << Describe(reply);
+    }
+  }
+  EXPECT_GE(bodies, 20) << "fewer routes with a body than the API has";
+}
+
 TEST_F(ApiTest, DescribedPathsRefuseOtherMethodsWith405AndAllow) {
   std::map<std::string, std::set<std::string>> methods_of;
   for (const RouteSpec& route : Routes()) methods_of[route.pattern].insert(route.method);

@@ -216,13 +216,30 @@ TEST_F(SupplyApiTest, TheLedgerRefusesUnknownNamesExpiredLotsAndBadQuantitiesAnd
       {Movements({Movement("2022-09-02", "CO-KP-04-003", "PARA-500", "issue", 1, "NO-SUCH")}), 400,
        "NO-SUCH of PARA-500 is not a known lot"},
       {Movements({Movement("2022-09-02", "CO-KP-04-003", "PARA-500", "issue", -5, "T-LOT-3")}), 400,
-       "movements[0].quantity: -5 must be more than 0"},
+       "movements[0].quantity: must be more than 0"},
       {Movements({Movement("2022-09-15", "CO-KP-04-003", "PARA-500", "issue", 5, "T-LOT-3")}), 400,
        "T-LOT-3 expired on 2022-09-10"},
       {Movements({Movement("2022-09-02", "CO-KP-04-003", "PARA-500", "issue", 500, "T-LOT-3")}),
        409, "only 100 on hand"},
       {Movements({Movement("2022-09-02", "CO-KP-04-003", "PARA-500", "transfer_out", 5)}), 400,
        "transfers are made by shipments"},
+      // One lot given two expiries in one body (the file reader refused it; the body took the
+      // first silently).
+      {Movements({NewLot(Movement("2022-09-02", "CO-KP-04-003", "ORS", "receipt", 5, "T-ORS-9"),
+                         "2024-01-31"),
+                  NewLot(Movement("2022-09-02", "CO-KP-04-003", "ORS", "receipt", 5, "T-ORS-9"),
+                         "2024-02-29")}),
+       400, "movements[1].expiry: differs from the expiry 2024-01-31 given for lot T-ORS-9"},
+      // Beyond the bound of one movement, and a field that does not exist.
+      {Movements({Movement("2022-09-02", "CO-KP-04-003", "PARA-500", "receipt", 1'000'000'000'001,
+                           "T-LOT-3")}),
+       400, "movements[0].quantity: 1000000000001 is more than 1000000000000"},
+      {Movements({[] {
+         json::object m = Movement("2022-09-02", "CO-KP-04-003", "PARA-500", "issue", 1);
+         m["quantiy"] = 2;
+         return m;
+       }()}),
+       400, "movements[0].quantiy: is not a known field"},
       // One good movement and one bad: neither is written.
       {Movements({NewLot(Movement("2022-09-02", "CO-KP-04-003", "ORS", "receipt", 50, "T-ORS-3"),
                          "2024-01-31"),

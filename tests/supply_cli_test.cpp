@@ -159,6 +159,18 @@ TEST_F(SupplyCliTest, BadFilesNameFileLineAndFieldAndChangeNothing) {
                        "2022-09-01,CO-KP-04-013,PARA-500,receipt,-5,PA-2204-117\n"
                        "2022-09-01,CO-KP-04-013,PARA-500,transfer_in,5,PA-2204-117\n")},
                  {"bad_ledger.csv:2: quantity: \"-5\"", "bad_ledger.csv:3: kind"});
+  // Read from the movement's declaration as a request body is: the bound of one movement, a lot
+  // given two expiries, an identity given twice.
+  ExpectRejected(
+      {"supply", "ledger", "post",
+       File("bound_ledger.csv",
+            "day,node,medicine,kind,quantity,lot,expiry,movement\n"
+            "2022-09-01,CO-KP-04-013,PARA-500,receipt,9223372036854775807,L-X,2024-01-31,m-1\n"
+            "2022-09-01,CO-KP-04-013,PARA-500,receipt,5,L-Y,2024-01-31,m-2\n"
+            "2022-09-01,CO-KP-04-013,PARA-500,receipt,5,L-Y,2024-02-29,m-2\n")},
+      {"bound_ledger.csv:2: quantity: \"9223372036854775807\"",
+       "bound_ledger.csv:4: movement: \"m-2\" appears twice",
+       "bound_ledger.csv:4: expiry: \"2024-02-29\" differs from the expiry 2024-01-31"});
   ExpectRejected({"supply", "ledger", "post",
                   File("unknown_ledger.csv",
                        "day,node,medicine,kind,quantity,lot\n"

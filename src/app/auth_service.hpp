@@ -68,6 +68,8 @@ class AuthService {
                  const std::string& password, bool region_exists, const std::string& by,
                  const std::string& address);
   Result<std::vector<store::UserRecord>> ListUsers();
+  // The shortest password AddUser takes.
+  size_t min_password_length() const { return options_.min_password_length; }
   // The user named `name`, or nullopt.
   Result<std::optional<store::UserRecord>> FindUser(const std::string& name);
   // Disables (or enables again) a user and revokes every token of theirs.

@@ -33,6 +33,7 @@
 #include "store/store.hpp"
 #include "surveillance/epidemic_cube.hpp"
 #include "surveillance/queries.hpp"
+#include "surveillance/report_record.hpp"
 #include "surveillance/report_validator.hpp"
 #include "surveillance/situation_report.hpp"
 
@@ -49,12 +50,8 @@ struct Actor {
 // A report as a clerk or a file gives it: by region code. A correction may name the version of
 // the stored report it corrects (0: the writer saw none); if that is no longer the stored one,
 // nothing is written and the answer is a conflict with the stored value.
-struct ReportInput {
-  std::string region;
-  Date date;
-  surveillance::ReportCounts counts;
-  std::optional<int> expected_version;
-};
+// A report addressed by its region's code (declared in surveillance/report_record.hpp).
+using ReportInput = surveillance::ReportLine;
 
 struct ReportWriteResult {
   int64_t added = 0;      // first reports of a (region, date)

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "app/access_records.hpp"
 #include "http/api.hpp"
 #include "http/json_response.hpp"
 #include "http/routes.hpp"
+#include "record/record_json.hpp"
 
 namespace outbreak::http {
 
@@ -20,30 +22,6 @@ object UserJson(const std::string& name, access::Role role, const std::string& r
           {"role", std::string(access::RoleName(role))},
           {"region", region},
           {"disabled", disabled}};
-}
-
-// The named string fields of a JSON object body; errors name every field missing.
-Result<std::map<std::string, std::string>> StringFields(const HttpRequest& request,
-                                                        const std::vector<std::string>& names) {
-  if (!request.Header("content-type").starts_with("application/json")) {
-    return Status::InvalidArgument("send the body as application/json");
-  }
-  boost::system::error_code ec;
-  boost::json::value json = boost::json::parse(request.body, ec);
-  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
-  if (!json.is_object()) return Status::InvalidArgument("the body must be a JSON object");
-  std::map<std::string, std::string> out;
-  std::vector<std::string> errors;
-  for (const std::string& name : names) {
-    const boost::json::value* value = json.as_object().if_contains(name);
-    if (value == nullptr || !value->is_string()) {
-      errors.push_back(fmt::format("{}: is missing or not a string", name));
-    } else {
-      out[name] = std::string(value->as_string());
-    }
-  }
-  if (!errors.empty()) return Status::InvalidArgument("bad request body", std::move(errors));
-  return out;
 }
 
 boost::json::value JsonOrNull(const std::string& text) {
@@ -79,6 +57,8 @@ Status AccessRoutes::CheckUserInScope(const RequestContext& context,
 
 void AccessRoutes::Add() {
   using access::Permission;
+  router_.AddSchema("LoginRequest", record::Schema(app::SignInRecord()));
+  router_.AddSchema("NewUser", record::Schema(app::NewUserRecord()));
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
   const ParamDoc offset{"offset", "integer", "Items to skip (default 0)"};
 
@@ -92,15 +72,15 @@ void AccessRoutes::Add() {
                 "LoginRequest",
                 "LoginResponse"},
                [this](RequestContext& context) {
-                 auto fields = StringFields(context.request, {"name", "password"});
-                 if (!fields.ok()) return ErrorResponse(fields.status());
-                 auto login = auth_.Login((*fields)["name"], (*fields)["password"],
-                                          context.request.remote_address);
+                 auto sign_in = record::ReadOne(app::SignInRecord(), context.request.body);
+                 if (!sign_in.ok()) return ErrorResponse(sign_in.status());
+                 auto login =
+                     auth_.Login(sign_in->name, sign_in->password, context.request.remote_address);
                  if (!login.ok()) {
                    HttpResponse response = ErrorResponse(login.status());
                    if (login.status().code() == StatusCode::kTooManyRequests) {
                      const int64_t wait =
-                         auth_.RetryAfterSeconds((*fields)["name"], context.request.remote_address);
+                         auth_.RetryAfterSeconds(sign_in->name, context.request.remote_address);
                      response.headers.emplace_back("Retry-After",
                                                    std::to_string(std::max<int64_t>(wait, 1)));
                    }
@@ -146,12 +126,10 @@ void AccessRoutes::Add() {
                "",
                {"Every user", "access", {limit, offset}, "", "UserPage"},
                [this](RequestContext& context) {
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  auto users = UsersInScope(context);
                  if (!users.ok()) return ErrorResponse(users.status());
-                 return JsonResponse(200,
-                                     PageOf(*users, *paging, [](const store::UserRecord& user) {
+                 return JsonResponse(200, PageOf(*users, paging, [](const store::UserRecord& user) {
                                        return UserJson(user.name, *access::ParseRole(user.role),
                                                        user.region, user.disabled);
                                      }));
@@ -164,28 +142,35 @@ void AccessRoutes::Add() {
        "",
        {"Add a user", "access", {}, "NewUser", "User", 201},
        [this](RequestContext& context) {
-         auto fields = StringFields(context.request, {"name", "role", "region", "password"});
-         if (!fields.ok()) return ErrorResponse(fields.status());
-         Result<RegionIdx> home =
-             RegionInScope(surveillance_, context.principal, (*fields)["region"]);
+         // Every mistake at once: the home region known and the password long enough too.
+         auto known = [&](const app::NewUser& user, const record::Problem& problem) {
+           if (!surveillance_.FindRegion(user.region).ok()) {
+             problem("region", fmt::format("\"{}\" is not a known region", user.region));
+           }
+           if (user.password.size() < auth_.min_password_length()) {
+             problem("password",
+                     fmt::format("must be at least {} characters", auth_.min_password_length()));
+           }
+         };
+         auto user =
+             record::ReadOne<app::NewUser>(app::NewUserRecord(), context.request.body, known);
+         if (!user.ok()) return ErrorResponse(user.status());
+         Result<RegionIdx> home = RegionInScope(surveillance_, context.principal, user->region);
          if (home.status().code() == StatusCode::kForbidden) {
            return ErrorResponse(Status::Forbidden(
                fmt::format("region: {}; an admin adds users inside its own region only",
                            home.status().message())));
          }
-         const std::optional<access::Role> role = access::ParseRole((*fields)["role"]);
-         if (role && !access::RoleWithin(*role, context.principal.role)) {
-           return ErrorResponse(Status::Forbidden(
-               fmt::format("role: \"{}\" carries rights the role {} does not have",
-                           (*fields)["role"], access::RoleName(context.principal.role))));
+         if (!access::RoleWithin(user->role, context.principal.role)) {
+           return ErrorResponse(Status::Forbidden(fmt::format(
+               "role: \"{}\" carries rights the role {} does not have",
+               access::RoleName(user->role), access::RoleName(context.principal.role))));
          }
-         const bool region_exists = home.ok();
-         Status s = auth_.AddUser((*fields)["name"], (*fields)["role"], (*fields)["region"],
-                                  (*fields)["password"], region_exists, context.principal.user,
-                                  context.request.remote_address);
+         const std::string role(access::RoleName(user->role));
+         Status s = auth_.AddUser(user->name, role, user->region, user->password, home.ok(),
+                                  context.principal.user, context.request.remote_address);
          if (!s.ok()) return ErrorResponse(s);
-         return JsonResponse(201, UserJson((*fields)["name"], *access::ParseRole((*fields)["role"]),
-                                           (*fields)["region"], false));
+         return JsonResponse(201, UserJson(user->name, user->role, user->region, false));
        }});
 
   auto set_disabled = [this](bool disabled) {
@@ -241,15 +226,14 @@ void AccessRoutes::Add() {
                 "",
                 "AuditPage"},
                [this](RequestContext& context) {
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  store::AuditQuery query;
                  query.user = context.Param("user");
                  query.action = context.Param("action");
                  query.from = context.Param("from");
                  query.to = context.Param("to");
-                 query.limit = paging->limit + 1;
-                 query.offset = paging->offset;
+                 query.limit = paging.limit + 1;
+                 query.offset = paging.offset;
                  if (!IsNational(surveillance_, context.principal)) {
                    // Below the nation, the trail of the users of the caller's subtree only.
                    auto users = UsersInScope(context);
@@ -260,10 +244,10 @@ void AccessRoutes::Add() {
                  }
                  auto entries = auth_.ListAudit(query);
                  if (!entries.ok()) return ErrorResponse(entries.status());
-                 const bool more = static_cast<int64_t>(entries->size()) > paging->limit;
+                 const bool more = static_cast<int64_t>(entries->size()) > paging.limit;
                  array items;
                  for (size_t idx = 0;
-                      idx < entries->size() && static_cast<int64_t>(idx) < paging->limit; ++idx) {
+                      idx < entries->size() && static_cast<int64_t>(idx) < paging.limit; ++idx) {
                    const store::AuditEntry& entry = (*entries)[idx];
                    items.push_back(object{{"id", entry.id},
                                           {"recorded_at", entry.recorded_at},
@@ -276,8 +260,8 @@ void AccessRoutes::Add() {
                  }
                  // The trail grows while it is read: the total is a lower bound.
                  const int64_t total =
-                     paging->offset + static_cast<int64_t>(items.size()) + (more ? 1 : 0);
-                 return JsonResponse(200, PageJson(std::move(items), total, *paging));
+                     paging.offset + static_cast<int64_t>(items.size()) + (more ? 1 : 0);
+                 return JsonResponse(200, PageJson(std::move(items), total, paging));
                }});
 
   router_.Add({"GET",

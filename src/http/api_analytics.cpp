@@ -93,8 +93,7 @@ void AnalyticsRoutes::Add() {
                [this, cached](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto dates = DateRangeParams(context);
-                 if (!dates.ok()) return ErrorResponse(dates.status());
+                 const DateRange dates = context.Dates();
                  auto window = IntParam(context, "window", 7, 1, 365);
                  if (!window.ok()) return ErrorResponse(window.status());
                  auto method = RtMethodParam(context);
@@ -108,14 +107,14 @@ void AnalyticsRoutes::Add() {
                      auto daily = analytics_.RtDaily(code, app::RtRequest{});
                      if (!daily.ok()) return ErrorResponse(daily.status());
                      boost::json::value json =
-                         report::RtDailyJson(daily->result, daily->first_day, dates->from,
-                                             dates->to, daily->serial_interval);
+                         report::RtDailyJson(daily->result, daily->first_day, dates.from, dates.to,
+                                             daily->serial_interval);
                      json.as_object()["region"] = code;
                      return JsonResponse(200, json);
                    });
                  }
                  return cached(key, [&] {
-                   app::RtRequest request{dates->from, dates->to, *window, std::nullopt};
+                   app::RtRequest request{dates.from, dates.to, *window, std::nullopt};
                    auto rt = analytics_.Rt(code, request);
                    if (!rt.ok()) return ErrorResponse(rt.status());
                    boost::json::value json =
@@ -143,8 +142,7 @@ void AnalyticsRoutes::Add() {
                [this, cached](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto as_of = DateParam(context, "as_of");
-                 if (!as_of.ok()) return ErrorResponse(as_of.status());
+                 const std::optional<Date> as_of = context.Day("as_of");
                  auto horizon = IntParam(context, "horizon", 28, 1, 28);
                  if (!horizon.ok()) return ErrorResponse(horizon.status());
                  auto method = RtMethodParam(context);
@@ -154,7 +152,7 @@ void AnalyticsRoutes::Add() {
                      fmt::format("forecast|{}|{}|{}|{}", code, context.Param("as_of"), *horizon,
                                  analytics::RtMethodName(*method));
                  return cached(key, [&] {
-                   auto forecast = analytics_.Forecast(code, *as_of, *horizon, *method);
+                   auto forecast = analytics_.Forecast(code, as_of, *horizon, *method);
                    if (!forecast.ok()) return ErrorResponse(forecast.status());
                    boost::json::value json = report::ForecastJson(forecast->forecast);
                    json.as_object()["region"] = code;
@@ -183,13 +181,12 @@ void AnalyticsRoutes::Add() {
                [this, cached](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto dates = DateRangeParams(context);
-                 if (!dates.ok()) return ErrorResponse(dates.status());
-                 if (!dates->from || !dates->to) {
+                 const DateRange dates = context.Dates();
+                 if (!dates.from || !dates.to) {
                    return ErrorResponse(Status::InvalidArgument("from and to are required"));
                  }
                  constexpr int kMaxOrigins = 366;
-                 if (*dates->to - *dates->from >= kMaxOrigins) {
+                 if (*dates.to - *dates.from >= kMaxOrigins) {
                    return ErrorResponse(Status::InvalidArgument(
                        fmt::format("at most {} forecast days in one backtest", kMaxOrigins)));
                  }
@@ -203,7 +200,7 @@ void AnalyticsRoutes::Add() {
                      context.Param("horizon"), analytics::RtMethodName(*method));
                  return cached(key, [&] {
                    auto backtest =
-                       analytics_.Backtest(code, *dates->from, *dates->to, *horizons, *method);
+                       analytics_.Backtest(code, *dates.from, *dates.to, *horizons, *method);
                    if (!backtest.ok()) return ErrorResponse(backtest.status());
                    boost::json::value json = report::BacktestJson(backtest->result);
                    json.as_object()["region"] = code;
@@ -227,10 +224,9 @@ void AnalyticsRoutes::Add() {
                [this, cached](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto as_of = DateParam(context, "as_of");
-                 if (!as_of.ok()) return ErrorResponse(as_of.status());
+                 const std::optional<Date> as_of = context.Day("as_of");
                  const std::string code = surveillance_.tree().region(*idx).code;
-                 const Date day = as_of->value_or(surveillance_.LatestDay());
+                 const Date day = as_of.value_or(surveillance_.LatestDay());
                  const std::string key = fmt::format("trends|{}|{}", code, day.ToString());
                  return cached(key, [&] {
                    auto trends = analytics_.Trends(code, day);

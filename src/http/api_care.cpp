@@ -59,17 +59,16 @@ void CareRoutes::Add() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         Result<Paging> paging = PagingParams(context);
-         if (!paging.ok()) return ErrorResponse(paging.status());
+         const Paging& paging = context.paging;
          auto centres = care_.Centres(surveillance_.tree().region(*idx).code);
          if (!centres.ok()) return ErrorResponse(centres.status());
          array items;
-         for (int64_t at = paging->offset; at < static_cast<int64_t>(centres->size()) &&
-                                           static_cast<int64_t>(items.size()) < paging->limit;
+         for (int64_t at = paging.offset; at < static_cast<int64_t>(centres->size()) &&
+                                          static_cast<int64_t>(items.size()) < paging.limit;
               ++at) {
            items.push_back(report::CentreJson((*centres)[at]));
          }
-         return JsonResponse(200, PageJson(std::move(items), centres->size(), *paging));
+         return JsonResponse(200, PageJson(std::move(items), centres->size(), paging));
        }});
 
   AddTableRoutes<care::TreatmentCentre>(
@@ -90,37 +89,35 @@ void CareRoutes::Add() {
        .result_schema = "CareWriteResult"},
       owners);
 
-  router_.Add(
-      {"GET",
-       "/api/v1/care/census",
-       Permission::kReadSurveillance,
-       "region",
-       {"The census of the centres under a region, by centre then day",
-        "care",
-        {region,
-         {"from", "date", "First day, included"},
-         {"to", "date", "Last day, included"},
-         limit,
-         offset},
-        "",
-        "CensusPage"},
-       [this](RequestContext& context) {
-         Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
-         if (!idx.ok()) return ErrorResponse(idx.status());
-         auto dates = DateRangeParams(context);
-         if (!dates.ok()) return ErrorResponse(dates.status());
-         Result<Paging> paging = PagingParams(context);
-         if (!paging.ok()) return ErrorResponse(paging.status());
-         auto census = care_.Census(surveillance_.tree().region(*idx).code, dates->from, dates->to);
-         if (!census.ok()) return ErrorResponse(census.status());
-         array items;
-         for (int64_t at = paging->offset; at < static_cast<int64_t>(census->size()) &&
-                                           static_cast<int64_t>(items.size()) < paging->limit;
-              ++at) {
-           items.push_back(report::CensusJson((*census)[at]));
-         }
-         return JsonResponse(200, PageJson(std::move(items), census->size(), *paging));
-       }});
+  router_.Add({"GET",
+               "/api/v1/care/census",
+               Permission::kReadSurveillance,
+               "region",
+               {"The census of the centres under a region, by centre then day",
+                "care",
+                {region,
+                 {"from", "date", "First day, included"},
+                 {"to", "date", "Last day, included"},
+                 limit,
+                 offset},
+                "",
+                "CensusPage"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 const DateRange dates = context.Dates();
+                 const Paging& paging = context.paging;
+                 auto census =
+                     care_.Census(surveillance_.tree().region(*idx).code, dates.from, dates.to);
+                 if (!census.ok()) return ErrorResponse(census.status());
+                 array items;
+                 for (int64_t at = paging.offset; at < static_cast<int64_t>(census->size()) &&
+                                                  static_cast<int64_t>(items.size()) < paging.limit;
+                      ++at) {
+                   items.push_back(report::CensusJson((*census)[at]));
+                 }
+                 return JsonResponse(200, PageJson(std::move(items), census->size(), paging));
+               }});
 
   AddTableRoutes<care::CensusDay>(
       router_,
@@ -151,12 +148,11 @@ void CareRoutes::Add() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         auto day = DateParam(context, "as_of");
-         if (!day.ok()) return ErrorResponse(day.status());
+         const std::optional<Date> day = context.Day("as_of");
          auto horizon = OptionalInt(context, "horizon", 0, 28);
          if (!horizon.ok()) return ErrorResponse(horizon.status());
          const RegionTree& tree = surveillance_.tree();
-         auto report = care_.Occupancy(tree.region(*idx).code, *day, horizon->value_or(14));
+         auto report = care_.Occupancy(tree.region(*idx).code, day, horizon->value_or(14));
          if (!report.ok()) return ErrorResponse(report.status());
          return JsonResponse(200, report::OccupancyJson(*report, tree));
        }});
@@ -175,12 +171,11 @@ void CareRoutes::Add() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         auto day = DateParam(context, "as_of");
-         if (!day.ok()) return ErrorResponse(day.status());
+         const std::optional<Date> day = context.Day("as_of");
          auto level = OptionalInt(context, "level", 0, 10);
          if (!level.ok()) return ErrorResponse(level.status());
          const RegionTree& tree = surveillance_.tree();
-         auto report = care_.Workforce(tree.region(*idx).code, *day, *level);
+         auto report = care_.Workforce(tree.region(*idx).code, day, *level);
          if (!report.ok()) return ErrorResponse(report.status());
          return JsonResponse(200, report::WorkforceJson(*report, tree));
        }});

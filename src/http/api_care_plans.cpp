@@ -134,16 +134,15 @@ void CareRoutes::AddPlans() {
                 "",
                 "PlanPage"},
                [this, visible](RequestContext& context) {
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  auto plans = care_.Plans();
                  if (!plans.ok()) return ErrorResponse(plans.status());
                  array items;
                  int64_t total = 0;
                  for (const store::PlanRecord& plan : *plans) {
                    if (!visible(context, plan.scope)) continue;
-                   if (total++ < paging->offset) continue;
-                   if (static_cast<int64_t>(items.size()) < paging->limit) {
+                   if (total++ < paging.offset) continue;
+                   if (static_cast<int64_t>(items.size()) < paging.limit) {
                      object item = Document(plan);
                      item["scope"] = plan.scope;
                      item["level"] = plan.level;
@@ -151,7 +150,7 @@ void CareRoutes::AddPlans() {
                      items.push_back(std::move(item));
                    }
                  }
-                 return JsonResponse(200, PageJson(std::move(items), total, *paging));
+                 return JsonResponse(200, PageJson(std::move(items), total, paging));
                }});
 
   router_.Add(
@@ -168,10 +167,6 @@ void CareRoutes::AddPlans() {
         "Plan",
         201},
        [this](RequestContext& context) {
-         if (!context.request.body.empty() &&
-             !context.request.Header("content-type").starts_with("application/json")) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
          auto request = ParsePlanRequest(context.request.body);
          if (!request.ok()) return ErrorResponse(request.status());
          context.path_params["within"] = request->within;

@@ -32,14 +32,6 @@ Result<int64_t> IdParam(const RequestContext& context, const std::string& name) 
   return value;
 }
 
-bool JsonBody(const RequestContext& context) {
-  return context.request.Header("content-type").starts_with("application/json");
-}
-
-HttpResponse NotJson() {
-  return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-}
-
 app::Actor ActorOf(const RequestContext& context) {
   return {context.principal.user, "", "api", context.request.remote_address};
 }
@@ -157,7 +149,6 @@ void GuidanceRoutes::Add() {
                 "GuidanceChecklist",
                 201},
                [this](RequestContext& context) {
-                 if (!JsonBody(context)) return NotJson();
                  auto body = ParseChecklistBody(context.request.body);
                  if (!body.ok()) return ErrorResponse(body.status());
                  auto written = guidance_.SaveChecklist(
@@ -234,7 +225,6 @@ void GuidanceRoutes::AddPlans() {
         "GuidancePlan",
         201},
        [this, roster](RequestContext& context) {
-         if (!JsonBody(context)) return NotJson();
          auto request = ParsePlanRequestBody(context.request.body, guidance::TeamRules());
          if (!request.ok()) return ErrorResponse(request.status());
          auto plan = guidance_.Plan(*request, ActorOf(context));

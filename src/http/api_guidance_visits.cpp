@@ -71,9 +71,6 @@ void GuidanceRoutes::AddVisits() {
         "GuidanceVisit",
         201},
        [this](RequestContext& context) {
-         if (!context.request.Header("content-type").starts_with("application/json")) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
          auto visit = ParseVisitBody(context.request.body);
          if (!visit.ok()) return ErrorResponse(visit.status());
          if (Status s = scope_.CheckRegionsInScope(context, {visit->region}); !s.ok()) {
@@ -102,10 +99,9 @@ void GuidanceRoutes::AddVisits() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto dates = DateRangeParams(context);
-                 if (!dates.ok()) return ErrorResponse(dates.status());
-                 auto visits = guidance_.Visits(surveillance_.tree().region(*idx).code, dates->from,
-                                                dates->to);
+                 const DateRange dates = context.Dates();
+                 auto visits =
+                     guidance_.Visits(surveillance_.tree().region(*idx).code, dates.from, dates.to);
                  if (!visits.ok()) return ErrorResponse(visits.status());
                  return PageResponse(context, *visits, report::VisitJson);
                }});
@@ -147,9 +143,6 @@ void GuidanceRoutes::AddVisits() {
         "GuidanceFindingClosure",
         "GuidanceFinding"},
        [this](RequestContext& context) {
-         if (!context.request.Header("content-type").starts_with("application/json")) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
          const std::string text = context.Param("finding");
          int64_t id = 0;
          auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -185,14 +178,13 @@ void GuidanceRoutes::AddVisits() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         auto day = DateParam(context, "as_of");
-         if (!day.ok()) return ErrorResponse(day.status());
+         const std::optional<Date> day = context.Day("as_of");
          const std::string format = context.Param("format");
          if (!format.empty() && format != "json" && format != "markdown") {
            return ErrorResponse(Status::InvalidArgument(
                fmt::format("format: \"{}\" is not json or markdown", format)));
          }
-         auto report = guidance_.Report(surveillance_.tree().region(*idx).code, *day);
+         auto report = guidance_.Report(surveillance_.tree().region(*idx).code, day);
          if (!report.ok()) return ErrorResponse(report.status());
          if (format == "markdown") {
            HttpResponse response;

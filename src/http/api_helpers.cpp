@@ -43,52 +43,6 @@ boost::json::object WriteCountsJson(const store::WriteCounts& counts) {
   return {{"added", counts.added}, {"updated", counts.updated}, {"unchanged", counts.unchanged}};
 }
 
-std::optional<HttpResponse> NotJsonBody(const RequestContext& context) {
-  if (context.request.body.empty() ||
-      context.request.Header("content-type").starts_with("application/json")) {
-    return std::nullopt;
-  }
-  return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-}
-
-Result<std::optional<Date>> DateParam(const RequestContext& context, const std::string& name) {
-  const std::string text = context.Param(name);
-  if (text.empty()) return std::optional<Date>();
-  std::optional<Date> date = Date::Parse(text);
-  if (!date) {
-    return Status::InvalidArgument(
-        fmt::format("{}: \"{}\" is not a date (expected YYYY-MM-DD)", name, text));
-  }
-  return date;
-}
-
-Result<DateRange> DateRangeParams(const RequestContext& context) {
-  auto from = DateParam(context, "from");
-  if (!from.ok()) return from.status();
-  auto to = DateParam(context, "to");
-  if (!to.ok()) return to.status();
-  return DateRange{*from, *to};
-}
-
-Result<Paging> PagingParams(const RequestContext& context) {
-  Paging paging;
-  auto parse = [&](const char* name, int64_t min, int64_t max, int64_t& into) -> Status {
-    const std::string text = context.Param(name);
-    if (text.empty()) return Status::Ok();
-    int64_t value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
-      return Status::InvalidArgument(
-          fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
-    }
-    into = value;
-    return Status::Ok();
-  };
-  if (Status s = parse("limit", 1, 1000, paging.limit); !s.ok()) return s;
-  if (Status s = parse("offset", 0, int64_t{1} << 40, paging.offset); !s.ok()) return s;
-  return paging;
-}
-
 boost::json::object PageJson(boost::json::array items, int64_t total, const Paging& paging) {
   return {{"items", std::move(items)},
           {"total", total},

@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the handlers of every capability (api_helpers.cpp): the caller's region,
-// paging, dates and the JSON of a page.
+// the JSON of a page (paging and days are read by the router, router.hpp).
 
 #include <cstdint>
 #include <optional>
@@ -30,21 +30,6 @@ bool IsNational(const app::SurveillanceService& surveillance, const app::Princip
 // kNotFound for an unknown region, kForbidden outside the caller's subtree.
 Result<RegionIdx> ScopedRegion(const app::SurveillanceService& surveillance,
                                const RequestContext& context, const std::string& param);
-// An optional date parameter; kInvalidArgument when malformed.
-Result<std::optional<Date>> DateParam(const RequestContext& context, const std::string& name);
-// The optional days `from` and `to` (both included); kInvalidArgument when either is malformed
-// (`from` is looked at first).
-struct DateRange {
-  std::optional<Date> from;
-  std::optional<Date> to;
-};
-Result<DateRange> DateRangeParams(const RequestContext& context);
-
-struct Paging {
-  int64_t limit = 100;
-  int64_t offset = 0;
-};
-Result<Paging> PagingParams(const RequestContext& context);
 boost::json::object PageJson(boost::json::array items, int64_t total, const Paging& paging);
 
 // The page `paging` of the whole list `all`, each item rendered by `to_json`.
@@ -59,13 +44,12 @@ boost::json::object PageOf(const std::vector<T>& all, const Paging& paging, ToJs
   return PageJson(std::move(items), static_cast<int64_t>(all.size()), paging);
 }
 
-// 200 with the page of `all` the request's `limit` and `offset` ask for; 400 when they are bad.
+// 200 with the page of `all` the request's `limit` and `offset` ask for.
 template <typename T, typename ToJson>
 HttpResponse PageResponse(const RequestContext& context, const std::vector<T>& all,
                           ToJson&& to_json) {
-  Result<Paging> paging = PagingParams(context);
-  if (!paging.ok()) return ErrorResponse(paging.status());
-  return JsonResponse(200, PageOf(all, *paging, to_json));
+  const Paging& paging = context.paging;
+  return JsonResponse(200, PageOf(all, paging, to_json));
 }
 
 }  // namespace outbreak::http

@@ -75,9 +75,6 @@ void LevelsRoutes::Add() {
   auto actor = [](const RequestContext& context, const std::string& reason) {
     return app::Actor{context.principal.user, reason, "api", context.request.remote_address};
   };
-  auto json_body = [](const RequestContext& context) {
-    return context.request.Header("content-type").starts_with("application/json");
-  };
   // Checks that `code` lies in the caller's region (kForbidden) and exists (kNotFound).
   auto in_scope = [this](RequestContext& context, const std::string& code) -> Status {
     context.path_params["region"] = code;
@@ -97,10 +94,9 @@ void LevelsRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto day = DateParam(context, "as_of");
-                 if (!day.ok()) return ErrorResponse(day.status());
+                 const std::optional<Date> day = context.Day("as_of");
                  const RegionTree& tree = surveillance_.tree();
-                 auto levels = levels_.Levels(tree.region(*idx).code, *day);
+                 auto levels = levels_.Levels(tree.region(*idx).code, day);
                  if (!levels.ok()) return ErrorResponse(levels.status());
                  array items;
                  for (const auto& level : *levels)
@@ -144,11 +140,7 @@ void LevelsRoutes::Add() {
           {},
           rules ? "RulesDocument" : "ProgrammesDocument",
           "LoadedDocument"},
-         [this, rules, kind, actor, json_body](RequestContext& context) {
-           if (!json_body(context)) {
-             return ErrorResponse(415, "unsupported_media_type",
-                                  "send the body as application/json");
-           }
+         [this, rules, kind, actor](RequestContext& context) {
            auto body =
                ObjectBody::Parse(context.request.body, {"text", "source", "dry_run", "reason"});
            if (!body.ok()) return ErrorResponse(body.status());
@@ -200,10 +192,9 @@ void LevelsRoutes::Add() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         auto day = DateParam(context, "as_of");
-         if (!day.ok()) return ErrorResponse(day.status());
+         const std::optional<Date> day = context.Day("as_of");
          const RegionTree& tree = surveillance_.tree();
-         auto view = levels_.Indicators(tree.region(*idx).code, *day);
+         auto view = levels_.Indicators(tree.region(*idx).code, day);
          if (!view.ok()) return ErrorResponse(view.status());
          return JsonResponse(200, report::IndicatorsJson(*view, tree));
        }});
@@ -219,10 +210,7 @@ void LevelsRoutes::Add() {
         {},
         "EvaluateRequest",
         "Evaluation"},
-       [this, actor, json_body, in_scope](RequestContext& context) {
-         if (!json_body(context)) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
+       [this, actor, in_scope](RequestContext& context) {
          auto body = ObjectBody::Parse(context.request.body, {"region", "as_of"});
          if (!body.ok()) return ErrorResponse(body.status());
          std::string code = body->String("region", false);
@@ -261,8 +249,7 @@ void LevelsRoutes::Add() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         Result<Paging> paging = PagingParams(context);
-         if (!paging.ok()) return ErrorResponse(paging.status());
+         const Paging& paging = context.paging;
          const std::string status = context.Param("status");
          if (!status.empty() && status != "pending" && status != "accepted" &&
              status != "rejected" && status != "overridden" && status != "superseded") {
@@ -273,7 +260,7 @@ void LevelsRoutes::Add() {
          const RegionTree& tree = surveillance_.tree();
          auto proposals = levels_.Proposals(tree.region(*idx).code, status);
          if (!proposals.ok()) return ErrorResponse(proposals.status());
-         return JsonResponse(200, PageOf(*proposals, *paging, [&](const auto& p) {
+         return JsonResponse(200, PageOf(*proposals, paging, [&](const auto& p) {
                                return report::ProposalJson(p, tree);
                              }));
        }});
@@ -290,10 +277,7 @@ void LevelsRoutes::Add() {
         "LevelDecision",
         "Decision",
         201},
-       [this, actor, json_body, in_scope](RequestContext& context) {
-         if (!json_body(context)) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
+       [this, actor, in_scope](RequestContext& context) {
          Result<int64_t> id = IdParam(context, "proposal");
          if (!id.ok()) return ErrorResponse(id.status());
          auto proposal = levels_.FindProposal(*id);
@@ -334,10 +318,7 @@ void LevelsRoutes::Add() {
         "LevelSet",
         "Decision",
         201},
-       [this, actor, json_body, in_scope](RequestContext& context) {
-         if (!json_body(context)) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
+       [this, actor, in_scope](RequestContext& context) {
          auto body = ObjectBody::Parse(context.request.body, {"region", "level", "day", "reason"});
          if (!body.ok()) return ErrorResponse(body.status());
          const std::string code = body->String("region", true);
@@ -366,12 +347,11 @@ void LevelsRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  const RegionTree& tree = surveillance_.tree();
                  auto decisions = levels_.History(tree.region(*idx).code);
                  if (!decisions.ok()) return ErrorResponse(decisions.status());
-                 return JsonResponse(200, PageOf(*decisions, *paging, [&](const auto& d) {
+                 return JsonResponse(200, PageOf(*decisions, paging, [&](const auto& d) {
                                        return report::DecisionJson(d, tree);
                                      }));
                }});
@@ -392,10 +372,9 @@ void LevelsRoutes::Add() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         auto dates = DateRangeParams(context);
-         if (!dates.ok()) return ErrorResponse(dates.status());
+         const DateRange dates = context.Dates();
          const RegionTree& tree = surveillance_.tree();
-         auto replay = levels_.Replay(tree.region(*idx).code, dates->from, dates->to, std::nullopt);
+         auto replay = levels_.Replay(tree.region(*idx).code, dates.from, dates.to, std::nullopt);
          if (!replay.ok()) return ErrorResponse(replay.status());
          return JsonResponse(200, report::ReplayJson(*replay, tree));
        },
@@ -414,8 +393,7 @@ void LevelsRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  const std::string overdue = context.Param("overdue");
                  if (!overdue.empty() && overdue != "true" && overdue != "false") {
                    return ErrorResponse(Status::InvalidArgument(
@@ -424,7 +402,7 @@ void LevelsRoutes::Add() {
                  const RegionTree& tree = surveillance_.tree();
                  auto tasks = levels_.Tasks(tree.region(*idx).code, overdue == "true");
                  if (!tasks.ok()) return ErrorResponse(tasks.status());
-                 return JsonResponse(200, PageOf(*tasks, *paging, [&](const auto& t) {
+                 return JsonResponse(200, PageOf(*tasks, paging, [&](const auto& t) {
                                        return report::TaskJson(t, tree);
                                      }));
                }});
@@ -440,10 +418,7 @@ void LevelsRoutes::Add() {
         {},
         "TaskDone",
         "Task"},
-       [this, actor, json_body, in_scope](RequestContext& context) {
-         if (!json_body(context)) {
-           return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
-         }
+       [this, actor, in_scope](RequestContext& context) {
          Result<int64_t> id = IdParam(context, "task");
          if (!id.ok()) return ErrorResponse(id.status());
          auto task = levels_.FindTask(*id);

@@ -20,7 +20,6 @@ namespace outbreak::http {
 namespace {
 
 using supply_api::ActorOf;
-using supply_api::NotJson;
 
 HttpResponse Written(const store::WriteCounts& counts) {
   return JsonResponse(201, WriteCountsJson(counts));
@@ -89,7 +88,6 @@ void SupplyRoutes::Add() {
         "SupplyWriteResult",
         201},
        [this](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto capacity = ParseDefaultLinksBody(context.request.body);
          if (!capacity.ok()) return ErrorResponse(capacity.status());
          auto written = supply_.AddDefaultLinks(*capacity, ActorOf(context, ""));

@@ -23,11 +23,6 @@ inline app::Actor ActorOf(const RequestContext& context, const std::string& reas
   return app::Actor{context.principal.user, reason, "api", context.request.remote_address};
 }
 
-// A 415 answer when a body is sent as anything but JSON; nullopt when it is fine.
-inline std::optional<HttpResponse> NotJson(const RequestContext& context) {
-  return NotJsonBody(context);
-}
-
 // The number in the path parameter `name`; kNotFound ("shipment \"x\" does not exist") when it is
 // not a positive whole number.
 inline Result<int64_t> IdParam(const RequestContext& context, const char* name) {

@@ -19,7 +19,6 @@ using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::IdParam;
 using supply_api::IntParam;
-using supply_api::NotJson;
 
 }  // namespace
 
@@ -46,20 +45,19 @@ void SupplyRoutes::AddPlans() {
                 "",
                 "SupplyPlanPage"},
                [this, visible](RequestContext& context) {
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  auto plans = supply_.Plans();
                  if (!plans.ok()) return ErrorResponse(plans.status());
                  array items;
                  int64_t total = 0;
                  for (const store::SupplyPlanRecord& plan : *plans) {
                    if (!visible(context, plan.scope)) continue;
-                   if (total++ < paging->offset) continue;
-                   if (static_cast<int64_t>(items.size()) < paging->limit) {
+                   if (total++ < paging.offset) continue;
+                   if (static_cast<int64_t>(items.size()) < paging.limit) {
                      items.push_back(report::SupplyPlanDocument(plan));
                    }
                  }
-                 return JsonResponse(200, PageJson(std::move(items), total, *paging));
+                 return JsonResponse(200, PageJson(std::move(items), total, paging));
                }});
 
   router_.Add(
@@ -77,7 +75,6 @@ void SupplyRoutes::AddPlans() {
         "SupplyPlan",
         201},
        [this](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto request = ParseSupplyPlanBody(context.request.body);
          if (!request.ok()) return ErrorResponse(request.status());
          if (request->draw_reserve) {
@@ -145,7 +142,6 @@ void SupplyRoutes::AddPlans() {
         "SupplyPlanAdoption",
         "SupplyPlan"},
        [this](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto body = ParseAdoptBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          auto id = IdParam(context, "plan");
@@ -183,11 +179,10 @@ void SupplyRoutes::AddPlans() {
                 "",
                 "ProductionPlan"},
                [this](RequestContext& context) {
-                 auto day = DateParam(context, "as_of");
-                 if (!day.ok()) return ErrorResponse(day.status());
+                 const std::optional<Date> day = context.Day("as_of");
                  auto horizon = IntParam(context, "horizon", 1, 28);
                  if (!horizon.ok()) return ErrorResponse(horizon.status());
-                 auto report = supply_.Production(*day, static_cast<int>(horizon->value_or(14)));
+                 auto report = supply_.Production(day, static_cast<int>(horizon->value_or(14)));
                  if (!report.ok()) return ErrorResponse(report.status());
                  const report::ProductionContext production{
                      report->as_of, report->as_of + 1,     report->horizon_days,

@@ -26,7 +26,6 @@ using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::IdParam;
 using supply_api::IntParam;
-using supply_api::NotJson;
 
 constexpr int64_t kShipmentReadLimit = 10'000'000;
 
@@ -101,8 +100,7 @@ void SupplyRoutes::AddShipments() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  store::ShipmentQuery query;
                  query.status = context.Param("status");
                  if (!query.status.empty() && !supply::ParseShipmentStatus(query.status)) {
@@ -117,7 +115,7 @@ void SupplyRoutes::AddShipments() {
                  query.limit = kShipmentReadLimit;
                  auto shipments = supply_.Shipments(surveillance_.tree().region(*idx).code, query);
                  if (!shipments.ok()) return ErrorResponse(shipments.status());
-                 return JsonResponse(200, PageOf(*shipments, *paging, report::ShipmentJson));
+                 return JsonResponse(200, PageOf(*shipments, paging, report::ShipmentJson));
                }});
 
   router_.Add(
@@ -134,7 +132,6 @@ void SupplyRoutes::AddShipments() {
         "ShipmentsCreated",
         201},
        [this, in_scope](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto body = ParseShipmentsBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          std::vector<std::string> unknown;
@@ -224,7 +221,6 @@ void SupplyRoutes::AddShipments() {
                 "",
                 "Shipment"},
                [this, authorise](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
                  auto body = ParseStepBody(context.request.body, false, false);
                  if (!body.ok()) return ErrorResponse(body.status());
                  auto shipment = authorise(context, End::kSender, "approve");
@@ -245,7 +241,6 @@ void SupplyRoutes::AddShipments() {
                 "ShipmentCancel",
                 "Shipment"},
                [this, authorise](RequestContext& context) {
-                 if (auto refused = NotJson(context)) return *refused;
                  auto body = ParseStepBody(context.request.body, false, true);
                  if (!body.ok()) return ErrorResponse(body.status());
                  auto shipment = authorise(context, End::kEither, "cancel");
@@ -268,7 +263,6 @@ void SupplyRoutes::AddShipments() {
         "",
         "Shipment"},
        [this, authorise](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto body = ParseStepBody(context.request.body, true, false);
          if (!body.ok()) return ErrorResponse(body.status());
          auto shipment = authorise(context, End::kSender, "dispatch");
@@ -292,7 +286,6 @@ void SupplyRoutes::AddShipments() {
         "ShipmentReceipt",
         "Shipment"},
        [this, authorise](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto body = ParseReceiptBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          auto shipment = authorise(context, End::kReceiver, "receive");
@@ -320,7 +313,6 @@ void SupplyRoutes::AddShipments() {
         "ShipmentBulkStep",
         "ShipmentBulkResult"},
        [this, in_scope](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto body = ParseBulkStepBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          auto selected =
@@ -383,9 +375,8 @@ void SupplyRoutes::AddShipments() {
                fmt::format("node {} concerns neither your region {} nor a region holding it", node,
                            context.principal.region)));
          }
-         auto day = DateParam(context, "day");
-         if (!day.ok()) return ErrorResponse(day.status());
-         auto queue = supply_.Queue(node, *day);
+         const std::optional<Date> day = context.Day("day");
+         auto queue = supply_.Queue(node, day);
          if (!queue.ok()) return ErrorResponse(queue.status());
          auto list = [](const std::vector<supply::Shipment>& shipments) {
            array out;

@@ -20,7 +20,6 @@ using boost::json::array;
 using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::IntParam;
-using supply_api::NotJson;
 
 // The ledger is read whole for a page and its total; the store pages only by limit and offset.
 constexpr int64_t kLedgerReadLimit = 10'000'000;
@@ -52,22 +51,20 @@ void SupplyRoutes::AddStock() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
-                 auto dates = DateRangeParams(context);
-                 if (!dates.ok()) return ErrorResponse(dates.status());
+                 const Paging& paging = context.paging;
+                 const DateRange dates = context.Dates();
                  store::LedgerQuery query;
                  if (const std::string node = context.Param("node"); !node.empty()) {
                    query.nodes.push_back(node);
                  }
                  query.medicine = context.Param("medicine");
                  query.lot = context.Param("lot");
-                 query.from = dates->from;
-                 query.to = dates->to;
+                 query.from = dates.from;
+                 query.to = dates.to;
                  query.limit = kLedgerReadLimit;
                  auto entries = supply_.Ledger(surveillance_.tree().region(*idx).code, query);
                  if (!entries.ok()) return ErrorResponse(entries.status());
-                 return JsonResponse(200, PageOf(*entries, *paging, report::LedgerEntryJson));
+                 return JsonResponse(200, PageOf(*entries, paging, report::LedgerEntryJson));
                }});
 
   router_.Add(
@@ -86,7 +83,6 @@ void SupplyRoutes::AddStock() {
         "LedgerPostResult",
         201},
        [this](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto body = ParseLedgerBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          if (body->draw_reserve) {
@@ -123,9 +119,8 @@ void SupplyRoutes::AddStock() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto day = DateParam(context, "as_of");
-                 if (!day.ok()) return ErrorResponse(day.status());
-                 auto report = supply_.Stock(surveillance_.tree().region(*idx).code, *day,
+                 const std::optional<Date> day = context.Day("as_of");
+                 auto report = supply_.Stock(surveillance_.tree().region(*idx).code, day,
                                              context.Param("medicine"));
                  if (!report.ok()) return ErrorResponse(report.status());
                  return JsonResponse(200, report::StockReportJson(*report));
@@ -144,9 +139,8 @@ void SupplyRoutes::AddStock() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto day = DateParam(context, "as_of");
-                 if (!day.ok()) return ErrorResponse(day.status());
-                 auto report = supply_.Cover(surveillance_.tree().region(*idx).code, *day);
+                 const std::optional<Date> day = context.Day("as_of");
+                 auto report = supply_.Cover(surveillance_.tree().region(*idx).code, day);
                  if (!report.ok()) return ErrorResponse(report.status());
                  return JsonResponse(200, report::CoverReportJson(*report));
                }});
@@ -164,11 +158,10 @@ void SupplyRoutes::AddStock() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto day = DateParam(context, "as_of");
-                 if (!day.ok()) return ErrorResponse(day.status());
+                 const std::optional<Date> day = context.Day("as_of");
                  auto horizon = IntParam(context, "horizon", 1, 28);
                  if (!horizon.ok()) return ErrorResponse(horizon.status());
-                 auto report = supply_.Demand(surveillance_.tree().region(*idx).code, *day,
+                 auto report = supply_.Demand(surveillance_.tree().region(*idx).code, day,
                                               static_cast<int>(horizon->value_or(14)));
                  if (!report.ok()) return ErrorResponse(report.status());
                  return JsonResponse(200, report::DemandReportJson(*report));
@@ -259,7 +252,6 @@ void SupplyRoutes::AddStock() {
         "LotRecall",
         201},
        [this](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto body = ParseRecallBody(context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          auto recall = supply_.OrderRecall(body->medicine, body->lot, body->day, body->reason,
@@ -281,7 +273,6 @@ void SupplyRoutes::AddStock() {
         "ShipmentCancel",
         "LotRecall"},
        [this](RequestContext& context) {
-         if (auto refused = NotJson(context)) return *refused;
          auto id = supply_api::IdParam(context, "recall");
          if (!id.ok()) return ErrorResponse(id.status());
          auto body = ParseStepBody(context.request.body, true, true);

@@ -2,8 +2,6 @@
 // validation findings and report history.
 
 #include <charconv>
-#include <limits>
-#include <set>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -11,11 +9,12 @@
 #include "http/api.hpp"
 #include "http/json_response.hpp"
 #include "http/routes.hpp"
-#include "record/json_number.hpp"
+#include "record/record_json.hpp"
 #include "report/analytics_render.hpp"
 #include "report/levels_render.hpp"
 #include "report/sitrep_render.hpp"
 #include "report/tables.hpp"
+#include "surveillance/report_record.hpp"
 
 namespace outbreak::http {
 
@@ -24,25 +23,7 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 
-constexpr size_t kMaxReportsPerRequest = 10'000;
-
-// Reads a non-negative whole count; records an error naming the field otherwise.
-void ReadCount(const object& item, const char* field, const std::string& where, bool required,
-               std::optional<int64_t>& into, std::vector<std::string>& errors) {
-  const boost::json::value* value = item.if_contains(field);
-  if (value == nullptr || value->is_null()) {
-    if (required) errors.push_back(fmt::format("{}.{}: is missing", where, field));
-    return;
-  }
-  std::string reason;
-  into = record::JsonCount(*value, reason);
-  if (!into) errors.push_back(fmt::format("{}.{}: {}", where, field, reason));
-}
-
-struct ReportBody {
-  std::vector<app::ReportInput> reports;
-  std::string reason;
-};
+using ReportBody = record::Batch<app::ReportInput>;
 
 // If-Match: "3" (or 3) names the version a single report corrects, as expected_version does.
 Status ApplyIfMatch(const std::string& if_match, ReportBody& body) {
@@ -58,103 +39,18 @@ Status ApplyIfMatch(const std::string& if_match, ReportBody& body) {
     return Status::InvalidArgument(
         fmt::format("If-Match: \"{}\" is not a report version (e.g. \"2\")", if_match));
   }
-  if (body.reports.size() != 1) {
+  if (body.items.size() != 1) {
     return Status::InvalidArgument(
         "If-Match: names the version of one report; for a batch, give each report its "
         "expected_version");
   }
-  std::optional<int>& expected = body.reports.front().expected_version;
+  std::optional<int>& expected = body.items.front().expected_version;
   if (expected && *expected != version) {
     return Status::InvalidArgument(fmt::format(
         "If-Match says version {} and expected_version {}: say one", version, *expected));
   }
   expected = version;
   return Status::Ok();
-}
-
-Result<ReportBody> ParseReportBody(const std::string& body) {
-  boost::system::error_code ec;
-  boost::json::value json = boost::json::parse(body, ec);
-  if (ec) return Status::InvalidArgument(fmt::format("malformed JSON: {}", ec.message()));
-  if (!json.is_object()) return Status::InvalidArgument("the body must be a JSON object");
-  ReportBody out;
-  std::vector<std::string> errors;
-  const object& root = json.as_object();
-  array single;
-  const array* items = nullptr;
-  if (const boost::json::value* reports = root.if_contains("reports")) {
-    if (!reports->is_array()) return Status::InvalidArgument("reports: must be an array");
-    items = &reports->as_array();
-  } else {
-    single.push_back(json);
-    items = &single;
-  }
-  if (const boost::json::value* reason = root.if_contains("reason")) {
-    if (!reason->is_string()) return Status::InvalidArgument("reason: must be a string");
-    out.reason = std::string(reason->as_string());
-  }
-  if (items->empty()) return Status::InvalidArgument("reports: is empty");
-  if (items->size() > kMaxReportsPerRequest) {
-    return Status::InvalidArgument(
-        fmt::format("reports: more than {} in one request; split them", kMaxReportsPerRequest));
-  }
-  for (size_t idx = 0; idx < items->size(); ++idx) {
-    const std::string where = items == &single ? "report" : fmt::format("reports[{}]", idx);
-    if (!(*items)[idx].is_object()) {
-      errors.push_back(fmt::format("{}: must be an object", where));
-      continue;
-    }
-    const object& item = (*items)[idx].as_object();
-    app::ReportInput input;
-    const boost::json::value* region = item.if_contains("region");
-    if (region == nullptr || !region->is_string()) {
-      errors.push_back(fmt::format("{}.region: is missing or not a string", where));
-    } else {
-      input.region = std::string(region->as_string());
-    }
-    const boost::json::value* date = item.if_contains("date");
-    std::optional<Date> parsed_date;
-    if (date != nullptr && date->is_string()) parsed_date = Date::Parse(date->as_string());
-    if (!parsed_date) {
-      errors.push_back(fmt::format("{}.date: {} is not a date (expected \"YYYY-MM-DD\")", where,
-                                   date == nullptr ? "missing" : boost::json::serialize(*date)));
-    } else {
-      input.date = *parsed_date;
-    }
-    std::optional<int64_t> fever, recovered, deaths, treatment;
-    ReadCount(item, "new_fever", where, true, fever, errors);
-    ReadCount(item, "new_recovered", where, true, recovered, errors);
-    ReadCount(item, "new_deaths", where, true, deaths, errors);
-    ReadCount(item, "under_treatment", where, true, treatment, errors);
-    ReadCount(item, "tested", where, false, input.counts.tested, errors);
-    ReadCount(item, "positive", where, false, input.counts.positive, errors);
-    std::optional<int64_t> expected;
-    ReadCount(item, "expected_version", where, false, expected, errors);
-    if (expected && *expected > std::numeric_limits<int>::max()) {
-      errors.push_back(fmt::format("{}.expected_version: is not a version", where));
-    } else if (expected) {
-      input.expected_version = static_cast<int>(*expected);
-    }
-    input.counts.new_fever = fever.value_or(0);
-    input.counts.new_recovered = recovered.value_or(0);
-    input.counts.new_deaths = deaths.value_or(0);
-    input.counts.under_treatment = treatment.value_or(0);
-    for (const auto& [key, value] : item) {
-      static const std::set<std::string> kKnown = {
-          "region",          "date",   "new_fever", "new_recovered", "new_deaths",
-          "under_treatment", "tested", "positive",  "reason",        "expected_version"};
-      if (!kKnown.contains(std::string(key))) {
-        errors.push_back(fmt::format("{}.{}: is not a known field", where, std::string(key)));
-      }
-    }
-    out.reports.push_back(std::move(input));
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument(
-        fmt::format("{} error(s) in the reports; nothing was written", errors.size()),
-        std::move(errors));
-  }
-  return out;
 }
 
 }  // namespace
@@ -180,21 +76,20 @@ void SurveillanceRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> root = ScopedRegion(surveillance_, context, "region");
                  if (!root.ok()) return ErrorResponse(root.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  return surveillance_.WithTree([&](const RegionTree& tree) {
                    std::vector<RegionIdx> order{*root};
                    for (size_t at = 0; at < order.size(); ++at) {
                      for (RegionIdx child : tree.children(order[at])) order.push_back(child);
                    }
                    array items;
-                   for (int64_t idx = paging->offset;
+                   for (int64_t idx = paging.offset;
                         idx < static_cast<int64_t>(order.size()) &&
-                        static_cast<int64_t>(items.size()) < paging->limit;
+                        static_cast<int64_t>(items.size()) < paging.limit;
                         ++idx) {
                      items.push_back(report::RegionJson(tree, order[idx]));
                    }
-                   return JsonResponse(200, PageJson(std::move(items), order.size(), *paging));
+                   return JsonResponse(200, PageJson(std::move(items), order.size(), paging));
                  });
                }});
 
@@ -239,13 +134,11 @@ void SurveillanceRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto dates = DateRangeParams(context);
-                 if (!dates.ok()) return ErrorResponse(dates.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const DateRange dates = context.Dates();
+                 const Paging& paging = context.paging;
                  const std::string code = surveillance_.tree().region(*idx).code;
-                 auto page = surveillance_.ListReports(code, dates->from, dates->to, paging->limit,
-                                                       paging->offset);
+                 auto page = surveillance_.ListReports(code, dates.from, dates.to, paging.limit,
+                                                       paging.offset);
                  if (!page.ok()) return ErrorResponse(page.status());
                  array items;
                  for (const auto& item : page->items) {
@@ -254,7 +147,7 @@ void SurveillanceRoutes::Add() {
                                           {"counts", report::CountsJson(item.counts)},
                                           {"version", item.version}});
                  }
-                 return JsonResponse(200, PageJson(std::move(items), page->total, *paging));
+                 return JsonResponse(200, PageJson(std::move(items), page->total, paging));
                }});
 
   router_.Add(
@@ -273,18 +166,14 @@ void SurveillanceRoutes::Add() {
         "WriteResult",
         201},
        [this](RequestContext& context) {
-         const std::string content_type = context.request.Header("content-type");
-         if (!content_type.starts_with("application/json")) {
-           return ErrorResponse(415, "unsupported_media_type",
-                                "send the reports as application/json");
-         }
-         Result<ReportBody> body = ParseReportBody(context.request.body);
+         Result<ReportBody> body =
+             record::ReadBody(surveillance::ReportRecord(), context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
          if (Status s = ApplyIfMatch(context.request.Header("if-match"), *body); !s.ok()) {
            return ErrorResponse(s);
          }
          std::vector<std::string> outside;
-         for (const app::ReportInput& input : body->reports) {
+         for (const app::ReportInput& input : body->items) {
            context.path_params["region"] = input.region;
            Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
            if (idx.status().code() == StatusCode::kForbidden) {
@@ -297,7 +186,7 @@ void SurveillanceRoutes::Add() {
          }
          const app::Actor actor{context.principal.user, body->reason, "api",
                                 context.request.remote_address};
-         auto written = surveillance_.SubmitReports(body->reports, actor);
+         auto written = surveillance_.SubmitReports(body->items, actor);
          if (!written.ok()) return ErrorResponse(written.status());
          return JsonResponse(
              201,
@@ -315,9 +204,8 @@ void SurveillanceRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto date = DateParam(context, "date");
-                 if (!date.ok()) return ErrorResponse(date.status());
-                 auto history = surveillance_.History(context.Param("region"), **date);
+                 const std::optional<Date> date = context.Day("date");
+                 auto history = surveillance_.History(context.Param("region"), *date);
                  if (!history.ok()) return ErrorResponse(history.status());
                  return JsonResponse(200, report::HistoryJson(*history));
                }});
@@ -337,8 +225,7 @@ void SurveillanceRoutes::Add() {
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
-         auto as_of = DateParam(context, "as_of");
-         if (!as_of.ok()) return ErrorResponse(as_of.status());
+         const std::optional<Date> as_of = context.Day("as_of");
          const std::string format = context.Param("format");
          if (!format.empty() && format != "json" && format != "text" && format != "markdown") {
            return ErrorResponse(Status::InvalidArgument(
@@ -348,14 +235,14 @@ void SurveillanceRoutes::Add() {
          // The version is read before the report is built, so an entry is never newer
          // than its version says.
          const uint64_t version = surveillance_.DataVersion();
-         const Date day = as_of->value_or(surveillance_.LatestDay());
+         const Date day = as_of.value_or(surveillance_.LatestDay());
          // Level decisions and task updates change the prevention section: their version is
          // part of the key.
          const std::string key =
              fmt::format("{}|{}|{}|{}|{}", tree.region(*idx).code, day.ToString(), format,
-                         levels_.DataVersion(), as_of->has_value() ? "asked" : "default");
+                         levels_.DataVersion(), as_of.has_value() ? "asked" : "default");
          if (auto cached = sitrep_cache_.Find(key, version)) return *cached;
-         auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, *as_of);
+         auto sitrep = surveillance_.Sitrep(tree.region(*idx).code, as_of);
          if (!sitrep.ok()) return ErrorResponse(sitrep.status());
          auto trends = analytics_.Trends(tree.region(*idx).code, day);
          if (!trends.ok()) return ErrorResponse(trends.status());
@@ -389,10 +276,9 @@ void SurveillanceRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto dates = DateRangeParams(context);
-                 if (!dates.ok()) return ErrorResponse(dates.status());
+                 const DateRange dates = context.Dates();
                  const RegionTree& tree = surveillance_.tree();
-                 auto series = surveillance_.Series(tree.region(*idx).code, dates->from, dates->to);
+                 auto series = surveillance_.Series(tree.region(*idx).code, dates.from, dates.to);
                  if (!series.ok()) return ErrorResponse(series.status());
                  return JsonResponse(200, report::SeriesJson(*series, tree, *idx));
                }});
@@ -409,10 +295,9 @@ void SurveillanceRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 auto date = DateParam(context, "date");
-                 if (!date.ok()) return ErrorResponse(date.status());
+                 const std::optional<Date> date = context.Day("date");
                  const RegionTree& tree = surveillance_.tree();
-                 auto report = surveillance_.Completeness(tree.region(*idx).code, *date);
+                 auto report = surveillance_.Completeness(tree.region(*idx).code, date);
                  if (!report.ok()) return ErrorResponse(report.status());
                  return JsonResponse(200, report::CompletenessJson(*report, tree));
                }});
@@ -429,17 +314,16 @@ void SurveillanceRoutes::Add() {
                [this](RequestContext& context) {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
-                 Result<Paging> paging = PagingParams(context);
-                 if (!paging.ok()) return ErrorResponse(paging.status());
+                 const Paging& paging = context.paging;
                  const RegionTree& tree = surveillance_.tree();
                  auto findings = surveillance_.Check(tree.region(*idx).code);
                  if (!findings.ok()) return ErrorResponse(findings.status());
-                 const size_t begin = std::min<size_t>(paging->offset, findings->size());
-                 const size_t end = std::min<size_t>(begin + paging->limit, findings->size());
+                 const size_t begin = std::min<size_t>(paging.offset, findings->size());
+                 const size_t end = std::min<size_t>(begin + paging.limit, findings->size());
                  boost::json::value json =
                      report::FindingsJson(std::span(findings->data() + begin, end - begin), tree);
                  array items = std::move(json.as_object()["findings"].as_array());
-                 return JsonResponse(200, PageJson(std::move(items), findings->size(), *paging));
+                 return JsonResponse(200, PageJson(std::move(items), findings->size(), paging));
                }});
 }
 

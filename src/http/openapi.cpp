@@ -4,6 +4,9 @@
 
 #include <boost/json.hpp>
 
+#include "record/record_json.hpp"
+#include "surveillance/report_record.hpp"
+
 namespace outbreak::http {
 
 namespace schema {
@@ -81,13 +84,6 @@ object Schemas() {
   const object centroid{{"type", "object"},
                         {"properties", {{"lat", Nullable("number")}, {"lon", Nullable("number")}}}};
   const object child_region{{"allOf", array{Ref("Region"), centroid}}};
-  object report_input = Counts();
-  report_input["properties"].as_object()["region"] = Type("string");
-  report_input["properties"].as_object()["date"] = Date();
-  report_input["properties"].as_object()["reason"] = Type("string");
-  report_input["properties"].as_object()["expected_version"] = Integer();
-  report_input["required"] =
-      array{"region", "date", "new_fever", "new_recovered", "new_deaths", "under_treatment"};
   return {
       {"Error",
        {{"type", "object"},
@@ -99,10 +95,6 @@ object Schemas() {
               {"message", Type("string")},
               {"details", ArrayOf(Type("string"))}}}}}}}}},
       {"Health", {{"type", "object"}, {"properties", {{"status", Type("string")}}}}},
-      {"LoginRequest",
-       {{"type", "object"},
-        {"required", array{"name", "password"}},
-        {"properties", {{"name", Type("string")}, {"password", Type("string")}}}}},
       {"LoginResponse",
        {{"type", "object"},
         {"properties",
@@ -114,14 +106,6 @@ object Schemas() {
           {"role", Type("string")},
           {"region", Type("string")},
           {"disabled", Type("boolean")}}}}},
-      {"NewUser",
-       {{"type", "object"},
-        {"required", array{"name", "role", "region", "password"}},
-        {"properties",
-         {{"name", Type("string")},
-          {"role", Type("string")},
-          {"region", Type("string")},
-          {"password", Type("string")}}}}},
       {"UserPage", Page("User")},
       {"Region",
        {{"type", "object"},
@@ -141,13 +125,8 @@ object Schemas() {
           {"lon", Nullable("number")},
           {"children", ArrayOf(child_region)}}}}},
       {"RegionPage", Page("Region")},
-      {"ReportInput", report_input},
-      {"ReportBatch",
-       {{"oneOf", array{Ref("ReportInput"), object{{"type", "object"},
-                                                   {"required", array{"reports"}},
-                                                   {"properties",
-                                                    {{"reports", ArrayOf(Ref("ReportInput"))},
-                                                     {"reason", Type("string")}}}}}}}},
+      {"ReportInput", record::Schema(surveillance::ReportRecord())},
+      {"ReportBatch", Batch("reports", "ReportInput")},
       {"WriteResult",
        {{"type", "object"},
         {"properties",

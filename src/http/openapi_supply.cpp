@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 
 #include "http/openapi.hpp"
+#include "record/record_json.hpp"
+#include "supply/supply_records.hpp"
 
 namespace outbreak::http {
 
@@ -156,17 +158,6 @@ boost::json::object SupplySchemas() {
                                    {"reserve_order", Boolean()},
                                    {"recorded_by", String()},
                                    {"recorded_at", String()}});
-  const object movement = Properties({{"day", Date()},
-                                      {"node", String()},
-                                      {"medicine", String()},
-                                      {"kind", entry_kinds},
-                                      {"quantity", Integer()},
-                                      {"lot", String()},
-                                      {"expiry", Date()},
-                                      {"maker", String()},
-                                      {"reason", String()},
-                                      {"movement", String()}},
-                                     array{"day", "node", "medicine", "kind", "quantity"});
   const object shipment_input =
       Properties({{"from", String()},
                   {"to", String()},
@@ -184,7 +175,7 @@ boost::json::object SupplySchemas() {
        Properties({{"added", Integer()}, {"updated", Integer()}, {"unchanged", Integer()}})},
       {"LedgerEntry", entry},
       {"LedgerPage", Page("LedgerEntry")},
-      {"Movement", movement},
+      {"Movement", record::Schema(supply::MovementRecord())},
       {"LedgerPost",
        {{"oneOf", array{Ref("Movement"), Properties({{"movements", ArrayOf(Ref("Movement"))},
                                                      {"draw_reserve", Boolean()},

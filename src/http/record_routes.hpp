@@ -79,9 +79,6 @@ auto Counted(Save save) {
   };
 }
 
-// A 415 answer when a body is sent as anything but JSON; nullopt when it is fine.
-std::optional<HttpResponse> NotJsonBody(const RequestContext& context);
-
 template <typename T>
 void AddTableRoutes(Router& router, const TableRoutes<T>& table, const OwnerGate& owners) {
   const record::Record<T>& record = *table.record;
@@ -102,13 +99,12 @@ void AddTableRoutes(Router& router, const TableRoutes<T>& table, const OwnerGate
                 scoped ? "region" : "",
                 {table.read_summary, table.tag, read_params, "", record.schema + "Page"},
                 [table](RequestContext& context) {
-                  Result<Paging> paging = PagingParams(context);
-                  if (!paging.ok()) return ErrorResponse(paging.status());
+                  const Paging& paging = context.paging;
                   std::string region = context.Param("region");
                   if (region.empty()) region = context.principal.region;
                   auto rows = table.rows(region);
                   if (!rows.ok()) return ErrorResponse(rows.status());
-                  return JsonResponse(200, PageOf(*rows, *paging, [&](const T& row) {
+                  return JsonResponse(200, PageOf(*rows, paging, [&](const T& row) {
                                         return record::ToJson(*table.record, row);
                                       }));
                 }});
@@ -120,7 +116,6 @@ void AddTableRoutes(Router& router, const TableRoutes<T>& table, const OwnerGate
        "",
        {table.write_summary, table.tag, {}, record.schema + "Batch", table.result_schema, 201},
        [table, owners](RequestContext& context) {
-         if (auto refused = NotJsonBody(context)) return *refused;
          const record::Record<T>& declared = *table.record;
          // An owner that names nothing known is a mistake of the body, reported with the others;
          // whether the caller may write for it is judged once the whole body is read.

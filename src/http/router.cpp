@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "http/json_response.hpp"
@@ -24,6 +26,44 @@ bool Match(const std::vector<std::string>& pattern, const std::vector<std::strin
 }
 
 }  // namespace
+
+std::optional<Date> RequestContext::Day(std::string_view name) const {
+  if (auto it = days.find(name); it != days.end()) return it->second;
+  return std::nullopt;
+}
+
+Status ReadCommonParams(RequestContext& context) {
+  for (const char* name : {"as_of", "day", "date", "from", "to"}) {
+    const std::string text = context.Param(name);
+    if (text.empty()) continue;
+    std::optional<Date> day = Date::Parse(text);
+    if (!day) {
+      return Status::InvalidArgument(
+          fmt::format("{}: \"{}\" is not a date (expected YYYY-MM-DD)", name, text));
+    }
+    context.days[name] = *day;
+  }
+  const std::optional<Date> from = context.Day("from");
+  const std::optional<Date> to = context.Day("to");
+  if (from && to && *from > *to) {
+    return Status::InvalidArgument(
+        fmt::format("from: {} is after to: {}", from->ToString(), to->ToString()));
+  }
+  auto whole = [&](const char* name, int64_t min, int64_t max, int64_t& into) -> Status {
+    const std::string text = context.Param(name);
+    if (text.empty()) return Status::Ok();
+    int64_t value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
+      return Status::InvalidArgument(
+          fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
+    }
+    into = value;
+    return Status::Ok();
+  };
+  if (Status s = whole("limit", 1, 1000, context.paging.limit); !s.ok()) return s;
+  return whole("offset", 0, int64_t{1} << 40, context.paging.offset);
+}
 
 std::string RequestContext::Param(const std::string& name) const {
   if (auto it = path_params.find(name); it != path_params.end()) return it->second;
@@ -96,6 +136,12 @@ HttpResponse Router::Dispatch(const HttpRequest& request, const Gate& gate) cons
       }
       context.principal = std::move(*principal);
     }
+    // A body goes to a route that declares one only as JSON.
+    if (!route.doc.request_schema.empty() && !request.body.empty() &&
+        !request.Header("content-type").starts_with("application/json")) {
+      return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
+    }
+    if (Status s = ReadCommonParams(context); !s.ok()) return ErrorResponse(s);
     return route.handler(context);
   }
   if (!allowed.empty()) {

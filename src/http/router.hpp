@@ -5,20 +5,24 @@
 // may use it, and its documentation, from which the OpenAPI description is generated.
 //
 // Dispatch is the one gate every request passes: it authenticates, checks the permission, refuses
-// a national route to a caller of a province or below, and refuses a region named by the route's
-// region parameter (path or query) outside the caller's subtree; only then does it call the
-// handler. 404 for an unknown path, 405 for a known path with another method.
+// a national route to a caller of a province or below, refuses a region named by the route's
+// region parameter (path or query) outside the caller's subtree, refuses a body that is not JSON
+// on a route that takes one (415), and reads the parameters common to every route (paging, days,
+// date ranges); only then does it call the handler. 404 for an unknown path, 405 for a known path
+// with another method.
 
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json/object.hpp>
 
 #include "access/role.hpp"
 #include "app/auth_service.hpp"
+#include "core/date.hpp"
 #include "http/http_types.hpp"
 
 namespace outbreak::http {
@@ -40,14 +44,38 @@ struct RouteDoc {
   bool in_description = true;  // false: served, but not part of the API's description (the page)
 };
 
+// The page of a list a request asks for: `limit` items (1 to 1000) from `offset`.
+struct Paging {
+  int64_t limit = 100;
+  int64_t offset = 0;
+};
+
+// The days `from` and `to` of a request, both included, each optional.
+struct DateRange {
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
 struct RequestContext {
   const HttpRequest& request;
   std::map<std::string, std::string> path_params;
   app::Principal principal;
+  // The parameters that mean the same on every route, read and checked by the router before the
+  // handler runs (ReadCommonParams): handlers never parse or check them again.
+  Paging paging;
+  std::map<std::string, Date, std::less<>> days;  // as_of, day, date, from, to: those given
 
   // A path parameter, else a query parameter, else "".
   std::string Param(const std::string& name) const;
+  // A day parameter (as_of, day, date, from, to) when given.
+  std::optional<Date> Day(std::string_view name) const;
+  DateRange Dates() const { return {Day("from"), Day("to")}; }
 };
+
+// Reads the common parameters of `context`'s request into it: `limit` (1 to 1000) and `offset`
+// (0 to 2^40) as whole numbers, the day parameters as YYYY-MM-DD, `from` not after `to`.
+// kInvalidArgument naming the parameter and its value when one is wrong.
+Status ReadCommonParams(RequestContext& context);
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
 

@@ -24,7 +24,7 @@ struct Items {
 };
 
 Result<Items> ReadItems(const std::string& body, const char* list,
-                        std::initializer_list<std::string_view> root_fields,
+                        const std::vector<std::string_view>& root_fields,
                         std::vector<std::string>& errors) {
   Result<record::BodyItems> split = record::SplitBody(body, list, root_fields, errors);
   if (!split.ok()) return split.status();
@@ -53,59 +53,24 @@ Result<BodyList<T>> ReadList(const std::string& body, const char* list, Read rea
 }  // namespace
 
 Result<LedgerBody> ParseLedgerBody(const std::string& body) {
-  std::vector<std::string> errors;
-  Result<Items> items = ReadItems(body, "movements", {"reason", "draw_reserve"}, errors);
-  if (!items.ok()) return items.status();
+  supply::LedgerLines across;
+  auto batch = record::ReadBody(supply::MovementRecord(), body, across.Checker(), {"draw_reserve"});
+  if (!batch.ok()) return batch.status();
   LedgerBody out;
-  out.reason = items->root.String("reason", false);
-  out.draw_reserve = items->root.Flag("draw_reserve");
-  std::set<std::pair<std::string, std::string>> new_lots;
-  for (Fields& f : items->items) {
-    f.OnlyKnown({"day", "node", "medicine", "kind", "quantity", "lot", "expiry", "maker", "reason",
-                 "movement"});
-    supply::PostRequest request;
-    request.day = f.DateField("day", true).value_or(Date());
-    request.node = f.String("node", true);
-    request.medicine = f.String("medicine", true);
-    const std::string kind = f.String("kind", true);
-    if (auto parsed = supply::ParseEntryKind(kind)) {
-      request.kind = *parsed;
-      if (request.kind == supply::EntryKind::kTransferIn ||
-          request.kind == supply::EntryKind::kTransferOut) {
-        f.Error("kind", fmt::format("\"{}\": transfers are made by shipments, not by hand", kind));
-      }
-    } else if (!kind.empty()) {
-      f.Error("kind", fmt::format("\"{}\" is not receipt, production, issue, adjustment, expiry "
-                                  "or loss",
-                                  kind));
+  out.reason = batch->reason;
+  if (const json::value* draw = batch->root.if_contains("draw_reserve")) {
+    if (!draw->is_bool() && !draw->is_null()) {
+      return Status::InvalidArgument("draw_reserve: is not true or false");
     }
-    const size_t before = errors.size();
-    request.quantity = f.Integer("quantity", true);
-    if (errors.size() == before) {
-      if (request.kind == supply::EntryKind::kAdjustment && request.quantity == 0) {
-        f.Error("quantity", "0: an adjustment changes the stock");
-      } else if (request.kind != supply::EntryKind::kAdjustment && request.quantity <= 0) {
-        f.Error("quantity", fmt::format("{} must be more than 0", request.quantity));
-      }
-    }
-    request.lot = f.String("lot", false);
-    request.reason = f.String("reason", false);
-    if (request.reason.empty()) request.reason = out.reason;
-    // The movement's identity: sent again, it changes nothing (PostRequest::movement).
-    request.movement = f.String("movement", false);
-    if (request.movement.size() > 200) f.Error("movement", "is longer than 200 characters");
-    request.draw_reserve = out.draw_reserve;
-    if (std::optional<Date> expiry = f.DateField("expiry", false)) {
-      if (request.lot.empty()) f.Error("lot", "is missing: an expiry belongs to a lot");
-      if (new_lots.insert({request.medicine, request.lot}).second) {
-        out.new_lots.push_back({request.medicine, request.lot, *expiry, f.String("maker", false)});
-      }
-    } else if (!f.String("maker", false).empty()) {
-      f.Error("expiry", "is missing: a new lot gives its expiry with its maker");
-    }
-    out.requests.push_back(std::move(request));
+    out.draw_reserve = draw->is_bool() && draw->as_bool();
   }
-  if (Status s = Check(errors); !s.ok()) return s;
+  supply::LedgerFile ledger = supply::ToLedger(std::move(batch->items));
+  out.new_lots = std::move(ledger.lots);
+  out.requests = std::move(ledger.requests);
+  for (supply::PostRequest& request : out.requests) {
+    if (request.reason.empty()) request.reason = out.reason;
+    request.draw_reserve = out.draw_reserve;
+  }
   return out;
 }
 

@@ -16,6 +16,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -237,6 +239,62 @@ Field<T> Choices(std::string name, std::vector<std::string> T::*member,
   };
   field.get = [member](const T& item) { return Value(item.*member); };
   return field;
+}
+
+// --- Fields kept elsewhere than in a member of their own ---------------------------------------
+
+template <typename V>
+inline constexpr bool kIsOptional = false;
+template <typename V>
+inline constexpr bool kIsOptional<std::optional<V>> = true;
+
+// Makes `field` read and write the value `at(item)` refers to: `at` is a generic lambda returning a
+// reference (to a member of a member, `[](auto& r) -> auto& { return r.counts.new_fever; }`, or to
+// an optional member, which is "not given" while empty). `Kept` is the kind's value type.
+template <typename Kept, typename T, typename At>
+Field<T> Keep(Field<T> field, At at) {
+  field.set = [at](T& item, const Value& v) {
+    auto& kept = at(item);
+    using Member = std::remove_reference_t<decltype(kept)>;
+    if constexpr (kIsOptional<Member>) {
+      kept = static_cast<typename Member::value_type>(std::get<Kept>(v));
+    } else {
+      kept = static_cast<Member>(std::get<Kept>(v));
+    }
+  };
+  field.get = [at](const T& item) -> Value {
+    const auto& kept = at(item);
+    if constexpr (kIsOptional<std::decay_t<decltype(kept)>>) {
+      if (!kept) return Value();
+      return Value(static_cast<Kept>(*kept));
+    } else {
+      return Value(static_cast<Kept>(kept));
+    }
+  };
+  return field;
+}
+
+// A whole number from `min` to `max` kept where `at` refers (Keep); optional when it is kept in a
+// std::optional.
+template <typename T, typename At>
+Field<T> WholeAt(std::string name, At at, int64_t min = 0, int64_t max = kMaxCount) {
+  Field<T> field;
+  field.name = std::move(name);
+  field.kind = Kind::kWhole;
+  field.min = static_cast<double>(min);
+  field.max = static_cast<double>(max);
+  field.required = !kIsOptional<std::decay_t<decltype(at(std::declval<T&>()))>>;
+  return Keep<int64_t>(std::move(field), at);
+}
+
+// A day kept where `at` refers (Keep); optional when it is kept in a std::optional.
+template <typename T, typename At>
+Field<T> DayAt(std::string name, At at) {
+  Field<T> field;
+  field.name = std::move(name);
+  field.kind = Kind::kDate;
+  field.required = !kIsOptional<std::decay_t<decltype(at(std::declval<T&>()))>>;
+  return Keep<Date>(std::move(field), at);
 }
 
 // The key of `item` under `record`, as one string ("CB-KP\x1fPARA-500"), for finding repeats.

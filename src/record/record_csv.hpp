@@ -15,11 +15,13 @@
 namespace outbreak::record {
 
 // Reads every row of `text` as a T. `against` checks a record against what is known outside the
-// file (stored regions, centres), reporting through the same Problem; it may be empty.
+// file (stored regions, centres) or the rows before it, reporting through the same Problem; it may
+// be empty. `lines`, when given, receives the file line of each record.
 template <typename T>
 Result<std::vector<T>> ReadCsv(const Record<T>& record, std::string_view text,
                                std::string_view source,
-                               const std::function<void(const T&, const Problem&)>& against = {}) {
+                               const std::function<void(const T&, const Problem&)>& against = {},
+                               std::vector<int>* lines = nullptr) {
   CsvRows rows(text, source);
   std::vector<std::string> required;
   std::vector<std::string> optional;
@@ -57,6 +59,7 @@ Result<std::vector<T>> ReadCsv(const Record<T>& record, std::string_view text,
       problem(record.key.back(), RepeatReason(record, item, "the file"));
     }
     out.push_back(std::move(item));
+    if (lines != nullptr) lines->push_back(rows.line());
   }
   if (Status s = rows.Finish(); !s.ok()) return s;
   return out;

@@ -79,7 +79,7 @@ Result<json::value> ParseJson(std::string_view text) {
 }
 
 Result<BodyItems> SplitBody(std::string_view body, std::string_view list,
-                            std::initializer_list<std::string_view> root_fields,
+                            const std::vector<std::string_view>& root_fields,
                             std::vector<std::string>& errors) {
   Result<json::value> parsed = ParseJson(body.empty() ? std::string_view("{}") : body);
   if (!parsed.ok()) return parsed.status();

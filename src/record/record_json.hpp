@@ -31,6 +31,7 @@ struct Batch {
   std::vector<T> items;
   std::vector<std::string> where;  // each item's place in the body, for messages: "nodes[2]"
   std::string reason;              // why the caller writes them (the audit trail keeps it)
+  boost::json::object root;        // the other fields given beside the list (ReadBody's `root`)
 };
 
 // A body split into its items: each item's object and where it is for messages ("nodes[2]", or
@@ -51,7 +52,7 @@ Result<boost::json::value> ParseJson(std::string_view text);
 // error at once; an item that is not an object, or an unknown field at the root, is added to
 // `errors`.
 Result<BodyItems> SplitBody(std::string_view body, std::string_view list,
-                            std::initializer_list<std::string_view> root_fields,
+                            const std::vector<std::string_view>& root_fields,
                             std::vector<std::string>& errors);
 
 // The field's value in `object` (monostate when absent or null), or nullopt with `reason` set
@@ -104,14 +105,20 @@ T ReadItem(const Record<T>& record, const boost::json::object& object, const std
   return item;
 }
 
-// Reads a body of records; `against` checks each against what is known outside the body.
+// Reads a body of records; `against` checks each against what is known outside the body or the
+// items before it. `root` names fields the caller reads beside the list and "reason" (they are
+// kept in Batch::root).
 template <typename T>
 Result<Batch<T>> ReadBody(const Record<T>& record, std::string_view body,
-                          const std::function<void(const T&, const Problem&)>& against = {}) {
+                          const std::function<void(const T&, const Problem&)>& against = {},
+                          std::initializer_list<std::string_view> root = {}) {
   std::vector<std::string> errors;
-  Result<BodyItems> split = SplitBody(body, record.list, {"reason"}, errors);
+  std::vector<std::string_view> root_fields{"reason"};
+  root_fields.insert(root_fields.end(), root.begin(), root.end());
+  Result<BodyItems> split = SplitBody(body, record.list, root_fields, errors);
   if (!split.ok()) return split.status();
   Batch<T> out;
+  out.root = split->root;
   if (const boost::json::value* reason = split->root.if_contains("reason")) {
     if (reason->is_string()) {
       out.reason = std::string(reason->as_string());
@@ -140,6 +147,26 @@ Result<Batch<T>> ReadBody(const Record<T>& record, std::string_view body,
   }
   if (Status s = BodyStatus(std::move(errors)); !s.ok()) return s;
   return out;
+}
+
+// Reads a body that is one record alone, never a list (a sign-in, a user to add); mistakes are
+// named by field ("password: is missing"). `against` as ReadBody's.
+template <typename T>
+Result<T> ReadOne(const Record<T>& record, std::string_view body,
+                  const std::function<void(const T&, const Problem&)>& against = {}) {
+  Result<boost::json::value> parsed = ParseJson(body.empty() ? std::string_view("{}") : body);
+  if (!parsed.ok()) return parsed.status();
+  if (!parsed->is_object()) return Status::InvalidArgument("the body must be a JSON object");
+  std::vector<std::string> errors;
+  std::set<std::string> refused;
+  T item = ReadItem(record, parsed->as_object(), "", errors, refused);
+  const Problem problem = [&](std::string_view field, const std::string& why) {
+    if (refused.emplace(field).second) errors.push_back(std::string(field) + ": " + why);
+  };
+  if (record.check) record.check(item, problem);
+  if (against) against(item, problem);
+  if (Status s = BodyStatus(std::move(errors)); !s.ok()) return s;
+  return item;
 }
 
 template <typename T>

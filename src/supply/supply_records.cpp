@@ -1,10 +1,14 @@
 #include "supply/supply_records.hpp"
 
+#include <fmt/format.h>
+
 namespace outbreak::supply {
 
 using access::Permission;
 using record::Choice;
 using record::Code;
+using record::Day;
+using record::DayAt;
 using record::Flag;
 using record::Number;
 using record::Text;
@@ -165,6 +169,73 @@ const record::Record<FactoryCapacity>& CapacityRecord() {
       .key = {"node", "medicine"},
       .owners = {{"node", "node"}},
       .permission = Permission::kManageSupply,
+  };
+  return kRecord;
+}
+
+// The longest movement identity.
+constexpr size_t kMaxMovementIdLength = 200;
+
+const record::Record<MovementLine>& MovementRecord() {
+  static const record::Record<MovementLine> kRecord{
+      .schema = "LedgerMovement",
+      .list = "movements",
+      .about =
+          "A movement of stock at a node; transfers are made by dispatching and receiving "
+          "shipments",
+      .fields =
+          {
+              Day("day", &MovementLine::day).About("the day it happened"),
+              Code("node", &MovementLine::node),
+              Code("medicine", &MovementLine::medicine),
+              Choice("kind", &MovementLine::kind,
+                     {EntryKind::kReceipt, EntryKind::kProduction, EntryKind::kIssue,
+                      EntryKind::kAdjustment, EntryKind::kExpiry, EntryKind::kLoss,
+                      EntryKind::kTransferIn, EntryKind::kTransferOut},
+                     EntryKindName)
+                  .About("transfer_in and transfer_out are made by shipments, not by hand"),
+              Whole("quantity", &MovementLine::quantity, -kMaxCount, kMaxCount)
+                  .Unit("units")
+                  .About("more than 0; an adjustment's signed change of the count"),
+              Code("lot", &MovementLine::lot)
+                  .Optional()
+                  .About("the maker's lot number; an outgoing movement without one takes the "
+                         "lots that expire first"),
+              DayAt<MovementLine>(
+                  "expiry", [](auto& line) -> auto& { return line.expiry; })
+                  .About("the lot's last day of use: given, the line brings in a new lot"),
+              Text("maker", &MovementLine::maker).Optional().About("who made a new lot"),
+              Text("reason", &MovementLine::reason)
+                  .Optional()
+                  .About("required for adjustments and losses"),
+              Text("movement", &MovementLine::movement)
+                  .Optional()
+                  .About("the movement's identity: posted again, the same movement changes "
+                         "nothing and another movement under it is refused"),
+          },
+      .owners = {{"node", "node"}},
+      .permission = Permission::kWriteSupply,
+      .check =
+          [](const MovementLine& line, const record::Problem& problem) {
+            if (line.kind == EntryKind::kTransferIn || line.kind == EntryKind::kTransferOut) {
+              problem("kind", "transfers are made by shipments, not by hand");
+            }
+            if (line.kind == EntryKind::kAdjustment && line.quantity == 0) {
+              problem("quantity", "is zero: an adjustment changes the stock");
+            } else if (line.kind != EntryKind::kAdjustment && line.quantity <= 0) {
+              problem("quantity", "must be more than 0");
+            }
+            if (line.expiry && line.lot.empty()) {
+              problem("lot", "is missing: an expiry belongs to a lot");
+            }
+            if (!line.expiry && !line.maker.empty()) {
+              problem("expiry", "is missing: a new lot gives its expiry with its maker");
+            }
+            if (line.movement.size() > kMaxMovementIdLength) {
+              problem("movement",
+                      fmt::format("is longer than {} characters", kMaxMovementIdLength));
+            }
+          },
   };
   return kRecord;
 }
