@@ -95,6 +95,17 @@ TEST_F(LevelsApiTest, UnknownLevelsAndRegionsInDecisionsAreClearErrorsAndWriteNo
   EXPECT_EQ(set.status, 400) << Describe(set);
   EXPECT_TRUE(Mentions(set, "region: \\\"KP-99\\\" is not a known region")) << set.body;
   EXPECT_TRUE(Mentions(set, "level: \\\"purple\\\" is not a level of the rules")) << set.body;
+  // Read from the declarations: a reason has a bound, a decision is one of three, a level code
+  // takes no space.
+  HttpReply bounded = Post(
+      "/api/v1/levels/proposals/2/decide", "hq",
+      json::object{
+          {"decision", "approve"}, {"level", "high level"}, {"reason", std::string(2001, 'x')}});
+  EXPECT_EQ(bounded.status, 400) << Describe(bounded);
+  EXPECT_TRUE(Mentions(bounded, "is longer than 2000 characters")) << bounded.body;
+  EXPECT_TRUE(Mentions(bounded, "decision: \\\"approve\\\" is not accept, reject or override"))
+      << bounded.body;
+  EXPECT_TRUE(Mentions(bounded, "level: \\\"high level\\\" contains a space")) << bounded.body;
   HttpReply missing = Post("/api/v1/levels/proposals/999/decide", "hq",
                            json::object{{"decision", "accept"}, {"reason", "x"}});
   EXPECT_EQ(missing.status, 404) << Describe(missing);

@@ -10,8 +10,8 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "app/levels_inputs.hpp"
 #include "http/api.hpp"
-#include "http/body_fields.hpp"
 #include "http/json_response.hpp"
 #include "http/routes.hpp"
 #include "record/record_json.hpp"
@@ -23,36 +23,6 @@ namespace {
 
 using boost::json::array;
 using boost::json::object;
-
-// A JSON object body read by BodyFields, its mistakes kept with it; fields not in `known` are
-// mistakes.
-class ObjectBody {
- public:
-  static Result<ObjectBody> Parse(std::string_view body,
-                                  std::initializer_list<std::string_view> known) {
-    auto root = ParseBodyObject(body);
-    if (!root.ok()) return root.status();
-    ObjectBody out(std::move(*root));
-    out.fields_.OnlyKnown(known);
-    return out;
-  }
-
-  std::string String(const char* field, bool required) { return fields_.String(field, required); }
-  bool Bool(const char* field) { return fields_.Flag(field); }
-  std::optional<Date> Day(const char* field, bool required) {
-    return fields_.DateField(field, required);
-  }
-  void Error(const char* field, const std::string& reason) { fields_.Error(field, reason); }
-  Status Check() { return record::BodyStatus(std::move(*errors_)); }
-
- private:
-  explicit ObjectBody(boost::json::object root)
-      : errors_(std::make_shared<std::vector<std::string>>()),
-        fields_(std::move(root), "", *errors_) {}
-
-  std::shared_ptr<std::vector<std::string>> errors_;  // on the heap: the fields keep a pointer
-  BodyFields fields_;
-};
 
 Result<int64_t> IdParam(const RequestContext& context, const std::string& name) {
   const std::string text = context.Param(name);
@@ -68,6 +38,12 @@ Result<int64_t> IdParam(const RequestContext& context, const std::string& name) 
 
 void LevelsRoutes::Add() {
   using access::Permission;
+  router_.AddSchema("LevelDecision", record::Schema(app::DecisionRecord()));
+  router_.AddSchema("LevelSet", record::Schema(app::LevelSettingRecord()));
+  router_.AddSchema("EvaluateRequest", record::Schema(app::EvaluateRecord()));
+  router_.AddSchema("TaskDone", record::Schema(app::TaskDoneRecord()));
+  router_.AddSchema("RulesDocument", record::Schema(app::DocumentRecord()));
+  router_.AddSchema("ProgrammesDocument", record::Schema(app::DocumentRecord()));
   const ParamDoc region{"region", "string", "Region code (default: your home region)"};
   const ParamDoc as_of{"as_of", "date", "Day (default: the latest with data)"};
   const ParamDoc limit{"limit", "integer", "Page size, 1 to 1000 (default 100)"};
@@ -141,14 +117,12 @@ void LevelsRoutes::Add() {
           rules ? "RulesDocument" : "ProgrammesDocument",
           "LoadedDocument"},
          [this, rules, kind, actor](RequestContext& context) {
-           auto body =
-               ObjectBody::Parse(context.request.body, {"text", "source", "dry_run", "reason"});
+           auto body = record::ReadOne(app::DocumentRecord(), context.request.body);
            if (!body.ok()) return ErrorResponse(body.status());
-           const std::string text = body->String("text", true);
-           std::string source = body->String("source", false);
-           const bool dry_run = body->Bool("dry_run");
-           const std::string reason = body->String("reason", false);
-           if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
+           const std::string& text = body->text;
+           std::string source = body->source;
+           const bool dry_run = body->dry_run;
+           const std::string& reason = body->reason;
            if (source.empty()) source = kind + ".txt";
            if (dry_run) {
              if (rules) {
@@ -211,11 +185,10 @@ void LevelsRoutes::Add() {
         "EvaluateRequest",
         "Evaluation"},
        [this, actor, in_scope](RequestContext& context) {
-         auto body = ObjectBody::Parse(context.request.body, {"region", "as_of"});
+         auto body = record::ReadOne(app::EvaluateRecord(), context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
-         std::string code = body->String("region", false);
-         const std::optional<Date> day = body->Day("as_of", false);
-         if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
+         std::string code = body->region;
+         const std::optional<Date> day = body->as_of;
          if (code.empty()) code = context.principal.region;
          if (Status s = in_scope(context, code); !s.ok()) return ErrorResponse(s);
          auto result = levels_.Evaluate(code, day, actor(context, ""));
@@ -283,57 +256,40 @@ void LevelsRoutes::Add() {
          auto proposal = levels_.FindProposal(*id);
          if (!proposal.ok()) return ErrorResponse(proposal.status());
          if (Status s = in_scope(context, proposal->region); !s.ok()) return ErrorResponse(s);
-         auto body = ObjectBody::Parse(context.request.body, {"decision", "level", "reason"});
-         if (!body.ok()) return ErrorResponse(body.status());
-         const std::string decision = body->String("decision", true);
-         app::DecisionInput input;
-         input.level = body->String("level", false);
-         input.reason = body->String("reason", true);
-         if (decision == "accept") {
-           input.outcome = app::LevelOutcome::kAccept;
-         } else if (decision == "reject") {
-           input.outcome = app::LevelOutcome::kReject;
-         } else if (decision == "override") {
-           input.outcome = app::LevelOutcome::kOverride;
-           if (input.level.empty()) body->String("level", true);
-         } else if (!decision.empty()) {
-           body->Error("decision",
-                       fmt::format("\"{}\" is not accept, reject or override", decision));
-         }
-         if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
-         auto result = levels_.Decide(*id, input, actor(context, input.reason));
+         auto input = record::ReadOne(app::DecisionRecord(), context.request.body);
+         if (!input.ok()) return ErrorResponse(input.status());
+         auto result = levels_.Decide(*id, *input, actor(context, input->reason));
          if (!result.ok()) return ErrorResponse(result.status());
          return JsonResponse(201, report::DecisionJson(*result, surveillance_.tree()));
        }});
 
-  router_.Add(
-      {"POST",
-       "/api/v1/levels/decisions",
-       Permission::kDecideLevels,
-       "region",
-       {"Set a region's level directly: {\"region\", \"level\", \"day\", \"reason\"}; its "
-        "action programme's tasks are created when the level changes",
-        "levels",
-        {},
-        "LevelSet",
-        "Decision",
-        201},
-       [this, actor, in_scope](RequestContext& context) {
-         auto body = ObjectBody::Parse(context.request.body, {"region", "level", "day", "reason"});
-         if (!body.ok()) return ErrorResponse(body.status());
-         const std::string code = body->String("region", true);
-         const std::string level = body->String("level", true);
-         const std::optional<Date> day = body->Day("day", false);
-         const std::string reason = body->String("reason", true);
-         if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
-         if (Status s = in_scope(context, code); s.code() == StatusCode::kForbidden) {
-           return ErrorResponse(s);
-         }
-         auto result = levels_.SetLevel(code, level, day.value_or(surveillance_.LatestDay()),
-                                        reason, actor(context, reason));
-         if (!result.ok()) return ErrorResponse(result.status());
-         return JsonResponse(201, report::DecisionJson(*result, surveillance_.tree()));
-       }});
+  router_.Add({"POST",
+               "/api/v1/levels/decisions",
+               Permission::kDecideLevels,
+               "region",
+               {"Set a region's level directly: {\"region\", \"level\", \"day\", \"reason\"}; its "
+                "action programme's tasks are created when the level changes",
+                "levels",
+                {},
+                "LevelSet",
+                "Decision",
+                201},
+               [this, actor, in_scope](RequestContext& context) {
+                 auto body = record::ReadOne(app::LevelSettingRecord(), context.request.body);
+                 if (!body.ok()) return ErrorResponse(body.status());
+                 const std::string& code = body->region;
+                 const std::string& level = body->level;
+                 const std::optional<Date> day = body->day;
+                 const std::string& reason = body->reason;
+                 if (Status s = in_scope(context, code); s.code() == StatusCode::kForbidden) {
+                   return ErrorResponse(s);
+                 }
+                 auto result =
+                     levels_.SetLevel(code, level, day.value_or(surveillance_.LatestDay()), reason,
+                                      actor(context, reason));
+                 if (!result.ok()) return ErrorResponse(result.status());
+                 return JsonResponse(201, report::DecisionJson(*result, surveillance_.tree()));
+               }});
 
   router_.Add({"GET",
                "/api/v1/levels/decisions",
@@ -424,10 +380,9 @@ void LevelsRoutes::Add() {
          auto task = levels_.FindTask(*id);
          if (!task.ok()) return ErrorResponse(task.status());
          if (Status s = in_scope(context, task->region); !s.ok()) return ErrorResponse(s);
-         auto body = ObjectBody::Parse(context.request.body, {"note"});
+         auto body = record::ReadOne(app::TaskDoneRecord(), context.request.body);
          if (!body.ok()) return ErrorResponse(body.status());
-         const std::string note = body->String("note", false);
-         if (Status s = body->Check(); !s.ok()) return ErrorResponse(s);
+         const std::string& note = body->note;
          auto done = levels_.CompleteTask(*id, note, actor(context, ""));
          if (!done.ok()) return ErrorResponse(done.status());
          return JsonResponse(200, report::TaskJson(*done, surveillance_.tree()));

@@ -20,14 +20,6 @@ object Trigger() {
                      {"value", Number()}});
 }
 
-object Document() {
-  return Properties({{"text", Type("string")},
-                     {"source", Type("string")},
-                     {"dry_run", Type("boolean")},
-                     {"reason", Type("string")}},
-                    array{"text"});
-}
-
 }  // namespace
 
 boost::json::object LevelsSchemas() {
@@ -72,15 +64,12 @@ boost::json::object LevelsSchemas() {
                                           ArrayOf(Properties({{"due_after_days", Integer()},
                                                               {"unit", Type("string")},
                                                               {"title", Type("string")}}))}}}})},
-      {"RulesDocument", Document()},
-      {"ProgrammesDocument", Document()},
       {"LoadedDocument", Properties({{"dry_run", Type("boolean")},
                                      {"id", Integer()},
                                      {"version", Type("string")},
                                      {"source", Type("string")}})},
       {"LevelIndicators",
        Properties({{"as_of", Date()}, {"regions", ArrayOf(std::move(indicator_region))}})},
-      {"EvaluateRequest", Properties({{"region", Type("string")}, {"as_of", Date()}})},
       {"Evaluation", Properties({{"as_of", Date()},
                                  {"regions", Integer()},
                                  {"proposed", ArrayOf(Ref("Proposal"))},
@@ -100,15 +89,6 @@ boost::json::object LevelsSchemas() {
                                {"created_at", Type("string")},
                                {"decision", Nullable("integer")}})},
       {"ProposalPage", Page("Proposal")},
-      {"LevelDecision", Properties({{"decision", Enum({"accept", "reject", "override"})},
-                                    {"level", Type("string")},
-                                    {"reason", Type("string")}},
-                                   array{"decision", "reason"})},
-      {"LevelSet", Properties({{"region", Type("string")},
-                               {"level", Type("string")},
-                               {"day", Date()},
-                               {"reason", Type("string")}},
-                              array{"region", "level", "reason"})},
       {"Decision", Properties({{"id", Integer()},
                                {"proposal", Nullable("integer")},
                                {"region", Type("string")},
@@ -148,7 +128,6 @@ boost::json::object LevelsSchemas() {
                            {"done_at", Nullable("string")},
                            {"note", Type("string")}})},
       {"TaskPage", Page("Task")},
-      {"TaskDone", Properties({{"note", Type("string")}})},
   };
 }
 

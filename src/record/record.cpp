@@ -33,14 +33,14 @@ std::optional<std::string> Refusal(const FieldSpec& field, const Value& value) {
       if (code.find_first_of(" \t\r\n/\\?#%=,;|") != std::string::npos) {
         return std::string("contains a space or one of / \\ ? # % = , ; |");
       }
-      if (code.size() > kMaxCodeLength) {
-        return fmt::format("is longer than {} characters", kMaxCodeLength);
+      if (code.size() > field.MaxLength()) {
+        return fmt::format("is longer than {} characters", field.MaxLength());
       }
       return std::nullopt;
     }
     case Kind::kText:
-      if (std::get<std::string>(value).size() > kMaxTextLength) {
-        return fmt::format("is longer than {} characters", kMaxTextLength);
+      if (std::get<std::string>(value).size() > field.MaxLength()) {
+        return fmt::format("is longer than {} characters", field.MaxLength());
       }
       return std::nullopt;
     case Kind::kWhole: {

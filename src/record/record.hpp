@@ -59,6 +59,12 @@ struct FieldSpec {
   double max = 0;
   bool above_min = false;  // a number must be more than `min`, not equal to it
   std::vector<std::string> choices;
+  size_t longest = 0;  // of a text, in bytes; 0: kMaxTextLength (kMaxCodeLength for a code)
+
+  size_t MaxLength() const {
+    if (longest != 0) return longest;
+    return kind == Kind::kCode ? kMaxCodeLength : kMaxTextLength;
+  }
 };
 
 // Why `value` is refused for `field` ("is empty", "is more than 1000000000000", "is not one of
@@ -89,6 +95,11 @@ struct Field : FieldSpec {
   }
   Field& Unit(std::string text) {
     unit = std::move(text);
+    return *this;
+  }
+  // A text longer than kMaxTextLength (a document).
+  Field& Longest(size_t bytes) {
+    longest = bytes;
     return *this;
   }
 };

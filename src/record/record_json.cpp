@@ -220,11 +220,11 @@ json::object FieldSchema(const FieldSpec& field) {
     case Kind::kCode:
       out = {{"type", "string"},
              {"minLength", 1},
-             {"maxLength", kMaxCodeLength},
+             {"maxLength", field.MaxLength()},
              {"pattern", "^[^ \\t\\r\\n/\\\\?#%=,;|]+$"}};
       break;
     case Kind::kText:
-      out = {{"type", "string"}, {"maxLength", kMaxTextLength}};
+      out = {{"type", "string"}, {"maxLength", field.MaxLength()}};
       break;
     case Kind::kWhole:
       out = {{"type", "integer"},
