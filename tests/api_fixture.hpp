@@ -458,8 +458,9 @@ class ApiTest : public ::testing::Test {
     return call;
   }
 
-  static HttpReply Perform(const Call& call, const Headers& headers) {
-    return Send(Port(), call.method, call.target, headers, call.body);
+  static HttpReply Perform(const Call& call, const Headers& headers,
+                           std::chrono::milliseconds timeout = kCallTimeout) {
+    return Send(Port(), call.method, call.target, headers, call.body, timeout);
   }
 
   // The stored reports of `region` from `from` to `to`, by "REGION DATE".

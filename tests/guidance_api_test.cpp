@@ -143,6 +143,23 @@ TEST_F(GuidanceApiTest, AnswersOfTheWrongTypeOrUnknownQuestionsAndVersionsAreRej
         "answers[3].value: \\\"many\\\" is not a number", "findings[0].evidence: is empty"}) {
     EXPECT_TRUE(Mentions(bad, reason)) << reason << "\n" << bad.body;
   }
+  // Read from the visit's declaration: free text has a bound, a finding's severity is one of
+  // four, a question is answered once; Korean text is text like any other.
+  json::object grave = Finding(std::string(2001, 'e'));
+  grave["severity"] = "grave";
+  HttpReply bounded = Post("/api/v1/guidance/visits", "hq",
+                           Visit("KP-04-005",
+                                 json::array{json::object{{"question", "MS1"}, {"value", true}},
+                                             json::object{{"question", "MS1"}, {"value", "no"}}},
+                                 json::array{grave, Finding("해열제 재고 부족 (강계)")}));
+  ASSERT_EQ(bounded.status, 400) << Describe(bounded);
+  for (const char* reason :
+       {"findings[0].evidence: ", "is longer than 2000 characters",
+        "findings[0].severity: \\\"grave\\\" is not low, medium, high or critical",
+        "answers[1].question: appears twice"}) {
+    EXPECT_TRUE(Mentions(bounded, reason)) << reason << "\n" << bounded.body;
+  }
+  EXPECT_FALSE(Mentions(bounded, "findings[1]")) << bounded.body;
   json::object version = Visit("KP-04-005", {});
   version["checklist_version"] = 99;
   HttpReply unknown = Post("/api/v1/guidance/visits", "hq", version);

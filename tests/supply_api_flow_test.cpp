@@ -212,6 +212,24 @@ TEST_F(SupplyApiTest, ACancelledShipmentCannotLeaveAndCancellingNeedsAReason) {
   EXPECT_TRUE(Mentions(bad, "shipments.lines: must be an array")) << bad.body;
   EXPECT_TRUE(Mentions(bad, "shipments.to: is the same node") || Mentions(bad, "shipments.lines"))
       << bad.body;
+  // Read from the shipment's declaration: a note has a bound, a medicine is on one line only,
+  // every mistake of every line named.
+  HttpReply lines = Post(
+      "/api/v1/supply/shipments", "officer",
+      json::object{{"from", "CO-KP-04-008"},
+                   {"to", "CO-KP-04-009"},
+                   {"ship_day", "2022-09-03"},
+                   {"note", std::string(2001, 'n')},
+                   {"lines", json::array{json::object{{"medicine", "PARA-500"}, {"quantity", 5}},
+                                         json::object{{"medicine", "PARA-500"}, {"quantity", 0}},
+                                         json::object{{"medicine", "ORS"}, {"qty", 5}}}}});
+  EXPECT_EQ(lines.status, 400) << Describe(lines);
+  for (const char* says :
+       {"shipments.note: ", "is longer than 2000 characters", "shipments.lines[1].quantity: 0",
+        "shipments.lines[2].qty: is not a known field",
+        "shipments.lines[2].quantity: is missing"}) {
+    EXPECT_TRUE(Mentions(lines, says)) << says << "\n" << lines.body;
+  }
   EXPECT_EQ(Get("/api/v1/supply/shipments/999999", "hq").status, 404);
 }
 

@@ -46,7 +46,9 @@ inline std::optional<std::string> SupplySampleBody(const std::string& schema,
     body = {{"from", "CB-KP"}, {"to", "PC-KP-04"}, {"ship_day", day}, {"lines", line}};
   } else if (schema == "RecallOrder") {
     body = {{"medicine", "PARA-500"}, {"lot", "PA-2204-117"}, {"reason", "matrix"}};
-  } else if (schema == "ShipmentCancel") {
+  } else if (schema == "ShipmentCancel" || schema == "RecallLift" || schema == "ShipmentApprove") {
+    body = {{"reason", "matrix"}};
+  } else if (schema == "ShipmentDispatch") {
     body = {{"reason", "matrix"}};
   } else if (schema == "ShipmentReceipt") {
     body = {{"counts", json::array{json::object{

@@ -218,7 +218,7 @@ void SupplyRoutes::AddShipments() {
                 "kept as the step's note. 409 unless it is planned.",
                 "supply",
                 {},
-                "",
+                "ShipmentApprove",
                 "Shipment"},
                [this, authorise](RequestContext& context) {
                  auto body = ParseStepBody(context.request.body, false, false);
@@ -260,7 +260,7 @@ void SupplyRoutes::AddShipments() {
         "day). 409 unless approved or when the sender lacks the stock.",
         "supply",
         {},
-        "",
+        "ShipmentDispatch",
         "Shipment"},
        [this, authorise](RequestContext& context) {
          auto body = ParseStepBody(context.request.body, true, false);

@@ -270,7 +270,7 @@ void SupplyRoutes::AddStock() {
         "and admins only; a reason is required ({\"reason\": WHY, \"day\": D optional}).",
         "supply",
         {},
-        "ShipmentCancel",
+        "RecallLift",
         "LotRecall"},
        [this](RequestContext& context) {
          auto id = supply_api::IdParam(context, "recall");

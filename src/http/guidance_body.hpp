@@ -1,7 +1,7 @@
 #pragma once
-// Reading the JSON bodies of the guidance resources, with every field checked and every error
-// named by its place (`answers[2].value: 7 is not a string`): all errors at once, as one
-// kInvalidArgument.
+// Reading the JSON bodies of the guidance resources: checklists, visits and closures from their
+// declarations (guidance/guidance_records.hpp), the team plan request with BodyFields. Every
+// error is named by its place (`findings[1].severity: "grave" is not low, ...`), all at once.
 
 #include <string>
 #include <utility>
@@ -10,17 +10,13 @@
 #include "app/guidance_service.hpp"
 #include "core/status.hpp"
 #include "guidance/checklist.hpp"
+#include "guidance/guidance_records.hpp"
 #include "guidance/official.hpp"
 #include "guidance/visit.hpp"
 
 namespace outbreak::http {
 
-// {"officials": [{code, name, position, home, expertise: [...], available, user}, ...]} or one.
-
-struct ChecklistBody {
-  std::string title;
-  std::vector<guidance::Question> questions;
-};
+using ChecklistBody = guidance::ChecklistInput;
 // {"title": ..., "questions": [{code, topic, text, answer_type}, ...]}
 Result<ChecklistBody> ParseChecklistBody(const std::string& body);
 

@@ -3,7 +3,9 @@
 
 #include <boost/json.hpp>
 
+#include "guidance/guidance_records.hpp"
 #include "http/openapi.hpp"
+#include "record/record_json.hpp"
 
 namespace outbreak::http {
 
@@ -35,13 +37,6 @@ boost::json::object GuidanceSchemas() {
                                       {"text", Type("string")},
                                       {"answer_type", answer_types}},
                                      array{"code", "topic", "text", "answer_type"});
-  const object finding_input =
-      Properties({{"topic", topics},
-                  {"severity", severities},
-                  {"evidence", Type("string")},
-                  {"measure", Type("string")},
-                  {"owner", Type("string")}},
-                 array{"topic", "severity", "evidence", "measure", "owner"});
   const object member = Properties({{"code", Type("string")},
                                     {"name", Type("string")},
                                     {"position", positions},
@@ -109,9 +104,6 @@ boost::json::object GuidanceSchemas() {
                                         {"created", Type("boolean")},
                                         {"questions", ArrayOf(question)}})},
       {"GuidanceChecklistList", Properties({{"items", ArrayOf(Ref("GuidanceChecklist"))}})},
-      {"GuidanceChecklistInput",
-       Properties({{"title", Type("string")}, {"questions", ArrayOf(question)}},
-                  array{"title", "questions"})},
       {"GuidanceTeam", team},
       {"GuidanceTeamList",
        Properties({{"plan", Nullable("integer")}, {"items", ArrayOf(Ref("GuidanceTeam"))}})},
@@ -135,14 +127,6 @@ boost::json::object GuidanceSchemas() {
             {"county_weight", Number()},
             {"open_finding_weight", Number()},
             {"adopt", Type("boolean")}})},
-      {"GuidanceVisitInput", Properties({{"team", Integer()},
-                                         {"region", Type("string")},
-                                         {"date", Date()},
-                                         {"checklist_version", Integer()},
-                                         {"answers", ArrayOf(answer)},
-                                         {"findings", ArrayOf(finding_input)},
-                                         {"note", Type("string")}},
-                                        array{"region", "date", "checklist_version"})},
       {"GuidanceVisit", Properties({{"id", Integer()},
                                     {"team", Integer()},
                                     {"region", Type("string")},
@@ -154,9 +138,14 @@ boost::json::object GuidanceSchemas() {
                                     {"recorded_by", Type("string")},
                                     {"recorded_at", Type("string")}})},
       {"GuidanceVisitPage", Page("GuidanceVisit")},
+      {"GuidanceChecklistInput", record::Schema(guidance::ChecklistRecord())},
+      {"GuidanceQuestionInput", record::Schema(guidance::QuestionRecord())},
+      {"GuidanceVisitInput", record::Schema(guidance::VisitRecord())},
+      {"GuidanceAnswerInput", record::Schema(guidance::AnswerRecord())},
+      {"GuidanceFindingInput", record::Schema(guidance::FindingRecord())},
+      {"GuidanceFindingClosure", record::Schema(guidance::ClosureRecord())},
       {"GuidanceFinding", finding},
       {"GuidanceFindingPage", Page("GuidanceFinding")},
-      {"GuidanceFindingClosure", Properties({{"how", Type("string")}}, array{"how"})},
       {"PlenaryReport",
        Properties({{"as_of", Date()},
                    {"region", Type("string")},

@@ -158,16 +158,6 @@ boost::json::object SupplySchemas() {
                                    {"reserve_order", Boolean()},
                                    {"recorded_by", String()},
                                    {"recorded_at", String()}});
-  const object shipment_input =
-      Properties({{"from", String()},
-                  {"to", String()},
-                  {"ship_day", Date()},
-                  {"arrival_day", Date()},
-                  {"reserve_order", Boolean()},
-                  {"note", String()},
-                  {"lines", ArrayOf(Properties({{"medicine", String()}, {"quantity", Integer()}},
-                                               array{"medicine", "quantity"}))}},
-                 array{"from", "to", "ship_day", "lines"});
   const object lot_balance =
       Properties({{"lot", String()}, {"expiry", Date()}, {"quantity", Integer()}});
   object out{
@@ -241,10 +231,8 @@ boost::json::object SupplySchemas() {
                                                {"arrival_day", Date()},
                                                {"units", Integer()}}))},
             {"shipments", ArrayOf(Ref("Shipment"))}})},
-      {"RecallOrder",
-       Properties(
-           {{"medicine", String()}, {"lot", String()}, {"reason", String()}, {"day", Date()}},
-           array{"medicine", "lot", "reason"})},
+      {"RecallOrder", record::Schema(supply::RecallRecord())},
+      {"RecallLift", record::Schema(supply::LiftRecord())},
       {"LotRecall", Properties({{"id", Integer()},
                                 {"medicine", String()},
                                 {"lot", String()},
@@ -259,11 +247,14 @@ boost::json::object SupplySchemas() {
       {"LotRecallList", Properties({{"items", ArrayOf(Ref("LotRecall"))}})},
       {"Shipment", Shipment()},
       {"ShipmentPage", Page("Shipment")},
-      {"ShipmentInput", shipment_input},
+      {"ShipmentInput", record::Schema(supply::ShipmentRecord())},
+      {"ShipmentLineInput", record::Schema(supply::ShipmentLineRecord())},
       {"ShipmentBatch", Batch("shipments", "ShipmentInput")},
       {"ShipmentsCreated",
        Properties({{"ids", ArrayOf(Integer())}, {"shipments", ArrayOf(Ref("Shipment"))}})},
-      {"ShipmentCancel", Properties({{"reason", String()}}, array{"reason"})},
+      {"ShipmentApprove", record::Schema(supply::ApproveRecord())},
+      {"ShipmentDispatch", record::Schema(supply::DispatchRecord())},
+      {"ShipmentCancel", record::Schema(supply::CancelRecord())},
       {"ShipmentBulkStep",
        Properties({{"step", Enum(array{"approve", "dispatch", "receive", "cancel"})},
                    {"ids", ArrayOf(Integer())},

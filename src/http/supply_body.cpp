@@ -75,68 +75,23 @@ Result<LedgerBody> ParseLedgerBody(const std::string& body) {
 }
 
 Result<BodyList<supply::Shipment>> ParseShipmentsBody(const std::string& body) {
-  return ReadList<supply::Shipment>(body, "shipments", [](Fields& f) {
-    f.OnlyKnown({"from", "to", "ship_day", "arrival_day", "reserve_order", "note", "lines"});
-    supply::Shipment s;
-    s.from = f.String("from", true);
-    s.to = f.String("to", true);
-    s.ship_day = f.DateField("ship_day", true).value_or(Date());
-    s.arrival_day = f.DateField("arrival_day", false).value_or(s.ship_day);
-    if (s.arrival_day < s.ship_day) {
-      f.Error("arrival_day", fmt::format("{} is before the ship day {}", s.arrival_day.ToString(),
-                                         s.ship_day.ToString()));
-    }
-    s.reserve_order = f.Flag("reserve_order");
-    s.note = f.String("note", false);
-    std::vector<Fields> lines = f.Objects("lines", true);
-    std::set<std::string> medicines;
-    for (Fields& line_fields : lines) {
-      line_fields.OnlyKnown({"medicine", "quantity"});
-      supply::ShipmentLine line{line_fields.String("medicine", true),
-                                line_fields.Integer("quantity", true)};
-      if (line.quantity <= 0) {
-        line_fields.Error("quantity", fmt::format("{} must be more than 0", line.quantity));
-      }
-      if (!line.medicine.empty() && !medicines.insert(line.medicine).second) {
-        line_fields.Error("medicine", fmt::format("\"{}\" is listed twice", line.medicine));
-      }
-      s.lines.push_back(std::move(line));
-    }
-    if (lines.empty()) f.Error("lines", "a shipment needs at least one line");
-    return s;
-  });
+  auto batch = record::ReadBody(supply::ShipmentRecord(), body);
+  if (!batch.ok()) return batch.status();
+  for (supply::Shipment& shipment : batch->items) {
+    if (shipment.arrival_day == Date()) shipment.arrival_day = shipment.ship_day;
+  }
+  return batch;
 }
 
 Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool reason_required) {
-  Result<json::object> parsed = ParseBodyObject(body);
-  if (!parsed.ok()) return parsed.status();
-  std::vector<std::string> errors;
-  Fields f(std::move(*parsed), "", errors);
-  if (allow_day) {
-    f.OnlyKnown({"day", "reason"});
-  } else {
-    f.OnlyKnown({"reason"});
-  }
-  StepBody out;
-  if (allow_day) out.day = f.DateField("day", false);
-  out.reason = f.String("reason", reason_required);
-  if (Status s = Check(errors); !s.ok()) return s;
-  return out;
+  const record::Record<supply::StepInput>& step =
+      allow_day ? (reason_required ? supply::LiftRecord() : supply::DispatchRecord())
+                : (reason_required ? supply::CancelRecord() : supply::ApproveRecord());
+  return record::ReadOne(step, body);
 }
 
 Result<RecallBody> ParseRecallBody(const std::string& body) {
-  Result<json::object> parsed = ParseBodyObject(body);
-  if (!parsed.ok()) return parsed.status();
-  std::vector<std::string> errors;
-  Fields f(std::move(*parsed), "", errors);
-  f.OnlyKnown({"medicine", "lot", "reason", "day"});
-  RecallBody out;
-  out.medicine = f.String("medicine", true);
-  out.lot = f.String("lot", true);
-  out.reason = f.String("reason", true);
-  out.day = f.DateField("day", false);
-  if (Status s = Check(errors); !s.ok()) return s;
-  return out;
+  return record::ReadOne(supply::RecallRecord(), body);
 }
 
 Result<AdoptBody> ParseAdoptBody(const std::string& body) {

@@ -20,6 +20,7 @@
 #include "supply/stock_ledger.hpp"
 #include "supply/supply_csv.hpp"
 #include "supply/supply_network.hpp"
+#include "supply/supply_records.hpp"
 
 namespace outbreak::http {
 
@@ -40,20 +41,13 @@ Result<LedgerBody> ParseLedgerBody(const std::string& body);
 // quantity}]}]} or one shipment alone. arrival_day defaults to ship_day.
 Result<BodyList<supply::Shipment>> ParseShipmentsBody(const std::string& body);
 
-// The body of a shipment step: {"day": ..., "note"/"reason": ...}; empty is {}.
-struct StepBody {
-  std::optional<Date> day;
-  std::string reason;
-};
+// The body of a shipment's or a recall's step, read by its declaration (supply_records.hpp):
+// approve {reason}, dispatch {day, reason}, cancel {reason!}, lift {day, reason!}; empty is {}.
+using StepBody = supply::StepInput;
 Result<StepBody> ParseStepBody(const std::string& body, bool allow_day, bool reason_required);
 
 // A recall order: {"medicine": M, "lot": L, "reason": WHY, "day": D (optional)}.
-struct RecallBody {
-  std::string medicine;
-  std::string lot;
-  std::string reason;
-  std::optional<Date> day;
-};
+using RecallBody = supply::RecallInput;
 Result<RecallBody> ParseRecallBody(const std::string& body);
 
 // A step for many shipments: {"step": "approve" | "dispatch" | "receive" | "cancel", "ids":

@@ -39,6 +39,7 @@ std::optional<std::string> Refusal(const FieldSpec& field, const Value& value) {
       return std::nullopt;
     }
     case Kind::kText:
+    case Kind::kScalar:
       if (std::get<std::string>(value).size() > field.MaxLength()) {
         return fmt::format("is longer than {} characters", field.MaxLength());
       }
@@ -78,6 +79,7 @@ std::optional<std::string> Refusal(const FieldSpec& field, const Value& value) {
       return std::nullopt;
     case Kind::kFlag:
     case Kind::kDate:
+    case Kind::kItems:  // each item is checked by its own declaration
       return std::nullopt;
   }
   return std::nullopt;
@@ -88,6 +90,7 @@ std::optional<Value> FromText(const FieldSpec& field, std::string_view text, std
   switch (field.kind) {
     case Kind::kCode:
     case Kind::kText:
+    case Kind::kScalar:
     case Kind::kChoice:
       return Value(std::string(text));
     case Kind::kWhole: {
@@ -135,6 +138,9 @@ std::optional<Value> FromText(const FieldSpec& field, std::string_view text, std
       }
       return Value(std::move(names));
     }
+    case Kind::kItems:
+      reason = "is a list of records, not in a file";
+      return std::nullopt;
   }
   return std::nullopt;
 }

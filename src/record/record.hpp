@@ -21,6 +21,8 @@
 #include <variant>
 #include <vector>
 
+#include <boost/json/fwd.hpp>
+
 #include "access/role.hpp"
 #include "core/bounds.hpp"
 #include "core/date.hpp"
@@ -37,6 +39,8 @@ enum class Kind {
   kDate,     // YYYY-MM-DD
   kChoice,   // one of a list of names
   kChoices,  // a set of such names: a JSON array, or in a file separated by ';' (or '|')
+  kItems,    // a list of records of another declaration (a shipment's lines); JSON only
+  kScalar,   // text, a number or true/false, kept as text ("yes"/"no" for true/false)
 };
 
 // One field's value; monostate is "not given".
@@ -59,7 +63,8 @@ struct FieldSpec {
   double max = 0;
   bool above_min = false;  // a number must be more than `min`, not equal to it
   std::vector<std::string> choices;
-  size_t longest = 0;  // of a text, in bytes; 0: kMaxTextLength (kMaxCodeLength for a code)
+  size_t longest = 0;        // of a text, in bytes; 0: kMaxTextLength (kMaxCodeLength for a code)
+  std::string items_schema;  // of a list of records: the schema of one (record_json.hpp, Items)
 
   size_t MaxLength() const {
     if (longest != 0) return longest;
@@ -84,6 +89,12 @@ template <typename T>
 struct Field : FieldSpec {
   std::function<void(T&, const Value&)> set;
   std::function<Value(const T&)> get;
+  // Of a list of records (kItems, made by record::Items in record_json.hpp): reads the list into
+  // a T, naming each mistake as "where[idx].field: ..."; renders it.
+  std::function<void(T&, const boost::json::array&, const std::string& where,
+                     std::vector<std::string>& errors)>
+      read_items;
+  std::function<boost::json::value(const T&)> render_items;
 
   Field& Optional() {
     required = false;
@@ -188,6 +199,14 @@ Field<T> Number(std::string name, double T::*member, double min, double max,
   field.above_min = above_min;
   field.set = [member](T& item, const Value& v) { item.*member = std::get<double>(v); };
   field.get = [member](const T& item) { return Value(item.*member); };
+  return field;
+}
+
+// Text, a number or true/false, kept as text (an answer whose type its question says).
+template <typename T>
+Field<T> Scalar(std::string name, std::string T::*member) {
+  Field<T> field = Code(std::move(name), member);
+  field.kind = Kind::kScalar;
   return field;
 }
 
@@ -347,6 +366,7 @@ std::string CsvColumns(const Record<T>& record) {
   std::string required;
   std::string optional;
   for (const Field<T>& field : record.fields) {
+    if (field.kind == Kind::kItems) continue;  // not in a file
     std::string& into = field.required ? required : optional;
     into += (into.empty() ? "" : ",") + field.name;
   }
@@ -364,6 +384,7 @@ Status Validate(const Record<T>& record, const std::vector<T>& items) {
     const std::string where = record.list + "[" + std::to_string(idx) + "].";
     bool refused = false;
     for (const Field<T>& field : record.fields) {
+      if (field.kind == Kind::kItems) continue;  // a list of records of its own declaration
       const Value value = field.get(items[idx]);
       Value given = value;
       if (const auto* text = std::get_if<std::string>(&value); text != nullptr && text->empty()) {

@@ -26,6 +26,7 @@ Result<std::vector<T>> ReadCsv(const Record<T>& record, std::string_view text,
   std::vector<std::string> required;
   std::vector<std::string> optional;
   for (const Field<T>& field : record.fields) {
+    if (field.kind == Kind::kItems) continue;  // a list of records is not in a file
     (field.required ? required : optional).push_back(field.name);
   }
   if (Status s = rows.Header(required, optional); !s.ok()) return s;
@@ -35,6 +36,7 @@ Result<std::vector<T>> ReadCsv(const Record<T>& record, std::string_view text,
     T item{};
     std::set<std::string, std::less<>> refused;
     for (const Field<T>& field : record.fields) {
+      if (field.kind == Kind::kItems) continue;
       const std::string_view text_value = rows.Field(field.name);
       std::string reason;
       std::optional<Value> value = FromText(field, text_value, reason);

@@ -135,6 +135,15 @@ std::optional<Value> FromJson(const FieldSpec& field, const json::value* value,
       }
       if (value->as_string().empty()) return Value();
       return Value(std::string(value->as_string()));
+    case Kind::kScalar:
+      if (value->is_string()) {
+        if (value->as_string().empty()) return Value();
+        return Value(std::string(value->as_string()));
+      }
+      if (value->is_bool()) return Value(std::string(value->as_bool() ? "yes" : "no"));
+      if (value->is_number()) return Value(text);
+      reason = text + " is not a string, number or boolean";
+      return std::nullopt;
     case Kind::kWhole: {
       // The bounds are the field's; WholeNumber reads the number without any.
       std::optional<int64_t> number = WholeNumber(*value, INT64_MIN, INT64_MAX, reason);
@@ -182,6 +191,8 @@ std::optional<Value> FromJson(const FieldSpec& field, const json::value* value,
       }
       reason = text + " is not a date (expected \"YYYY-MM-DD\")";
       return std::nullopt;
+    case Kind::kItems:  // read by the field's read_items
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -226,6 +237,11 @@ json::object FieldSchema(const FieldSpec& field) {
     case Kind::kText:
       out = {{"type", "string"}, {"maxLength", field.MaxLength()}};
       break;
+    case Kind::kScalar:
+      out = {
+          {"oneOf", json::array{json::object{{"type", "string"}}, json::object{{"type", "number"}},
+                                json::object{{"type", "boolean"}}}}};
+      break;
     case Kind::kWhole:
       out = {{"type", "integer"},
              {"minimum", static_cast<int64_t>(field.min)},
@@ -254,6 +270,11 @@ json::object FieldSchema(const FieldSpec& field) {
              {"items", json::object{{"type", "string"}, {"enum", std::move(names)}}}};
       break;
     }
+    case Kind::kItems:
+      out = {{"type", "array"},
+             {"items", json::object{{"$ref", "#/components/schemas/" + field.items_schema}}}};
+      if (field.required) out["minItems"] = 1;
+      break;
   }
   std::string about = field.about;
   if (!field.unit.empty())

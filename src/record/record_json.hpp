@@ -85,6 +85,19 @@ T ReadItem(const Record<T>& record, const boost::json::object& object, const std
   }
   for (const Field<T>& field : record.fields) {
     const boost::json::value* given = object.if_contains(field.name);
+    if (field.kind == Kind::kItems) {
+      const size_t before = errors.size();
+      if (given == nullptr || given->is_null() ||
+          (given->is_array() && given->as_array().empty())) {
+        if (field.required) errors.push_back(prefix + field.name + ": is missing or empty");
+      } else if (!given->is_array()) {
+        errors.push_back(prefix + field.name + ": must be an array");
+      } else {
+        field.read_items(item, given->as_array(), prefix + field.name, errors);
+      }
+      if (errors.size() != before) refused.insert(field.name);
+      continue;
+    }
     std::string reason;
     std::optional<Value> value = FromJson(field, given, reason);
     if (value && std::holds_alternative<std::monostate>(*value) && field.required &&
@@ -172,8 +185,58 @@ Result<T> ReadOne(const Record<T>& record, std::string_view body,
 template <typename T>
 boost::json::object ToJson(const Record<T>& record, const T& item) {
   boost::json::object out;
-  for (const Field<T>& field : record.fields) out[field.name] = ToJson(field.get(item));
+  for (const Field<T>& field : record.fields) {
+    out[field.name] =
+        field.kind == Kind::kItems ? field.render_items(item) : ToJson(field.get(item));
+  }
   return out;
+}
+
+// A list of records of another declaration kept in `member` (a shipment's lines): each item read
+// by `sub` (its fields, its rule across fields, its key once in the list), named
+// "lines[2].quantity". Required (at least one item) unless made Optional(). Its schema refers to
+// `sub`'s, which the API registers beside the record's.
+template <typename T, typename Sub>
+Field<T> Items(std::string name, std::vector<Sub> T::*member, const Record<Sub>& sub) {
+  Field<T> field;
+  field.name = std::move(name);
+  field.kind = Kind::kItems;
+  field.items_schema = sub.schema;
+  field.set = [](T&, const Value&) {};
+  field.get = [](const T&) { return Value(); };
+  field.read_items = [member, &sub](T& item, const boost::json::array& list,
+                                    const std::string& where, std::vector<std::string>& errors) {
+    if (list.size() > kMaxBodyItems) {
+      errors.push_back(where + ": more than " + std::to_string(kMaxBodyItems) + " items");
+      return;
+    }
+    std::set<std::string> keys;
+    for (size_t idx = 0; idx < list.size(); ++idx) {
+      const std::string at = where + "[" + std::to_string(idx) + "]";
+      if (!list[idx].is_object()) {
+        errors.push_back(at + ": must be an object");
+        continue;
+      }
+      std::set<std::string> refused;
+      Sub one = ReadItem(sub, list[idx].as_object(), at, errors, refused);
+      const Problem problem = [&](std::string_view field_name, const std::string& why) {
+        if (refused.emplace(field_name).second) {
+          errors.push_back(at + "." + std::string(field_name) + ": " + why);
+        }
+      };
+      if (sub.check) sub.check(one, problem);
+      if (!sub.key.empty() && KeyRead(sub, refused) && !keys.insert(KeyOf(sub, one)).second) {
+        problem(sub.key.back(), RepeatReason(sub, one, where));
+      }
+      (item.*member).push_back(std::move(one));
+    }
+  };
+  field.render_items = [member, &sub](const T& item) {
+    boost::json::array out;
+    for (const Sub& one : item.*member) out.push_back(ToJson(sub, one));
+    return boost::json::value(std::move(out));
+  };
+  return field;
 }
 
 // A function rendering one T, for lists: Renderer(NodeRecord()).

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "record/record_json.hpp"
+
 namespace outbreak::supply {
 
 using access::Permission;
@@ -236,6 +238,123 @@ const record::Record<MovementLine>& MovementRecord() {
                       fmt::format("is longer than {} characters", kMaxMovementIdLength));
             }
           },
+  };
+  return kRecord;
+}
+
+const record::Record<ShipmentLine>& ShipmentLineRecord() {
+  static const record::Record<ShipmentLine> kRecord{
+      .schema = "ShipmentLineInput",
+      .list = "lines",
+      .about = "Units of one medicine on a shipment",
+      .fields =
+          {
+              Code("medicine", &ShipmentLine::medicine),
+              Whole("quantity", &ShipmentLine::quantity, 1, kMaxCount).Unit("units"),
+          },
+      .key = {"medicine"},
+      .permission = Permission::kWriteSupply,
+  };
+  return kRecord;
+}
+
+const record::Record<Shipment>& ShipmentRecord() {
+  static const record::Record<Shipment> kRecord{
+      .schema = "ShipmentInput",
+      .list = "shipments",
+      .about = "A shipment from one node to another, planned by hand",
+      .fields =
+          {
+              Code("from", &Shipment::from).About("node code"),
+              Code("to", &Shipment::to).About("node code"),
+              Day("ship_day", &Shipment::ship_day),
+              Day("arrival_day", &Shipment::arrival_day)
+                  .Optional()
+                  .About("the ship day when not given"),
+              Flag("reserve_order", &Shipment::reserve_order)
+                  .About("a headquarters order that may draw on the reserve"),
+              Text("note", &Shipment::note).Optional(),
+              record::Items("lines", &Shipment::lines, ShipmentLineRecord()),
+          },
+      .owners = {{"from", "node"}, {"to", "node"}},
+      .permission = Permission::kWriteSupply,
+      .check =
+          [](const Shipment& shipment, const record::Problem& problem) {
+            if (shipment.from == shipment.to) problem("to", "is the same node as from");
+            if (shipment.arrival_day != Date() && shipment.arrival_day < shipment.ship_day) {
+              problem("arrival_day",
+                      fmt::format("{} is before the ship day {}", shipment.arrival_day.ToString(),
+                                  shipment.ship_day.ToString()));
+            }
+          },
+  };
+  return kRecord;
+}
+
+namespace {
+
+// A step's record: `with_day` takes the day it happened, `reason_required` needs the why.
+record::Record<StepInput> StepRecord(std::string schema, std::string about, bool with_day,
+                                     bool reason_required, Permission permission) {
+  record::Record<StepInput> out{
+      .schema = std::move(schema),
+      .list = "step",
+      .about = std::move(about),
+      .permission = permission,
+  };
+  if (with_day) {
+    out.fields.push_back(DayAt<StepInput>(
+                             "day", [](auto& step) -> auto& { return step.day; })
+                             .About("the day it happened; the planned day when not given"));
+  }
+  record::Field<StepInput> reason = Text("reason", &StepInput::reason).About("why");
+  if (!reason_required) reason.Optional();
+  out.fields.push_back(std::move(reason));
+  return out;
+}
+
+}  // namespace
+
+const record::Record<StepInput>& ApproveRecord() {
+  static const record::Record<StepInput> kRecord =
+      StepRecord("ShipmentApprove", "A shipment approved", false, false, Permission::kWriteSupply);
+  return kRecord;
+}
+
+const record::Record<StepInput>& DispatchRecord() {
+  static const record::Record<StepInput> kRecord = StepRecord(
+      "ShipmentDispatch", "A shipment dispatched", true, false, Permission::kWriteSupply);
+  return kRecord;
+}
+
+const record::Record<StepInput>& CancelRecord() {
+  static const record::Record<StepInput> kRecord =
+      StepRecord("ShipmentCancel", "A shipment cancelled", false, true, Permission::kWriteSupply);
+  return kRecord;
+}
+
+const record::Record<StepInput>& LiftRecord() {
+  static const record::Record<StepInput> kRecord =
+      StepRecord("RecallLift", "A recall lifted", true, true, Permission::kManageSupply);
+  return kRecord;
+}
+
+const record::Record<RecallInput>& RecallRecord() {
+  static const record::Record<RecallInput> kRecord{
+      .schema = "RecallOrder",
+      .list = "recall",
+      .about = "A lot stopped everywhere: not issued or dispatched until the order is lifted",
+      .fields =
+          {
+              Code("medicine", &RecallInput::medicine),
+              Code("lot", &RecallInput::lot),
+              Text("reason", &RecallInput::reason),
+              DayAt<RecallInput>(
+                  "day", [](auto& recall) -> auto& { return recall.day; })
+                  .About("from this day; today when not given"),
+          },
+      .permission = Permission::kManageSupply,
+      .national = true,
   };
   return kRecord;
 }

@@ -9,6 +9,7 @@
 #include "record/record.hpp"
 
 #include "supply/medicine.hpp"
+#include "supply/shipment.hpp"
 #include "supply/stock_ledger.hpp"
 #include "supply/supply_network.hpp"
 
@@ -36,5 +37,30 @@ struct MovementLine {
   std::string movement;  // the movement's identity (PostRequest::movement); may be empty
 };
 const record::Record<MovementLine>& MovementRecord();
+
+// A shipment made by hand and its lines (a medicine and its units): from, to, the ship day, the
+// arrival day (the ship day when not given), a reserve order, a note.
+const record::Record<ShipmentLine>& ShipmentLineRecord();
+const record::Record<Shipment>& ShipmentRecord();
+
+// A step of a shipment or of a recall as a request gives it: the day it happened (when the step
+// takes one; the planned day or today when not given) and why.
+struct StepInput {
+  std::optional<Date> day;
+  std::string reason;
+};
+const record::Record<StepInput>& ApproveRecord();   // {reason}
+const record::Record<StepInput>& DispatchRecord();  // {day, reason}
+const record::Record<StepInput>& CancelRecord();    // {reason}, the reason required
+const record::Record<StepInput>& LiftRecord();      // {day, reason}, the reason required
+
+// A recall order: a lot of a medicine stopped everywhere from a day (today when not given).
+struct RecallInput {
+  std::string medicine;
+  std::string lot;
+  std::string reason;
+  std::optional<Date> day;
+};
+const record::Record<RecallInput>& RecallRecord();
 
 }  // namespace outbreak::supply
