@@ -218,3 +218,79 @@ TEST(Record, SchemaStatesEveryFieldWithItsBounds) {
 
 }  // namespace
 }  // namespace outbreak::record
+
+namespace outbreak::record {
+namespace {
+
+// A pallet of crates: a list inside a record, an optional day kept in a std::optional, a count
+// kept in a member of a member, an answer of any scalar kind.
+struct Tally {
+  int64_t counted = 0;
+};
+struct Pallet {
+  std::string code;
+  std::optional<Date> shipped;
+  Tally tally;
+  std::string answer;
+  std::vector<Crate> crates;
+};
+
+const Record<Pallet>& PalletRecord() {
+  static const Record<Pallet> kRecord{
+      .schema = "Pallet",
+      .list = "pallets",
+      .fields =
+          {
+              Code("code", &Pallet::code),
+              DayAt<Pallet>(
+                  "shipped", [](auto& p) -> auto& { return p.shipped; }),
+              WholeAt<Pallet>(
+                  "counted", [](auto& p) -> auto& { return p.tally.counted; }, 0, 9),
+              Scalar("answer", &Pallet::answer).Optional(),
+              Items("crates", &Pallet::crates, CrateRecord()),
+          },
+      .key = {"code"},
+  };
+  return kRecord;
+}
+
+TEST(Record, AListInsideARecordIsReadByItsOwnDeclarationAndNamedByPlace) {
+  auto read = ReadOne(PalletRecord(),
+                      R"({"code":"P-1","counted":3,"answer":true,"crates":[)"
+                      R"({"code":"C-1","units":1,"packed":"2022-05-20","region":"KP-04"},)"
+                      R"({"code":"C-2","units":2,"packed":"2022-05-21","region":"KP-05"}]})");
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_FALSE(read->shipped.has_value());
+  EXPECT_EQ(read->tally.counted, 3);
+  EXPECT_EQ(read->answer, "yes");
+  ASSERT_EQ(read->crates.size(), 2u);
+  EXPECT_EQ(read->crates[1].units, 2);
+  // Rendered and read again, it is the same.
+  auto again = ReadOne(PalletRecord(), boost::json::serialize(ToJson(PalletRecord(), *read)));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->crates.size(), 2u);
+  EXPECT_EQ(again->answer, "yes");
+  const boost::json::object schema = Schema(PalletRecord());
+  EXPECT_EQ(schema.at("properties").at("crates").at("items").at("$ref"),
+            "#/components/schemas/Crate");
+
+  auto bad =
+      ReadOne(PalletRecord(), R"({"code":"P-2","counted":10,"answer":[1],"crates":[)"
+                              R"({"code":"C-1","units":1,"packed":"2022-05-20","region":"KP-04"},)"
+                              R"({"code":"C-1","units":-1,"packed":"2022-05-20","region":"KP-04"},)"
+                              R"(7]})");
+  ASSERT_FALSE(bad.ok());
+  const std::vector<std::string> expected = {
+      "counted: 10 is more than 9", "answer: [1] is not a string, number or boolean",
+      "crates[1].units: -1 is negative", "crates[1].code: appears twice in crates",
+      "crates[2]: must be an object"};
+  for (const std::string& text : expected) {
+    bool found = false;
+    for (const std::string& detail : bad.status().details()) found = found || detail == text;
+    EXPECT_TRUE(found) << text << "\n" << bad.status().ToString();
+  }
+  EXPECT_FALSE(ReadOne(PalletRecord(), R"({"code":"P-3","counted":1,"crates":[]})").ok());
+}
+
+}  // namespace
+}  // namespace outbreak::record
