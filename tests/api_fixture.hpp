@@ -201,11 +201,12 @@ inline json::array Items(const HttpReply& reply) {
 // The route table, read from the OpenAPI description.
 
 struct RouteSpec {
-  std::string method;          // upper case
-  std::string pattern;         // "/api/v1/reports/{region}/{date}/history"
-  std::string permission;      // x-permission; "" for a public route
-  std::string region_param;    // x-region-param; "" when the route acts on no region
-  std::string request_schema;  // the request body's schema name; "" when there is no body
+  std::string method;                    // upper case
+  std::string pattern;                   // "/api/v1/reports/{region}/{date}/history"
+  std::string permission;                // x-permission; "" for a public route
+  std::string region_param;              // x-region-param; "" when the route acts on no region
+  std::string request_schema;            // the request body's schema name; "" when there is no body
+  std::set<std::string> integer_params;  // query parameters declared with integer bounds
 };
 
 inline std::string Upper(std::string text) {
@@ -229,6 +230,13 @@ inline std::vector<RouteSpec> RoutesOf(const json::value& openapi) {
         const std::string ref(
             body->at("content").at("application/json").at("schema").at("$ref").as_string());
         route.request_schema = ref.substr(ref.rfind('/') + 1);
+      }
+      if (const json::value* parameters = op.if_contains("parameters")) {
+        for (const json::value& parameter : parameters->as_array()) {
+          if (parameter.at("schema").as_object().contains("maximum")) {
+            route.integer_params.insert(std::string(parameter.at("name").as_string()));
+          }
+        }
       }
       routes.push_back(std::move(route));
     }

@@ -52,6 +52,7 @@ TEST_F(ApiTest, EveryDescribedRouteAnswersItsMethod) {
 // JSON, the days and the page it is asked for well formed.
 TEST_F(ApiTest, EveryRouteRefusesABodyThatIsNotJsonAndBadDaysAndPages) {
   int bodies = 0;
+  int bounded = 0;
   for (const RouteSpec& route : Routes()) {
     if (route.permission.empty()) continue;
     SCOPED_TRACE(route.method + " " + route.pattern);
@@ -66,14 +67,23 @@ TEST_F(ApiTest, EveryRouteRefusesABodyThatIsNotJsonAndBadDaysAndPages) {
       EXPECT_TRUE(IsError(reply, 415, "unsupported_media_type")) << Describe(reply);
     }
     if (route.method != "GET") continue;
+    if (!route.integer_params.empty()) ++bounded;
     const std::string sep = call.target.find('?') == std::string::npos ? "?" : "&";
-    for (const char* query : {"as_of=2022-02-30", "from=2022-06-01&to=2022-05-01", "limit=0",
-                              "limit=1001", "offset=-1", "day=20-05-2022"}) {
+    for (const char* query :
+         {"as_of=2022-02-30", "from=2022-06-01&to=2022-05-01", "limit=0", "limit=1001", "offset=-1",
+          "day=20-05-2022", "horizon=29", "horizon=x", "window=0", "level=11", "plan=0"}) {
+      // A parameter the route does not declare is not its concern.
+      const std::string name = std::string(query).substr(0, std::string(query).find('='));
+      if ((name == "horizon" || name == "window" || name == "level" || name == "plan") &&
+          !route.integer_params.contains(name)) {
+        continue;
+      }
       HttpReply reply = Perform({call.method, call.target + sep + query, ""}, Bearer(token));
       EXPECT_TRUE(IsError(reply, 400, "invalid_argument")) << query << "\n" << Describe(reply);
     }
   }
   EXPECT_GE(bodies, 20) << "fewer routes with a body than the API has";
+  EXPECT_GE(bounded, 6) << "fewer routes with bounded integer parameters than the API has";
 }
 
 TEST_F(ApiTest, DescribedPathsRefuseOtherMethodsWith405AndAllow) {

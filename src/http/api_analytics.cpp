@@ -14,19 +14,6 @@ namespace outbreak::http {
 
 namespace {
 
-Result<int> IntParam(const RequestContext& context, const std::string& name, int fallback, int min,
-                     int max) {
-  const std::string text = context.Param(name);
-  if (text.empty()) return fallback;
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
-    return Status::InvalidArgument(
-        fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
-  }
-  return value;
-}
-
 Result<std::vector<int>> HorizonsParam(const RequestContext& context) {
   const std::string text = context.Param("horizon");
   if (text.empty()) return std::vector<int>{7, 14};
@@ -84,7 +71,7 @@ void AnalyticsRoutes::Add() {
                 {region,
                  {"from", "date", "Windows ending on or after this day"},
                  {"to", "date", "Windows ending on or before this day"},
-                 {"window", "integer", "Window length in days (default 7)"},
+                 IntegerParam("window", "Window length in days, 1 to 365 (default 7)", 1, 365),
                  {"rt_method", "string",
                   "window (EpiEstim's sliding windows, the default) or filter (a daily R_t: "
                   "smoothed, and filtered with the data up to each day)"}},
@@ -94,14 +81,13 @@ void AnalyticsRoutes::Add() {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
                  const DateRange dates = context.Dates();
-                 auto window = IntParam(context, "window", 7, 1, 365);
-                 if (!window.ok()) return ErrorResponse(window.status());
+                 const int window = static_cast<int>(context.Whole("window").value_or(7));
                  auto method = RtMethodParam(context);
                  if (!method.ok()) return ErrorResponse(method.status());
                  const std::string code = surveillance_.tree().region(*idx).code;
                  const std::string key =
                      fmt::format("rt|{}|{}|{}|{}|{}", code, context.Param("from"),
-                                 context.Param("to"), *window, analytics::RtMethodName(*method));
+                                 context.Param("to"), window, analytics::RtMethodName(*method));
                  if (*method == analytics::RtMethod::kFiltered) {
                    return cached(key, [&] {
                      auto daily = analytics_.RtDaily(code, app::RtRequest{});
@@ -114,7 +100,7 @@ void AnalyticsRoutes::Add() {
                    });
                  }
                  return cached(key, [&] {
-                   app::RtRequest request{dates.from, dates.to, *window, std::nullopt};
+                   app::RtRequest request{dates.from, dates.to, window, std::nullopt};
                    auto rt = analytics_.Rt(code, request);
                    if (!rt.ok()) return ErrorResponse(rt.status());
                    boost::json::value json =
@@ -135,7 +121,7 @@ void AnalyticsRoutes::Add() {
                 "analytics",
                 {region,
                  {"as_of", "date", "Forecast from the data up to this day (default: latest)"},
-                 {"horizon", "integer", "Days ahead, 1 to 28 (default 28)"},
+                 IntegerParam("horizon", "Days ahead, 1 to 28 (default 28)", 1, 28),
                  rt_method},
                 "",
                 "Forecast"},
@@ -143,16 +129,15 @@ void AnalyticsRoutes::Add() {
                  Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
                  if (!idx.ok()) return ErrorResponse(idx.status());
                  const std::optional<Date> as_of = context.Day("as_of");
-                 auto horizon = IntParam(context, "horizon", 28, 1, 28);
-                 if (!horizon.ok()) return ErrorResponse(horizon.status());
+                 const int horizon = static_cast<int>(context.Whole("horizon").value_or(28));
                  auto method = RtMethodParam(context);
                  if (!method.ok()) return ErrorResponse(method.status());
                  const std::string code = surveillance_.tree().region(*idx).code;
                  const std::string key =
-                     fmt::format("forecast|{}|{}|{}|{}", code, context.Param("as_of"), *horizon,
+                     fmt::format("forecast|{}|{}|{}|{}", code, context.Param("as_of"), horizon,
                                  analytics::RtMethodName(*method));
                  return cached(key, [&] {
-                   auto forecast = analytics_.Forecast(code, as_of, *horizon, *method);
+                   auto forecast = analytics_.Forecast(code, as_of, horizon, *method);
                    if (!forecast.ok()) return ErrorResponse(forecast.status());
                    boost::json::value json = report::ForecastJson(forecast->forecast);
                    json.as_object()["region"] = code;

@@ -20,19 +20,6 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 
-Result<std::optional<int>> OptionalInt(const RequestContext& context, const std::string& name,
-                                       int min, int max) {
-  const std::string text = context.Param(name);
-  if (text.empty()) return std::optional<int>();
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
-    return Status::InvalidArgument(
-        fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
-  }
-  return std::optional<int>(value);
-}
-
 }  // namespace
 
 void CareRoutes::Add() {
@@ -134,28 +121,27 @@ void CareRoutes::Add() {
        .result_schema = "CareWriteResult"},
       owners);
 
-  router_.Add(
-      {"GET",
-       "/api/v1/care/occupancy",
-       Permission::kReadSurveillance,
-       "region",
-       {"Beds and occupied beds of the centres under a region, and the days until each "
-        "is full if its province's patients follow the forecast",
-        "care",
-        {region, as_of, {"horizon", "integer", "Forecast days ahead, 0 to 28 (default 14)"}},
-        "",
-        "Occupancy"},
-       [this](RequestContext& context) {
-         Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
-         if (!idx.ok()) return ErrorResponse(idx.status());
-         const std::optional<Date> day = context.Day("as_of");
-         auto horizon = OptionalInt(context, "horizon", 0, 28);
-         if (!horizon.ok()) return ErrorResponse(horizon.status());
-         const RegionTree& tree = surveillance_.tree();
-         auto report = care_.Occupancy(tree.region(*idx).code, day, horizon->value_or(14));
-         if (!report.ok()) return ErrorResponse(report.status());
-         return JsonResponse(200, report::OccupancyJson(*report, tree));
-       }});
+  router_.Add({"GET",
+               "/api/v1/care/occupancy",
+               Permission::kReadSurveillance,
+               "region",
+               {"Beds and occupied beds of the centres under a region, and the days until each "
+                "is full if its province's patients follow the forecast",
+                "care",
+                {region, as_of,
+                 IntegerParam("horizon", "Forecast days ahead, 0 to 28 (default 14)", 0, 28)},
+                "",
+                "Occupancy"},
+               [this](RequestContext& context) {
+                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+                 if (!idx.ok()) return ErrorResponse(idx.status());
+                 const std::optional<Date> day = context.Day("as_of");
+                 const int horizon = static_cast<int>(context.Whole("horizon").value_or(14));
+                 const RegionTree& tree = surveillance_.tree();
+                 auto report = care_.Occupancy(tree.region(*idx).code, day, horizon);
+                 if (!report.ok()) return ErrorResponse(report.status());
+                 return JsonResponse(200, report::OccupancyJson(*report, tree));
+               }});
 
   router_.Add(
       {"GET",
@@ -165,17 +151,19 @@ void CareRoutes::Add() {
        {"Medical workers by region and category on a day, with those deployed away and "
         "in by adopted plans, and the worker-protection findings",
         "care",
-        {region, as_of, {"level", "integer", "Sum the counts to the regions of this level"}},
+        {region, as_of,
+         IntegerParam("level", "Sum the counts to the regions of this level, 0 to 10", 0, 10)},
         "",
         "Workforce"},
        [this](RequestContext& context) {
          Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
          if (!idx.ok()) return ErrorResponse(idx.status());
          const std::optional<Date> day = context.Day("as_of");
-         auto level = OptionalInt(context, "level", 0, 10);
-         if (!level.ok()) return ErrorResponse(level.status());
+         std::optional<int> level;
+         if (std::optional<int64_t> given = context.Whole("level"))
+           level = static_cast<int>(*given);
          const RegionTree& tree = surveillance_.tree();
-         auto report = care_.Workforce(tree.region(*idx).code, day, *level);
+         auto report = care_.Workforce(tree.region(*idx).code, day, level);
          if (!report.ok()) return ErrorResponse(report.status());
          return JsonResponse(200, report::WorkforceJson(*report, tree));
        }});

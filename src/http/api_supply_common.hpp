@@ -35,20 +35,6 @@ inline Result<int64_t> IdParam(const RequestContext& context, const char* name) 
   return id;
 }
 
-// An optional whole-number query parameter within [min, max].
-inline Result<std::optional<int64_t>> IntParam(const RequestContext& context,
-                                               const std::string& name, int64_t min, int64_t max) {
-  const std::string text = context.Param(name);
-  if (text.empty()) return std::optional<int64_t>();
-  int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
-    return Status::InvalidArgument(
-        fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
-  }
-  return std::optional<int64_t>(value);
-}
-
 // A name in a request's body that does not exist (a lot, say) makes the request bad, not the
 // resource missing: kNotFound becomes kInvalidArgument, message and details kept.
 inline Status InBody(const Status& status) {

@@ -18,7 +18,6 @@ using boost::json::array;
 using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::IdParam;
-using supply_api::IntParam;
 
 }  // namespace
 
@@ -175,14 +174,13 @@ void SupplyRoutes::AddPlans() {
                 "what capacity cannot cover",
                 "supply",
                 {{"as_of", "date", "Day (default: the latest with data)"},
-                 {"horizon", "integer", "Days ahead, 1 to 28 (default 14)"}},
+                 IntegerParam("horizon", "Days ahead, 1 to 28 (default 14)", 1, 28)},
                 "",
                 "ProductionPlan"},
                [this](RequestContext& context) {
                  const std::optional<Date> day = context.Day("as_of");
-                 auto horizon = IntParam(context, "horizon", 1, 28);
-                 if (!horizon.ok()) return ErrorResponse(horizon.status());
-                 auto report = supply_.Production(day, static_cast<int>(horizon->value_or(14)));
+                 const auto horizon = static_cast<int>(context.Whole("horizon").value_or(14));
+                 auto report = supply_.Production(day, horizon);
                  if (!report.ok()) return ErrorResponse(report.status());
                  const report::ProductionContext production{
                      report->as_of, report->as_of + 1,     report->horizon_days,

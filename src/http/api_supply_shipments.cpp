@@ -25,7 +25,6 @@ using boost::json::array;
 using boost::json::object;
 using supply_api::ActorOf;
 using supply_api::IdParam;
-using supply_api::IntParam;
 
 constexpr int64_t kShipmentReadLimit = 10'000'000;
 
@@ -92,7 +91,7 @@ void SupplyRoutes::AddShipments() {
                 {{"region", "string", "Region code (default: your home region)"},
                  {"status", "string",
                   "Only this status: planned, approved, dispatched, received, cancelled"},
-                 {"plan", "integer", "Only the shipments of this distribution plan"},
+                 IntegerParam("plan", "Only the shipments of this distribution plan", 1, INT64_MAX),
                  {"limit", "integer", "Page size, 1 to 1000 (default 100)"},
                  {"offset", "integer", "Items to skip (default 0)"}},
                 "",
@@ -109,9 +108,7 @@ void SupplyRoutes::AddShipments() {
                        "cancelled",
                        query.status)));
                  }
-                 auto plan = IntParam(context, "plan", 1, INT64_MAX);
-                 if (!plan.ok()) return ErrorResponse(plan.status());
-                 query.plan_id = plan->value_or(0);
+                 query.plan_id = context.Whole("plan").value_or(0);
                  query.limit = kShipmentReadLimit;
                  auto shipments = supply_.Shipments(surveillance_.tree().region(*idx).code, query);
                  if (!shipments.ok()) return ErrorResponse(shipments.status());

@@ -19,7 +19,6 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 using supply_api::ActorOf;
-using supply_api::IntParam;
 
 // The ledger is read whole for a page and its total; the store pages only by limit and offset.
 constexpr int64_t kLedgerReadLimit = 10'000'000;
@@ -145,27 +144,26 @@ void SupplyRoutes::AddStock() {
                  return JsonResponse(200, report::CoverReportJson(*report));
                }});
 
-  router_.Add({"GET",
-               "/api/v1/supply/demand",
-               Permission::kReadSurveillance,
-               "region",
-               {"Expected need of each medicine in the reporting regions under a region, day by "
-                "day, from the protocols and the forecast (or the recent trend)",
-                "supply",
-                {kRegion, kAsOf, {"horizon", "integer", "Days ahead, 1 to 28 (default 14)"}},
-                "",
-                "DemandReport"},
-               [this](RequestContext& context) {
-                 Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
-                 if (!idx.ok()) return ErrorResponse(idx.status());
-                 const std::optional<Date> day = context.Day("as_of");
-                 auto horizon = IntParam(context, "horizon", 1, 28);
-                 if (!horizon.ok()) return ErrorResponse(horizon.status());
-                 auto report = supply_.Demand(surveillance_.tree().region(*idx).code, day,
-                                              static_cast<int>(horizon->value_or(14)));
-                 if (!report.ok()) return ErrorResponse(report.status());
-                 return JsonResponse(200, report::DemandReportJson(*report));
-               }});
+  router_.Add(
+      {"GET",
+       "/api/v1/supply/demand",
+       Permission::kReadSurveillance,
+       "region",
+       {"Expected need of each medicine in the reporting regions under a region, day by "
+        "day, from the protocols and the forecast (or the recent trend)",
+        "supply",
+        {kRegion, kAsOf, IntegerParam("horizon", "Days ahead, 1 to 28 (default 14)", 1, 28)},
+        "",
+        "DemandReport"},
+       [this](RequestContext& context) {
+         Result<RegionIdx> idx = ScopedRegion(surveillance_, context, "region");
+         if (!idx.ok()) return ErrorResponse(idx.status());
+         const std::optional<Date> day = context.Day("as_of");
+         const auto horizon = static_cast<int>(context.Whole("horizon").value_or(14));
+         auto report = supply_.Demand(surveillance_.tree().region(*idx).code, day, horizon);
+         if (!report.ok()) return ErrorResponse(report.status());
+         return JsonResponse(200, report::DemandReportJson(*report));
+       }});
 
   router_.Add(
       {"GET",

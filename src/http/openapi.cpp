@@ -238,6 +238,10 @@ boost::json::value BuildOpenApi(const Router& router) {
     }
     for (const ParamDoc& param : route.doc.query) {
       object schema = param.type == "date" ? Date() : Type(param.type.c_str());
+      if (param.type == "integer" && param.max > param.min) {
+        schema["minimum"] = param.min;
+        schema["maximum"] = param.max;
+      }
       parameters.push_back(object{{"name", param.name},
                                   {"in", "query"},
                                   {"required", param.required},

@@ -32,6 +32,39 @@ std::optional<Date> RequestContext::Day(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<int64_t> RequestContext::Whole(std::string_view name) const {
+  if (auto it = wholes.find(name); it != wholes.end()) return it->second;
+  return std::nullopt;
+}
+
+namespace {
+
+// `text` as a whole number from `min` to `max`; kInvalidArgument naming `name` otherwise.
+Result<int64_t> WholeWithin(const std::string& name, const std::string& text, int64_t min,
+                            int64_t max) {
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
+    return Status::InvalidArgument(
+        fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
+  }
+  return value;
+}
+
+}  // namespace
+
+Status ReadDeclaredParams(RequestContext& context, const std::vector<ParamDoc>& params) {
+  for (const ParamDoc& param : params) {
+    if (param.type != "integer" || param.max <= param.min) continue;
+    const std::string text = context.Param(param.name);
+    if (text.empty()) continue;
+    Result<int64_t> value = WholeWithin(param.name, text, param.min, param.max);
+    if (!value.ok()) return value.status();
+    context.wholes[param.name] = *value;
+  }
+  return Status::Ok();
+}
+
 Status ReadCommonParams(RequestContext& context) {
   for (const char* name : {"as_of", "day", "date", "from", "to"}) {
     const std::string text = context.Param(name);
@@ -52,13 +85,9 @@ Status ReadCommonParams(RequestContext& context) {
   auto whole = [&](const char* name, int64_t min, int64_t max, int64_t& into) -> Status {
     const std::string text = context.Param(name);
     if (text.empty()) return Status::Ok();
-    int64_t value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) {
-      return Status::InvalidArgument(
-          fmt::format("{}: \"{}\" must be a whole number from {} to {}", name, text, min, max));
-    }
-    into = value;
+    Result<int64_t> value = WholeWithin(name, text, min, max);
+    if (!value.ok()) return value.status();
+    into = *value;
     return Status::Ok();
   };
   if (Status s = whole("limit", 1, 1000, context.paging.limit); !s.ok()) return s;
@@ -142,6 +171,7 @@ HttpResponse Router::Dispatch(const HttpRequest& request, const Gate& gate) cons
       return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
     }
     if (Status s = ReadCommonParams(context); !s.ok()) return ErrorResponse(s);
+    if (Status s = ReadDeclaredParams(context, route.doc.query); !s.ok()) return ErrorResponse(s);
     return route.handler(context);
   }
   if (!allowed.empty()) {

@@ -32,7 +32,17 @@ struct ParamDoc {
   std::string type;  // "string", "integer", "date"
   std::string description;
   bool required = false;
+  // An integer's bounds, both included: the router refuses a value outside them (or not a whole
+  // number) before the handler runs, which reads it as context.Whole(name). Unchecked when
+  // max <= min.
+  int64_t min = 0;
+  int64_t max = 0;
 };
+
+// An integer query parameter from `min` to `max`, checked by the router.
+inline ParamDoc IntegerParam(std::string name, std::string description, int64_t min, int64_t max) {
+  return {std::move(name), "integer", std::move(description), false, min, max};
+}
 
 struct RouteDoc {
   std::string summary;
@@ -63,19 +73,25 @@ struct RequestContext {
   // The parameters that mean the same on every route, read and checked by the router before the
   // handler runs (ReadCommonParams): handlers never parse or check them again.
   Paging paging;
-  std::map<std::string, Date, std::less<>> days;  // as_of, day, date, from, to: those given
+  std::map<std::string, Date, std::less<>> days;       // as_of, day, date, from, to: those given
+  std::map<std::string, int64_t, std::less<>> wholes;  // the route's bounded integers given
 
   // A path parameter, else a query parameter, else "".
   std::string Param(const std::string& name) const;
   // A day parameter (as_of, day, date, from, to) when given.
   std::optional<Date> Day(std::string_view name) const;
   DateRange Dates() const { return {Day("from"), Day("to")}; }
+  // A bounded integer parameter the route declares (IntegerParam) when given.
+  std::optional<int64_t> Whole(std::string_view name) const;
 };
 
 // Reads the common parameters of `context`'s request into it: `limit` (1 to 1000) and `offset`
 // (0 to 2^40) as whole numbers, the day parameters as YYYY-MM-DD, `from` not after `to`.
 // kInvalidArgument naming the parameter and its value when one is wrong.
 Status ReadCommonParams(RequestContext& context);
+// Reads the bounded integer parameters `params` declares (IntegerParam) into `context.wholes`:
+// kInvalidArgument naming the first that is not a whole number within its bounds.
+Status ReadDeclaredParams(RequestContext& context, const std::vector<ParamDoc>& params);
 
 using Handler = std::function<HttpResponse(RequestContext&)>;
 
