@@ -207,6 +207,7 @@ struct RouteSpec {
   std::string region_param;              // x-region-param; "" when the route acts on no region
   std::string request_schema;            // the request body's schema name; "" when there is no body
   std::set<std::string> integer_params;  // query parameters declared with integer bounds
+  std::set<std::string> text_params;     // query parameters declared as plain strings
 };
 
 inline std::string Upper(std::string text) {
@@ -233,8 +234,11 @@ inline std::vector<RouteSpec> RoutesOf(const json::value& openapi) {
       }
       if (const json::value* parameters = op.if_contains("parameters")) {
         for (const json::value& parameter : parameters->as_array()) {
-          if (parameter.at("schema").as_object().contains("maximum")) {
-            route.integer_params.insert(std::string(parameter.at("name").as_string()));
+          const json::object& schema = parameter.at("schema").as_object();
+          const std::string name(parameter.at("name").as_string());
+          if (schema.contains("maximum")) route.integer_params.insert(name);
+          if (schema.at("type") == "string" && !schema.contains("format")) {
+            route.text_params.insert(name);
           }
         }
       }

@@ -78,6 +78,8 @@ TEST_F(ApiTest, EveryRouteRefusesABodyThatIsNotJsonAndBadDaysAndPages) {
           !route.integer_params.contains(name)) {
         continue;
       }
+      // A route that declares the name as text (the audit trail's times) reads it itself.
+      if (route.text_params.contains(name)) continue;
       HttpReply reply = Perform({call.method, call.target + sep + query, ""}, Bearer(token));
       EXPECT_TRUE(IsError(reply, 400, "invalid_argument")) << query << "\n" << Describe(reply);
     }

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -65,8 +66,12 @@ Status ReadDeclaredParams(RequestContext& context, const std::vector<ParamDoc>& 
   return Status::Ok();
 }
 
-Status ReadCommonParams(RequestContext& context) {
+Status ReadCommonParams(RequestContext& context, const std::vector<ParamDoc>& declared) {
   for (const char* name : {"as_of", "day", "date", "from", "to"}) {
+    const bool not_a_day = std::any_of(declared.begin(), declared.end(), [&](const ParamDoc& p) {
+      return p.name == name && p.type != "date";
+    });
+    if (not_a_day) continue;
     const std::string text = context.Param(name);
     if (text.empty()) continue;
     std::optional<Date> day = Date::Parse(text);
@@ -170,7 +175,7 @@ HttpResponse Router::Dispatch(const HttpRequest& request, const Gate& gate) cons
         !request.Header("content-type").starts_with("application/json")) {
       return ErrorResponse(415, "unsupported_media_type", "send the body as application/json");
     }
-    if (Status s = ReadCommonParams(context); !s.ok()) return ErrorResponse(s);
+    if (Status s = ReadCommonParams(context, route.doc.query); !s.ok()) return ErrorResponse(s);
     if (Status s = ReadDeclaredParams(context, route.doc.query); !s.ok()) return ErrorResponse(s);
     return route.handler(context);
   }

@@ -86,9 +86,11 @@ struct RequestContext {
 };
 
 // Reads the common parameters of `context`'s request into it: `limit` (1 to 1000) and `offset`
-// (0 to 2^40) as whole numbers, the day parameters as YYYY-MM-DD, `from` not after `to`.
-// kInvalidArgument naming the parameter and its value when one is wrong.
-Status ReadCommonParams(RequestContext& context);
+// (0 to 2^40) as whole numbers, the day parameters as YYYY-MM-DD, `from` not after `to`. A name
+// the route's `declared` parameters give another type (the audit trail's `from` and `to` are
+// times) is left to the route. kInvalidArgument naming the parameter and its value when one is
+// wrong.
+Status ReadCommonParams(RequestContext& context, const std::vector<ParamDoc>& declared);
 // Reads the bounded integer parameters `params` declares (IntegerParam) into `context.wholes`:
 // kInvalidArgument naming the first that is not a whole number within its bounds.
 Status ReadDeclaredParams(RequestContext& context, const std::vector<ParamDoc>& params);
