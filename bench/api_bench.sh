@@ -18,7 +18,9 @@
 # ROUNDS (2): read rounds of each of ours and nginx; CONNECTIONS (64) and WRK_THREADS (2): of the
 # read load; SERVER_THREADS (2): `serve --threads`, and nginx's worker_processes; WRITE_SECONDS
 # (30) and CLERKS (50): the write load (one connection per clerk); STEP_TIMEOUT (900): seconds
-# any one step may take; RESULTS: a file to write the figures to as key=value lines.
+# any one step may take; RESULTS: a file to write the figures to as key=value lines; READS (1):
+# 0 skips the read load; WRITE_PERF: a file where `perf record -g` keeps where the server spent
+# its CPU during the write load (perf report -i FILE).
 # Needs wrk, nginx (Debian's nginx-light will do), curl, jq and ss.
 set -euo pipefail
 
@@ -34,6 +36,8 @@ write_seconds=${WRITE_SECONDS:-30}
 clerk_count=${CLERKS:-50}
 step_timeout=${STEP_TIMEOUT:-900}
 results=${RESULTS:-}
+reads=${READS:-1}
+write_perf=${WRITE_PERF:-}
 
 outbreak=$build/src/cli/outbreak
 read_lua=$here/wrk/read_figures.lua
@@ -260,6 +264,7 @@ echo "$password" | step "$work/user.log" "$outbreak" --db "$db" user add bench \
   --role headquarters --region KP
 
 # --- (a) Read load ----------------------------------------------------------------------------
+if [[ $reads != 0 ]]; then
 start_server main "$db" "$work/access.log"
 main_pid=$server_pid
 main_port=$server_port
@@ -382,6 +387,7 @@ record body_bytes "$body_bytes"
 record demo_body_identical "$demo_same"
 record ratio_read_vs_nginx "$read_ratio"
 echo "outbreak / nginx (requests/s): ${read_ratio}x  (target >= 1x)"
+fi
 
 # --- (b) Write load -----------------------------------------------------------------------------
 # The reporting units: those missing on a day nobody reported, spread evenly over the country.
@@ -426,6 +432,11 @@ echo "== write load: POST /api/v1/reports, $clerk_count county clerks (each at i
   "-c$clerk_count -d${write_seconds}s"
 write_log=$work/write.wrk
 under_test=$write_pid
+perf_pid=""
+if [[ -n $write_perf ]]; then
+  perf record ${WRITE_PERF_FLAGS:--g} -o "$write_perf" -p "$write_pid" -- sleep "$write_seconds" >"$work/perf.log" 2>&1 &
+  perf_pid=$!
+fi
 cpu_start
 timeout $((write_seconds + 60)) wrk -t"$wrk_threads" -c"$clerk_count" -d"${write_seconds}s" \
   --timeout 10s -s "$write_lua" "http://127.0.0.1:$write_port/api/v1/reports" \
@@ -434,6 +445,7 @@ timeout $((write_seconds + 60)) wrk -t"$wrk_threads" -c"$clerk_count" -d"${write
   die "wrk failed or timed out: write load"
 }
 cpu_stop "$write_log" "$(value_of "$write_log" seconds)"
+if [[ -n $perf_pid ]]; then wait "$perf_pid" || cat "$work/perf.log" >&2; fi
 # Requests sent as wrk stopped may still be answered: let them finish before counting.
 sleep 1
 stop_pid "$write_pid"

@@ -30,12 +30,18 @@ int64_t ReportKey(RegionIdx leaf, Date date) {
 // follower, such as the CLI, would otherwise keep them all); forgetting one only means applying
 // it again, which changes nothing.
 constexpr size_t kMaxOwnChanges = 10'000;
+// The most report requests one commit carries.
+constexpr size_t kMaxReportCommits = 256;
 
 }  // namespace
 
 SurveillanceService::SurveillanceService(std::unique_ptr<store::Store> store, const Clock& clock,
                                          Config config)
-    : store_(std::move(store)), clock_(clock), config_(std::move(config)) {}
+    : store_(std::move(store)),
+      commits_([this](std::span<ReportCommit* const> batch) { CommitReports(batch); },
+               kMaxReportCommits),
+      clock_(clock),
+      config_(std::move(config)) {}
 
 Result<std::unique_ptr<SurveillanceService>> SurveillanceService::Open(
     std::unique_ptr<store::Store> store, const Clock& clock, Config config) {
@@ -165,43 +171,71 @@ Result<ReportWriteResult> SurveillanceService::ImportReports(std::string_view cs
 
 Result<ReportWriteResult> SurveillanceService::SubmitReports(const std::vector<ReportInput>& inputs,
                                                              const Actor& actor) {
-  std::unique_lock lock(mutex_);
-  std::vector<std::string> errors;
-  std::vector<DailyReport> reports;
-  std::vector<std::optional<int>> expected_versions;
-  std::unordered_set<int64_t> keys;
-  for (size_t item = 0; item < inputs.size(); ++item) {
-    const ReportInput& input = inputs[item];
-    const std::optional<RegionIdx> idx = tree_->Find(input.region);
-    if (!idx) {
-      errors.push_back(
-          fmt::format("reports[{}]: region: \"{}\" is not a known region", item, input.region));
-      continue;
+  ReportCommit commit;
+  {
+    std::shared_lock lock(mutex_);
+    std::vector<std::string> errors;
+    std::vector<DailyReport> reports;
+    std::vector<std::optional<int>> expected_versions;
+    std::unordered_set<int64_t> keys;
+    for (size_t item = 0; item < inputs.size(); ++item) {
+      const ReportInput& input = inputs[item];
+      const std::optional<RegionIdx> idx = tree_->Find(input.region);
+      if (!idx) {
+        errors.push_back(
+            fmt::format("reports[{}]: region: \"{}\" is not a known region", item, input.region));
+        continue;
+      }
+      if (!tree_->IsLeaf(*idx)) {
+        errors.push_back(
+            fmt::format("reports[{}]: region: \"{}\" is not a reporting unit (it has sub-regions)",
+                        item, input.region));
+        continue;
+      }
+      if (!keys.insert(ReportKey(*idx, input.date)).second) {
+        errors.push_back(fmt::format("reports[{}]: date: \"{}\" for region \"{}\" appears twice",
+                                     item, input.date.ToString(), input.region));
+        continue;
+      }
+      reports.push_back({*idx, input.date, input.counts});
+      expected_versions.push_back(input.expected_version);
     }
-    if (!tree_->IsLeaf(*idx)) {
-      errors.push_back(
-          fmt::format("reports[{}]: region: \"{}\" is not a reporting unit (it has sub-regions)",
-                      item, input.region));
-      continue;
+    if (!errors.empty()) {
+      return Status::InvalidArgument(fmt::format("{} error(s); nothing was written", errors.size()),
+                                     std::move(errors));
     }
-    if (!keys.insert(ReportKey(*idx, input.date)).second) {
-      errors.push_back(fmt::format("reports[{}]: date: \"{}\" for region \"{}\" appears twice",
-                                   item, input.date.ToString(), input.region));
-      continue;
-    }
-    reports.push_back({*idx, input.date, input.counts});
-    expected_versions.push_back(input.expected_version);
+    Result<std::vector<store::ReportWrite>> writes =
+        ToWrites(std::move(reports), expected_versions);
+    if (!writes.ok()) return writes.status();
+    commit.job.writes = std::move(*writes);
   }
-  if (!errors.empty()) {
-    return Status::InvalidArgument(fmt::format("{} error(s); nothing was written", errors.size()),
-                                   std::move(errors));
-  }
-  return Write(std::move(reports), expected_versions, actor, {});
+  commit.job.context = ContextOf(actor);
+  commit.job.request_key = store::CurrentRequestKey();
+  commit.actor = &actor;
+  commits_.Submit(commit);
+  store::NoteRequestKeyOutcome(commit.job.key_outcome);
+  if (commit.job.outcome.ok()) store::NoteCommittedChange(commit.job.outcome->change);
+  return std::move(commit.result);
 }
 
-Result<ReportWriteResult> SurveillanceService::Write(
-    std::vector<DailyReport> reports, const std::vector<std::optional<int>>& expected_versions,
-    const Actor& actor, const ProgressFn& progress) {
+void SurveillanceService::CommitReports(std::span<ReportCommit* const> batch) {
+  std::vector<store::ReportJob*> jobs;
+  jobs.reserve(batch.size());
+  for (ReportCommit* commit : batch) jobs.push_back(&commit->job);
+  std::unique_lock lock(mutex_);
+  store_->WriteReportGroup(jobs);
+  for (ReportCommit* commit : batch) {
+    if (!commit->job.outcome.ok()) {
+      commit->result = commit->job.outcome.status();
+    } else {
+      commit->result = AfterWrite(*commit->job.outcome, *commit->actor);
+    }
+  }
+}
+
+Result<std::vector<store::ReportWrite>> SurveillanceService::ToWrites(
+    std::vector<DailyReport> reports,
+    const std::vector<std::optional<int>>& expected_versions) const {
   if (std::vector<std::string> errors = surveillance::CheckReportBounds(*tree_, reports);
       !errors.empty()) {
     return Status::InvalidArgument(
@@ -215,31 +249,50 @@ Result<ReportWriteResult> SurveillanceService::Write(
     writes.push_back({{tree_->region(report.region).code, report.date, report.counts},
                       at < expected_versions.size() ? expected_versions[at] : std::nullopt});
   }
-  reports.clear();
-  const store::WriteContext context{actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason,
-                                    actor.source, actor.address};
-  Result<store::ReportWriteOutcome> outcome = store_->WriteReports(writes, context, progress);
+  return writes;
+}
+
+store::WriteContext SurveillanceService::ContextOf(const Actor& actor) const {
+  return {actor.user, IsoTimestamp(clock_.NowUnixSeconds()), actor.reason, actor.source,
+          actor.address};
+}
+
+Result<ReportWriteResult> SurveillanceService::Write(
+    std::vector<DailyReport> reports, const std::vector<std::optional<int>>& expected_versions,
+    const Actor& actor, const ProgressFn& progress) {
+  Result<std::vector<store::ReportWrite>> writes = ToWrites(std::move(reports), expected_versions);
+  if (!writes.ok()) return writes.status();
+  Result<store::ReportWriteOutcome> outcome =
+      store_->WriteReports(*writes, ContextOf(actor), progress);
   if (!outcome.ok()) return outcome.status();
-  writes.clear();
+  writes->clear();
+  return AfterWrite(*outcome, actor);
+}
+
+ReportWriteResult SurveillanceService::AfterWrite(const store::ReportWriteOutcome& outcome,
+                                                  const Actor& actor) {
   ReportWriteResult result;
-  result.added = static_cast<int64_t>(outcome->added.size());
-  result.corrected = static_cast<int64_t>(outcome->corrected.size());
-  result.unchanged = outcome->unchanged;
-  if (outcome->change == 0) return result;
-  NoteOwnChange(outcome->change);
+  result.added = static_cast<int64_t>(outcome.added.size());
+  result.corrected = static_cast<int64_t>(outcome.corrected.size());
+  result.unchanged = outcome.unchanged;
+  if (outcome.change == 0) return result;
+  NoteOwnChange(outcome.change);
   std::vector<DailyReport> changed;
-  changed.reserve(outcome->added.size() + outcome->corrected.size());
-  for (const auto* rows : {&outcome->added, &outcome->corrected}) {
+  changed.reserve(outcome.added.size() + outcome.corrected.size());
+  for (const auto* rows : {&outcome.added, &outcome.corrected}) {
     for (const store::ReportRow& row : *rows) {
-      const RegionIdx leaf = *tree_->Find(row.region);
-      changed.push_back({leaf, row.date, row.counts});
-      SetVersion(leaf, row.date, row.version);
+      // A unit the store knows and this tree does not yet (regions written meanwhile by another
+      // process) comes with the reload its change brings.
+      const std::optional<RegionIdx> leaf = tree_->Find(row.region);
+      if (!leaf) continue;
+      changed.push_back({*leaf, row.date, row.counts});
+      SetVersion(*leaf, row.date, row.version);
     }
   }
   cube_->Apply(changed);
   data_version_.fetch_add(1, std::memory_order_release);
   result.findings = surveillance::ValidateReports(*cube_, changed, Today());
-  if (feed_ != nullptr) Publish(changed, outcome->corrected, result.findings, actor);
+  if (feed_ != nullptr) Publish(changed, outcome.corrected, result.findings, actor);
   return result;
 }
 

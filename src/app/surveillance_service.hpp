@@ -26,6 +26,7 @@
 
 #include "app/clock.hpp"
 #include "app/config.hpp"
+#include "app/group_commit.hpp"
 #include "app/live_feed.hpp"
 #include "core/progress.hpp"
 #include "core/region_tree.hpp"
@@ -83,7 +84,10 @@ class SurveillanceService {
   Result<ReportWriteResult> ImportReports(std::string_view csv_text, std::string_view source,
                                           const Actor& actor, const ProgressFn& progress = {});
   // Writes reports given as values (the API's path), with the same rules. A correction without
-  // a reason is a conflict (someone else may have reported first).
+  // a reason is a conflict (someone else may have reported first). Calls made at once share one
+  // transaction and one durable commit (app/group_commit.hpp), each still all-or-nothing and
+  // answered once that commit is done; the request key and the change of the calling thread
+  // (store.hpp) are its own.
   Result<ReportWriteResult> SubmitReports(const std::vector<ReportInput>& reports,
                                           const Actor& actor);
   // Sets opening balances of reporting units.
@@ -136,9 +140,24 @@ class SurveillanceService {
  private:
   SurveillanceService(std::unique_ptr<store::Store> store, const Clock& clock, Config config);
   Status Reload();
+  // One SubmitReports call in the group commit.
+  struct ReportCommit {
+    store::ReportJob job;
+    const Actor* actor = nullptr;
+    Result<ReportWriteResult> result = ReportWriteResult{};
+  };
   Result<ReportWriteResult> Write(std::vector<surveillance::DailyReport> reports,
                                   const std::vector<std::optional<int>>& expected_versions,
                                   const Actor& actor, const ProgressFn& progress);
+  // The reports as the store writes them, once within their bounds (under the lock).
+  Result<std::vector<store::ReportWrite>> ToWrites(
+      std::vector<surveillance::DailyReport> reports,
+      const std::vector<std::optional<int>>& expected_versions) const;
+  store::WriteContext ContextOf(const Actor& actor) const;
+  // What follows a committed write (under the exclusive lock): the cube, versions, findings and
+  // the live feed.
+  ReportWriteResult AfterWrite(const store::ReportWriteOutcome& outcome, const Actor& actor);
+  void CommitReports(std::span<ReportCommit* const> batch);
   // Records that this service made `change` (and has applied it already).
   void NoteOwnChange(int64_t change);
   int VersionOf(RegionIdx leaf, Date date) const;
@@ -148,6 +167,7 @@ class SurveillanceService {
                const std::vector<surveillance::Finding>& findings, const Actor& actor);
 
   std::unique_ptr<store::Store> store_;
+  GroupCommit<ReportCommit> commits_;
   const Clock& clock_;
   Config config_;
   mutable std::shared_mutex mutex_;

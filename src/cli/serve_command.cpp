@@ -141,6 +141,12 @@ void AddServeCommand(CLI::App& app, CliState& s) {
                    "Plans, replays and backtests running or waiting at once; beyond it 503")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
+  serve
+      ->add_option("--write-threads", options->server.write_threads,
+                   "Threads running writes, off the request threads; writes that wait at once "
+                   "share one commit")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   serve->add_flag("--demo", options->demo,
                   "Load the 2022 demo and let anyone read it without signing in");
   serve

@@ -33,7 +33,8 @@ struct Shared {
   const ServerOptions& options;
   const Api& api;
   app::LiveFeed& feed;
-  net::thread_pool& slow_pool;  // runs the routes declared slow, off the network threads
+  net::thread_pool& slow_pool;   // runs the routes declared slow, off the network threads
+  net::thread_pool& write_pool;  // runs the other writes, off the network threads
   std::atomic<int> in_flight{0};
   std::atomic<int> slow_in_flight{0};  // slow requests running or waiting for the pool
   std::atomic<bool> stopping{false};
@@ -240,6 +241,19 @@ net::awaitable<HttpResponse> AnswerSlow(Shared& shared, const HttpRequest& reque
   co_return answer;
 }
 
+// A write (any method but GET and HEAD) runs on the write pool: the network threads never wait for
+// a commit, and writes waiting at once can share one.
+net::awaitable<HttpResponse> AnswerWrite(Shared& shared, const HttpRequest& request) {
+  co_return co_await net::co_spawn(
+      shared.write_pool,
+      [&]() -> net::awaitable<HttpResponse> { co_return Answer(shared.api, request); },
+      net::use_awaitable);
+}
+
+bool IsWrite(const HttpRequest& request) {
+  return request.method != "GET" && request.method != "HEAD";
+}
+
 net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
   const ServerOptions& options = shared.options;
   boost::system::error_code ec;
@@ -312,6 +326,8 @@ net::awaitable<void> Session(Shared& shared, tcp::socket socket) {
     HttpResponse answer;
     if (shared.api.IsSlow(plain)) {
       answer = co_await AnswerSlow(shared, plain);
+    } else if (IsWrite(plain)) {
+      answer = co_await AnswerWrite(shared, plain);
     } else {
       answer = Answer(shared.api, plain);
     }
@@ -355,7 +371,8 @@ Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& fe
                  const std::function<void(uint16_t)>& on_listening) {
   // Declared first so that it outlives the sessions the io_context destroys when it goes.
   net::thread_pool slow_pool(static_cast<size_t>(std::max(1, options.slow_threads)));
-  Shared shared{options, api, feed, slow_pool};
+  net::thread_pool write_pool(static_cast<size_t>(std::max(1, options.write_threads)));
+  Shared shared{options, api, feed, slow_pool, write_pool};
   // One event loop per thread, each running its own connections from start to end, so that no
   // two threads ever wake each other for one request (as nginx's workers). The main loop only
   // accepts and watches for signals.
@@ -427,6 +444,8 @@ Status RunServer(const ServerOptions& options, const Api& api, app::LiveFeed& fe
   for (std::thread& thread : threads) thread.join();
   slow_pool.stop();
   slow_pool.join();
+  write_pool.stop();
+  write_pool.join();
   spdlog::info("server stopped");
   return Status::Ok();
 }

@@ -26,6 +26,9 @@ struct ServerOptions {
   int shutdown_grace_seconds = 15;  // in-flight requests get this long to finish
   size_t live_queue_limit = 1000;   // events queued for a slow WebSocket client
   int slow_threads = 2;             // worker threads for the routes declared slow (plans, replays)
+  // Threads that run the other writes, off the network threads: each waits for its write's
+  // commit, and writes that wait together share one commit (app/group_commit.hpp).
+  int write_threads = 64;
   int slow_queue_limit = 32;  // slow requests running or waiting; beyond it 503 with Retry-After
 };
 

@@ -33,6 +33,7 @@ class SociStore : public Store {
   Result<ReportWriteOutcome> WriteReports(std::span<const ReportWrite> reports,
                                           const WriteContext& context,
                                           const ProgressFn& progress) override;
+  void WriteReportGroup(std::span<ReportJob* const> jobs) override;
   Result<std::vector<ReportRow>> LoadReportsAt(std::span<const ReportKey> keys) override;
   Result<std::vector<surveillance::ReportVersion>> ReportHistory(std::string_view region,
                                                                  Date date) override;
@@ -88,6 +89,10 @@ class SociStore : public Store {
                              const ProgressFn& progress);
 
  private:
+  // WriteReports inside the caller's transaction, committing nothing.
+  Result<ReportWriteOutcome> WriteReportsIn(std::span<const ReportWrite> writes,
+                                            const WriteContext& context,
+                                            const ProgressFn& progress);
   std::unordered_map<std::string, int> RegionIds();
   // The ids of the regions the writes name, from memory, read again when one is not known yet.
   const std::unordered_map<std::string, int>& KnownRegionIds(std::span<const ReportWrite> writes);

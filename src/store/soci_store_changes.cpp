@@ -71,19 +71,31 @@ RequestKeyOutcome TakeRequestKeyOutcome() {
   return std::exchange(request_key_outcome, RequestKeyOutcome::kNotRecorded);
 }
 
+const IdempotencyRecord* CurrentRequestKey() {
+  return request_key_outcome == RequestKeyOutcome::kNotRecorded ? request_key : nullptr;
+}
+
+void NoteRequestKeyOutcome(RequestKeyOutcome outcome) {
+  if (outcome != RequestKeyOutcome::kNotRecorded) request_key_outcome = outcome;
+}
+
+bool RecordRequestKeyOf(soci::session& session, const IdempotencyRecord* key) {
+  if (key == nullptr) return false;
+  const int written = kIdempotencyWritten;
+  const std::string no_body;
+  session << "INSERT INTO idempotency_keys (user_name, idem_key, request_hash, status, body,"
+             " created_at) VALUES (:user, :key, :hash, :status, :body, :at)",
+      soci::use(key->user), soci::use(key->key), soci::use(key->request_hash), soci::use(written),
+      soci::use(no_body), soci::use(key->created_at);
+  return true;
+}
+
 bool RecordRequestKey(soci::session& session) {
   if (request_key == nullptr || request_key_outcome != RequestKeyOutcome::kNotRecorded) {
     return false;
   }
   try {
-    const int written = kIdempotencyWritten;
-    const std::string no_body;
-    session << "INSERT INTO idempotency_keys (user_name, idem_key, request_hash, status, body,"
-               " created_at) VALUES (:user, :key, :hash, :status, :body, :at)",
-        soci::use(request_key->user), soci::use(request_key->key),
-        soci::use(request_key->request_hash), soci::use(written), soci::use(no_body),
-        soci::use(request_key->created_at);
-    return true;
+    return RecordRequestKeyOf(session, request_key);
   } catch (...) {
     // The key's row exists: another request with it wrote first. This transaction, and the
     // write it carries, is rolled back.

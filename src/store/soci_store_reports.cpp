@@ -141,6 +141,56 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
                                                    const ProgressFn& progress) {
   try {
     WriteTransaction transaction(session(), dialect_);
+    Result<ReportWriteOutcome> outcome = WriteReportsIn(writes, context, progress);
+    if (!outcome.ok() || (outcome->added.empty() && outcome->corrected.empty())) return outcome;
+    outcome->change = transaction.Commit(ChangeKind::kReports, ReportChangeKeys(*outcome));
+    return outcome;
+  } catch (const std::exception& error) {
+    return DatabaseError("writing reports", error);
+  }
+}
+
+void SociStore::WriteReportGroup(std::span<ReportJob* const> jobs) {
+  try {
+    WriteTransaction transaction(session(), dialect_);
+    for (ReportJob* each : jobs) {
+      ReportJob& job = *each;
+      *session_ << "SAVEPOINT report_job";
+      bool recording_key = false;
+      try {
+        job.outcome = WriteReportsIn(job.writes, job.context, {});
+        if (job.outcome.ok() && !(job.outcome->added.empty() && job.outcome->corrected.empty())) {
+          job.outcome->change = AppendChange(*session_, dialect_, ChangeKind::kReports,
+                                             ReportChangeKeys(*job.outcome));
+          recording_key = true;
+          if (RecordRequestKeyOf(*session_, job.request_key)) {
+            job.key_outcome = RequestKeyOutcome::kRecorded;
+          }
+        }
+      } catch (const std::exception& error) {
+        job.outcome = DatabaseError("writing reports", error);
+        // Only the key's row can fail there: another request with it wrote first.
+        if (recording_key) job.key_outcome = RequestKeyOutcome::kTakenByAnother;
+      }
+      if (!job.outcome.ok()) *session_ << "ROLLBACK TO SAVEPOINT report_job";
+      *session_ << "RELEASE SAVEPOINT report_job";
+    }
+    transaction.CommitGroup();
+  } catch (const std::exception& error) {
+    const Status failed = DatabaseError("writing reports", error);
+    for (ReportJob* job : jobs) {
+      job->outcome = failed;
+      if (job->key_outcome == RequestKeyOutcome::kRecorded) {
+        job->key_outcome = RequestKeyOutcome::kNotRecorded;
+      }
+    }
+  }
+}
+
+Result<ReportWriteOutcome> SociStore::WriteReportsIn(std::span<const ReportWrite> writes,
+                                                     const WriteContext& context,
+                                                     const ProgressFn& progress) {
+  {
     const auto& ids = KnownRegionIds(writes);
     std::vector<int> region_ids;
     region_ids.reserve(writes.size());
@@ -295,10 +345,7 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
                    row.region + "/" + row.date.ToString(), CountsJson(replaced[at].counts),
                    CountsJson(row.counts)});
     }
-    outcome.change = transaction.Commit(ChangeKind::kReports, ReportChangeKeys(outcome));
     return outcome;
-  } catch (const std::exception& error) {
-    return DatabaseError("writing reports", error);
   }
 }
 

@@ -165,6 +165,23 @@ enum class RequestKeyOutcome {
   kTakenByAnother,  // another request with the key wrote first; this one wrote nothing
 };
 RequestKeyOutcome TakeRequestKeyOutcome();
+// The key of the request the calling thread serves while it is not recorded yet (else nullptr):
+// for a write that another thread commits on its behalf (WriteReportGroup), which then reports
+// what became of it with NoteRequestKeyOutcome on the request's own thread.
+const IdempotencyRecord* CurrentRequestKey();
+void NoteRequestKeyOutcome(RequestKeyOutcome outcome);
+// Records `seq` as the calling thread's last committed change (see TakeCommittedChange).
+void NoteCommittedChange(int64_t seq);
+
+// One request's reports in a group commit (Store::WriteReportGroup). The store fills `outcome`
+// and `key_outcome`.
+struct ReportJob {
+  std::vector<ReportWrite> writes;
+  WriteContext context;
+  const IdempotencyRecord* request_key = nullptr;  // recorded with the job's write, if it writes
+  Result<ReportWriteOutcome> outcome = ReportWriteOutcome{};
+  RequestKeyOutcome key_outcome = RequestKeyOutcome::kNotRecorded;
+};
 
 // How many rows of a write by key (care, supply and guidance reference data) were new, replaced a
 // different stored value (audited old and new), or were identical to what was stored (nothing
@@ -235,6 +252,11 @@ class Store {
   virtual Result<ReportWriteOutcome> WriteReports(std::span<const ReportWrite> reports,
                                                   const WriteContext& context,
                                                   const ProgressFn& progress = {}) = 0;
+  // Group commit: writes the jobs in one transaction with one durable commit. Each job is
+  // all-or-nothing as WriteReports alone (a savepoint each: one that fails leaves the others'
+  // writes), is decided after the jobs before it, has its own change in the log and records its
+  // request key. When the commit fails, every job fails and nothing is written.
+  virtual void WriteReportGroup(std::span<ReportJob* const> jobs) = 0;
   // The stored reports of these keys (those that exist), with their versions.
   virtual Result<std::vector<ReportRow>> LoadReportsAt(std::span<const ReportKey> keys) = 0;
 

@@ -26,12 +26,13 @@ namespace outbreak::store {
 // and notifies the listening servers (delivered at commit).
 int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
                      std::string_view keys);
-// Records `seq` as the calling thread's last committed change (TakeCommittedChange).
-void NoteCommittedChange(int64_t seq);
 // Inside the caller's transaction: records the Idempotency-Key of the request the thread serves
 // (ServeRequestKey), if any and not recorded yet; true when it did. Throws (and remembers that
 // another request took the key) when the key is recorded already.
 bool RecordRequestKey(soci::session& session);
+// Inside the caller's transaction: records `key` (nothing when nullptr); true when it did. Throws
+// when the key is recorded already.
+bool RecordRequestKeyOf(soci::session& session, const IdempotencyRecord* key);
 // The key RecordRequestKey recorded has been committed.
 void NoteRequestKeyCommitted();
 
@@ -65,6 +66,13 @@ class WriteTransaction {
     NoteCommittedChange(seq);
     if (key_recorded) NoteRequestKeyCommitted();
     return seq;
+  }
+
+  // Commits the changes the group's writes appended themselves (AppendChange per write); the
+  // calling thread notes none of them.
+  void CommitGroup() {
+    session_.commit();
+    done_ = true;
   }
 
   // Commits without a change: only for the schema's migrations, which no server follows.
