@@ -117,6 +117,27 @@ TEST_P(StoreGroupCommitTest, ARequestKeyIsRecordedWithItsJobAndTakenOnlyOnce) {
   EXPECT_FALSE(store_->FindIdempotency("clerk", "k-3")->has_value());
 }
 
+// A row the database refuses fails the group's write together; the group is then written job by
+// job, and only the job that carries the row fails.
+TEST_P(StoreGroupCommitTest, ARowTheDatabaseRefusesFailsOnlyItsOwnJob) {
+  std::vector<ReportJob> jobs;
+  jobs.push_back(Job({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")));
+  jobs.push_back(Job({Row("KP-01-002", "2022-05-12", -5)}, Context("clerk")));
+  jobs.push_back(Job({Row("KP-01-002", "2022-05-13", 6)}, Context("clerk")));
+  const int64_t before = *store_->LastChange();
+  Run(jobs);
+  ASSERT_TRUE(jobs[0].outcome.ok()) << jobs[0].outcome.status().ToString();
+  EXPECT_FALSE(jobs[1].outcome.ok());
+  ASSERT_TRUE(jobs[2].outcome.ok()) << jobs[2].outcome.status().ToString();
+  const std::vector<ReportRow> stored = Reports();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].counts.new_fever, 5);
+  EXPECT_EQ(stored[1].counts.new_fever, 6);
+  Result<std::vector<Change>> changes = store_->ChangesSince(before, 100);
+  ASSERT_TRUE(changes.ok());
+  EXPECT_EQ(changes->size(), 2u) << "a change for each job that wrote, none for the one refused";
+}
+
 TEST_P(StoreGroupCommitTest, AGroupOfOneIsTheSameAsAWriteAlone) {
   std::vector<ReportJob> jobs;
   jobs.push_back(Job({Row("KP-01-001", "2022-05-12", 5, 40)}, Context("clerk")));

@@ -83,12 +83,18 @@ class SociStore : public Store {
   Dialect dialect() const { return dialect_; }
 
   // Inserts first reports (already resolved to region ids) in the given order, which is key
-  // order. Adapters may override with a faster native path; this one uses SOCI bulk binding.
+  // order, each with its write's batch: `batch_ids` one per row (indexed as `rows`), or one for
+  // all. Adapters may override with a faster native path; this one uses SOCI bulk binding.
   virtual void InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
-                             const std::vector<uint32_t>& order, long long batch_id,
-                             const ProgressFn& progress);
+                             const std::vector<uint32_t>& order,
+                             std::span<const long long> batch_ids, const ProgressFn& progress);
 
  private:
+  // The group commit's two ways (soci_store_report_group.cpp): every job decided and written
+  // with statements prepared once for the group, throwing when a write fails after the first;
+  // and job by job, each in a savepoint of its own.
+  void WriteGroupAtOnce(std::span<ReportJob* const> jobs);
+  void WriteGroupOneByOne(std::span<ReportJob* const> jobs);
   // WriteReports inside the caller's transaction, committing nothing.
   Result<ReportWriteOutcome> WriteReportsIn(std::span<const ReportWrite> writes,
                                             const WriteContext& context,
@@ -122,6 +128,8 @@ std::string CountsJson(const surveillance::ReportCounts& counts);
 
 // Inserts one audit entry inside the caller's transaction (for every SOCI-backed store).
 void InsertAuditRow(soci::session& session, const AuditEntry& entry);
+// Inserts audit entries inside the caller's transaction with one prepared statement.
+void InsertAuditRows(soci::session& session, std::span<const AuditEntry> entries);
 
 // An integer column, whatever width the backend reports it in (SQLite and PostgreSQL differ).
 int64_t IntegerAt(const soci::row& row, size_t idx);

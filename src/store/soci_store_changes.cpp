@@ -90,6 +90,19 @@ bool RecordRequestKeyOf(soci::session& session, const IdempotencyRecord* key) {
   return true;
 }
 
+bool TryRecordRequestKey(soci::session& session, const IdempotencyRecord& key) {
+  const int written = kIdempotencyWritten;
+  const std::string no_body;
+  soci::statement insert =
+      (session.prepare << "INSERT INTO idempotency_keys (user_name, idem_key, request_hash,"
+                          " status, body, created_at) VALUES (:user, :key, :hash, :status, :body,"
+                          " :at) ON CONFLICT DO NOTHING",
+       soci::use(key.user), soci::use(key.key), soci::use(key.request_hash), soci::use(written),
+       soci::use(no_body), soci::use(key.created_at));
+  insert.execute(true);
+  return insert.get_affected_rows() == 1;
+}
+
 bool RecordRequestKey(soci::session& session) {
   if (request_key == nullptr || request_key_outcome != RequestKeyOutcome::kNotRecorded) {
     return false;
@@ -122,6 +135,31 @@ int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
       soci::use(kind_name), soci::use(key_text), soci::into(seq);
   if (dialect == Dialect::kPostgres) session << fmt::format("NOTIFY {}", kChannel);
   return seq;
+}
+
+std::vector<int64_t> AppendChanges(soci::session& session, Dialect dialect, ChangeKind kind,
+                                   std::span<const std::string> keys) {
+  std::vector<int64_t> seqs;
+  if (keys.empty()) return seqs;
+  if (dialect == Dialect::kPostgres) {
+    long long locked = 0;
+    session << "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:key)) AS locked",
+        soci::use(kChangeLogLock), soci::into(locked);
+  }
+  const std::string kind_name(ChangeKindName(kind));
+  std::string key_text;
+  long long seq = 0;
+  soci::statement append =
+      (session.prepare << "INSERT INTO changes (kind, keys) VALUES (:kind, :keys) RETURNING seq",
+       soci::use(kind_name), soci::use(key_text), soci::into(seq));
+  seqs.reserve(keys.size());
+  for (const std::string& each : keys) {
+    key_text = each;
+    append.execute(true);
+    seqs.push_back(seq);
+  }
+  if (dialect == Dialect::kPostgres) session << fmt::format("NOTIFY {}", kChannel);
+  return seqs;
 }
 
 std::string ReportChangeKeys(const ReportWriteOutcome& outcome) {

@@ -10,14 +10,15 @@
 #include <boost/json.hpp>
 
 #include "store/soci_report_columns.hpp"
+#include "store/soci_report_writes.hpp"
 #include "store/soci_store.hpp"
 #include "store/write_transaction.hpp"
 
 namespace outbreak::store {
 
 void SociStore::InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
-                              const std::vector<uint32_t>& order, long long batch_id,
-                              const ProgressFn& progress) {
+                              const std::vector<uint32_t>& order,
+                              std::span<const long long> batch_ids, const ProgressFn& progress) {
   std::vector<int> ids;
   std::vector<int> days;
   CountColumns columns;
@@ -33,7 +34,10 @@ void SociStore::InsertReports(const std::vector<int>& region_ids, std::span<cons
       days[row] = rows[at].date.days_since_epoch();
       columns.Set(row, rows[at].counts);
     }
-    batches.assign(count, batch_id);
+    batches.resize(count);
+    for (size_t row = 0; row < count; ++row) {
+      batches[row] = batch_ids.size() == 1 ? batch_ids[0] : batch_ids[order[start + row]];
+    }
     *session_ << "INSERT INTO reports (region_id, day, new_fever, new_recovered, new_deaths,"
                  " under_treatment, tested, positive, version, batch_id) VALUES (:id, :day,"
                  " :fever, :recovered, :deaths, :treatment, :tested, :positive, 1, :batch)",
@@ -47,19 +51,10 @@ void SociStore::InsertReports(const std::vector<int>& region_ids, std::span<cons
 
 namespace {
 
-// A stored report: its value and version.
-struct StoredReport {
-  surveillance::ReportCounts counts;
-  int version = 0;
-  long long batch_id = 0;  // the write it came with
-};
-
-int64_t ReportKeyOf(int region_id, int day) {
-  return (static_cast<int64_t>(region_id) << 32) | static_cast<uint32_t>(day);
-}
-
 // Up to this many reports are looked up one by one; a larger write reads the days it spans.
 constexpr size_t kPointLookups = 256;
+
+}  // namespace
 
 // "KP-01-001 2022-05-12: stored version 2 is {...}" for a conflict's details.
 std::string StoredText(const ReportRow& row, const StoredReport& stored) {
@@ -67,10 +62,9 @@ std::string StoredText(const ReportRow& row, const StoredReport& stored) {
                      stored.version, CountsJson(stored.counts));
 }
 
-std::unordered_map<int64_t, StoredReport> StoredReportsOf(soci::session& session,
-                                                          const std::vector<int>& region_ids,
-                                                          std::span<const ReportWrite> writes) {
-  std::unordered_map<int64_t, StoredReport> out;
+StoredReports StoredReportsOf(soci::session& session, const std::vector<int>& region_ids,
+                              std::span<const ReportWrite> writes) {
+  StoredReports out;
   if (writes.empty()) return out;
   if (writes.size() <= kPointLookups) {
     int id = 0;
@@ -134,7 +128,132 @@ std::unordered_map<int64_t, StoredReport> StoredReportsOf(soci::session& session
   return out;
 }
 
-}  // namespace
+CorrectionWriter::CorrectionWriter(soci::session& session)
+    // Only the version read is replaced: on PostgreSQL another transaction may have corrected
+    // the report since, and then this one is the loser of the race.
+    : update_((session.prepare << "UPDATE reports SET new_fever = :fever,"
+                                  " new_recovered = :recovered, new_deaths = :deaths,"
+                                  " under_treatment = :treatment, tested = :tested,"
+                                  " positive = :positive, version = version + 1, batch_id = :batch"
+                                  " WHERE region_id = :id AND day = :day AND version = :version",
+               soci::use(columns_.fever[0]), soci::use(columns_.recovered[0]),
+               soci::use(columns_.deaths[0]), soci::use(columns_.under_treatment[0]),
+               soci::use(columns_.tested[0], columns_.tested_ind[0]),
+               soci::use(columns_.positive[0], columns_.positive_ind[0]), soci::use(batch_id_),
+               soci::use(id_), soci::use(day_), soci::use(read_version_))),
+      // The replaced value goes to the history once the update has taken the row: two writers
+      // that read the same version never both record it.
+      keep_old_((session.prepare << "INSERT INTO report_revisions (region_id, day, version,"
+                                    " new_fever, new_recovered, new_deaths, under_treatment,"
+                                    " tested, positive, batch_id) VALUES (:id, :day, :version,"
+                                    " :fever, :recovered, :deaths, :treatment, :tested, :positive,"
+                                    " :batch)",
+                 soci::use(id_), soci::use(day_), soci::use(read_version_),
+                 soci::use(old_columns_.fever[0]), soci::use(old_columns_.recovered[0]),
+                 soci::use(old_columns_.deaths[0]), soci::use(old_columns_.under_treatment[0]),
+                 soci::use(old_columns_.tested[0], old_columns_.tested_ind[0]),
+                 soci::use(old_columns_.positive[0], old_columns_.positive_ind[0]),
+                 soci::use(old_batch_))) {}
+
+bool CorrectionWriter::Apply(int region_id, const ReportRow& row, const StoredReport& replaced,
+                             long long batch_id) {
+  id_ = region_id;
+  day_ = row.date.days_since_epoch();
+  read_version_ = replaced.version;
+  batch_id_ = batch_id;
+  columns_.Set(0, row.counts);
+  old_columns_.Set(0, replaced.counts);
+  old_batch_ = replaced.batch_id;
+  update_.execute(true);
+  if (update_.get_affected_rows() != 1) return false;
+  keep_old_.execute(true);
+  return true;
+}
+
+Result<ReportDecision> DecideReports(std::span<const ReportWrite> writes,
+                                     const std::vector<int>& region_ids,
+                                     const StoredReports& stored, const WriteContext& context) {
+  ReportDecision decision;
+  ReportWriteOutcome& outcome = decision.outcome;
+  std::vector<std::string> stale;        // reports changed since their writer read them
+  std::vector<std::string> unexplained;  // corrections without a reason
+  for (size_t at = 0; at < writes.size(); ++at) {
+    const ReportWrite& write = writes[at];
+    auto found = stored.find(ReportKeyOf(region_ids[at], write.row.date.days_since_epoch()));
+    const bool exists = found != stored.end();
+    if (exists && found->second.counts == write.row.counts) {
+      ++outcome.unchanged;
+      continue;
+    }
+    const int version = exists ? found->second.version : 0;
+    if (write.expected_version && *write.expected_version != version) {
+      stale.push_back(exists ? StoredText(write.row, found->second) +
+                                   fmt::format(" (you read version {})", *write.expected_version)
+                             : fmt::format("{} {}: nothing is stored (you read version {})",
+                                           write.row.region, write.row.date.ToString(),
+                                           *write.expected_version));
+      continue;
+    }
+    ReportRow row = write.row;
+    if (!exists) {
+      row.version = 1;
+      outcome.added.push_back(std::move(row));
+      decision.first_ids.push_back(region_ids[at]);
+      continue;
+    }
+    if (context.reason.empty()) {
+      unexplained.push_back(fmt::format("{} {} was already reported: stored version {} is {}",
+                                        write.row.region, write.row.date.ToString(),
+                                        found->second.version, CountsJson(found->second.counts)));
+      continue;
+    }
+    row.version = version + 1;
+    outcome.corrected.push_back(std::move(row));
+    decision.correction_ids.push_back(region_ids[at]);
+    decision.replaced.push_back(found->second);
+  }
+  if (!stale.empty()) {
+    return Status(StatusCode::kConflict,
+                  fmt::format("{} report(s) changed since you read them; nothing was written: "
+                              "read them again",
+                              stale.size()),
+                  std::move(stale));
+  }
+  if (!unexplained.empty()) {
+    return Status(StatusCode::kConflict,
+                  fmt::format("{} report(s) correct stored ones: a correction needs a reason; "
+                              "nothing was written",
+                              unexplained.size()),
+                  std::move(unexplained));
+  }
+  return decision;
+}
+
+std::vector<AuditEntry> ReportAudit(const ReportDecision& decision, const WriteContext& context) {
+  std::vector<AuditEntry> entries;
+  const ReportWriteOutcome& outcome = decision.outcome;
+  if (!outcome.added.empty()) {
+    Date first = outcome.added.front().date;
+    Date last = first;
+    for (const ReportRow& row : outcome.added) {
+      first = std::min(first, row.date);
+      last = std::max(last, row.date);
+    }
+    entries.push_back({0, context.recorded_at, context.user, context.address, "reports.add",
+                       context.source, "",
+                       boost::json::serialize(boost::json::object{{"reports", outcome.added.size()},
+                                                                  {"from", first.ToString()},
+                                                                  {"to", last.ToString()},
+                                                                  {"reason", context.reason}})});
+  }
+  for (size_t at = 0; at < outcome.corrected.size(); ++at) {
+    const ReportRow& row = outcome.corrected[at];
+    entries.push_back({0, context.recorded_at, context.user, context.address, "report.correct",
+                       row.region + "/" + row.date.ToString(),
+                       CountsJson(decision.replaced[at].counts), CountsJson(row.counts)});
+  }
+  return entries;
+}
 
 Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> writes,
                                                    const WriteContext& context,
@@ -147,43 +266,6 @@ Result<ReportWriteOutcome> SociStore::WriteReports(std::span<const ReportWrite> 
     return outcome;
   } catch (const std::exception& error) {
     return DatabaseError("writing reports", error);
-  }
-}
-
-void SociStore::WriteReportGroup(std::span<ReportJob* const> jobs) {
-  try {
-    WriteTransaction transaction(session(), dialect_);
-    for (ReportJob* each : jobs) {
-      ReportJob& job = *each;
-      *session_ << "SAVEPOINT report_job";
-      bool recording_key = false;
-      try {
-        job.outcome = WriteReportsIn(job.writes, job.context, {});
-        if (job.outcome.ok() && !(job.outcome->added.empty() && job.outcome->corrected.empty())) {
-          job.outcome->change = AppendChange(*session_, dialect_, ChangeKind::kReports,
-                                             ReportChangeKeys(*job.outcome));
-          recording_key = true;
-          if (RecordRequestKeyOf(*session_, job.request_key)) {
-            job.key_outcome = RequestKeyOutcome::kRecorded;
-          }
-        }
-      } catch (const std::exception& error) {
-        job.outcome = DatabaseError("writing reports", error);
-        // Only the key's row can fail there: another request with it wrote first.
-        if (recording_key) job.key_outcome = RequestKeyOutcome::kTakenByAnother;
-      }
-      if (!job.outcome.ok()) *session_ << "ROLLBACK TO SAVEPOINT report_job";
-      *session_ << "RELEASE SAVEPOINT report_job";
-    }
-    transaction.CommitGroup();
-  } catch (const std::exception& error) {
-    const Status failed = DatabaseError("writing reports", error);
-    for (ReportJob* job : jobs) {
-      job->outcome = failed;
-      if (job->key_outcome == RequestKeyOutcome::kRecorded) {
-        job->key_outcome = RequestKeyOutcome::kNotRecorded;
-      }
-    }
   }
 }
 
@@ -204,62 +286,13 @@ Result<ReportWriteOutcome> SociStore::WriteReportsIn(std::span<const ReportWrite
     }
     // New, correction or identical is decided here, from what is stored now: never from a
     // server's memory, which another server's write may have made stale.
-    const auto stored = StoredReportsOf(*session_, region_ids, writes);
-    ReportWriteOutcome outcome;
-    std::vector<int> first_ids;
-    std::vector<int> correction_ids;
-    std::vector<StoredReport> replaced;    // the value each correction replaces
-    std::vector<std::string> stale;        // reports changed since their writer read them
-    std::vector<std::string> unexplained;  // corrections without a reason
-    for (size_t at = 0; at < writes.size(); ++at) {
-      const ReportWrite& write = writes[at];
-      auto found = stored.find(ReportKeyOf(region_ids[at], write.row.date.days_since_epoch()));
-      const bool exists = found != stored.end();
-      if (exists && found->second.counts == write.row.counts) {
-        ++outcome.unchanged;
-        continue;
-      }
-      const int version = exists ? found->second.version : 0;
-      if (write.expected_version && *write.expected_version != version) {
-        stale.push_back(exists ? StoredText(write.row, found->second) +
-                                     fmt::format(" (you read version {})", *write.expected_version)
-                               : fmt::format("{} {}: nothing is stored (you read version {})",
-                                             write.row.region, write.row.date.ToString(),
-                                             *write.expected_version));
-        continue;
-      }
-      ReportRow row = write.row;
-      if (!exists) {
-        row.version = 1;
-        outcome.added.push_back(std::move(row));
-        first_ids.push_back(region_ids[at]);
-        continue;
-      }
-      if (context.reason.empty()) {
-        unexplained.push_back(fmt::format("{} {} was already reported: stored version {} is {}",
-                                          write.row.region, write.row.date.ToString(),
-                                          found->second.version, CountsJson(found->second.counts)));
-        continue;
-      }
-      row.version = version + 1;
-      outcome.corrected.push_back(std::move(row));
-      correction_ids.push_back(region_ids[at]);
-      replaced.push_back(found->second);
-    }
-    if (!stale.empty()) {
-      return Status(StatusCode::kConflict,
-                    fmt::format("{} report(s) changed since you read them; nothing was written: "
-                                "read them again",
-                                stale.size()),
-                    std::move(stale));
-    }
-    if (!unexplained.empty()) {
-      return Status(StatusCode::kConflict,
-                    fmt::format("{} report(s) correct stored ones: a correction needs a reason; "
-                                "nothing was written",
-                                unexplained.size()),
-                    std::move(unexplained));
-    }
+    Result<ReportDecision> decision =
+        DecideReports(writes, region_ids, StoredReportsOf(*session_, region_ids, writes), context);
+    if (!decision.ok()) return decision.status();
+    ReportWriteOutcome& outcome = decision->outcome;
+    const std::vector<int>& first_ids = decision->first_ids;
+    const std::vector<int>& correction_ids = decision->correction_ids;
+    const std::vector<StoredReport>& replaced = decision->replaced;
     if (outcome.added.empty() && outcome.corrected.empty()) return outcome;
 
     long long batch_id = 0;
@@ -267,85 +300,31 @@ Result<ReportWriteOutcome> SociStore::WriteReportsIn(std::span<const ReportWrite
                  " VALUES (:who, :at, :reason, :source, :address) RETURNING id",
         soci::use(context.user), soci::use(context.recorded_at), soci::use(context.reason),
         soci::use(context.source), soci::use(context.address), soci::into(batch_id);
-    InsertReports(first_ids, outcome.added, KeyOrder(first_ids, outcome.added), batch_id, progress);
-    if (!outcome.added.empty()) {
-      Date first = outcome.added.front().date;
-      Date last = first;
-      for (const ReportRow& row : outcome.added) {
-        first = std::min(first, row.date);
-        last = std::max(last, row.date);
-      }
-      InsertAudit({0, context.recorded_at, context.user, context.address, "reports.add",
-                   context.source, "",
-                   boost::json::serialize(boost::json::object{{"reports", outcome.added.size()},
-                                                              {"from", first.ToString()},
-                                                              {"to", last.ToString()},
-                                                              {"reason", context.reason}})});
-    }
-
-    int id = 0;
-    int day = 0;
-    int read_version = 0;
-    CountColumns columns;
-    columns.Resize(1);
-    // Only the version read above is replaced: on PostgreSQL another transaction may have
-    // corrected the report since, and then this one is the loser of the race.
-    soci::statement update =
-        (session_->prepare << "UPDATE reports SET new_fever = :fever, new_recovered = :recovered,"
-                              " new_deaths = :deaths, under_treatment = :treatment,"
-                              " tested = :tested, positive = :positive, version = version + 1,"
-                              " batch_id = :batch WHERE region_id = :id AND day = :day"
-                              " AND version = :version",
-         soci::use(columns.fever[0]), soci::use(columns.recovered[0]), soci::use(columns.deaths[0]),
-         soci::use(columns.under_treatment[0]), soci::use(columns.tested[0], columns.tested_ind[0]),
-         soci::use(columns.positive[0], columns.positive_ind[0]), soci::use(batch_id),
-         soci::use(id), soci::use(day), soci::use(read_version));
-    // The replaced value goes to the history once the update has taken the row: two writers that
-    // read the same version never both record it.
-    CountColumns old_columns;
-    old_columns.Resize(1);
-    long long old_batch = 0;
-    soci::statement keep_old =
-        (session_->prepare << "INSERT INTO report_revisions (region_id, day, version, new_fever,"
-                              " new_recovered, new_deaths, under_treatment, tested, positive,"
-                              " batch_id) VALUES (:id, :day, :version, :fever, :recovered,"
-                              " :deaths, :treatment, :tested, :positive, :batch)",
-         soci::use(id), soci::use(day), soci::use(read_version), soci::use(old_columns.fever[0]),
-         soci::use(old_columns.recovered[0]), soci::use(old_columns.deaths[0]),
-         soci::use(old_columns.under_treatment[0]),
-         soci::use(old_columns.tested[0], old_columns.tested_ind[0]),
-         soci::use(old_columns.positive[0], old_columns.positive_ind[0]), soci::use(old_batch));
+    InsertReports(first_ids, outcome.added, KeyOrder(first_ids, outcome.added),
+                  std::span(&batch_id, 1), progress);
+    CorrectionWriter corrections(*session_);
     for (size_t at = 0; at < outcome.corrected.size(); ++at) {
       const ReportRow& row = outcome.corrected[at];
-      id = correction_ids[at];
-      day = row.date.days_since_epoch();
-      read_version = replaced[at].version;
-      columns.Set(0, row.counts);
-      old_columns.Set(0, replaced[at].counts);
-      old_batch = replaced[at].batch_id;
-      update.execute(true);
-      if (update.get_affected_rows() != 1) {
+      if (!corrections.Apply(correction_ids[at], row, replaced[at], batch_id)) {
         // Another transaction corrected it after this one read it (PostgreSQL): its value is
         // committed now, and the loser is shown it.
         std::vector<std::string> details;
-        std::vector<int> one_id{id};
+        std::vector<int> one_id{correction_ids[at]};
         const ReportWrite again{row, std::nullopt};
         const auto now = StoredReportsOf(*session_, one_id, std::span(&again, 1));
-        if (auto found = now.find(ReportKeyOf(id, day)); found != now.end()) {
+        if (auto found = now.find(ReportKeyOf(correction_ids[at], row.date.days_since_epoch()));
+            found != now.end()) {
           details.push_back(StoredText(row, found->second) +
-                            fmt::format(" (you read version {})", read_version));
+                            fmt::format(" (you read version {})", replaced[at].version));
         }
         return Status(StatusCode::kConflict,
                       "1 report(s) changed since you read them; nothing was written: read them "
                       "again",
                       std::move(details));
       }
-      keep_old.execute(true);
-      InsertAudit({0, context.recorded_at, context.user, context.address, "report.correct",
-                   row.region + "/" + row.date.ToString(), CountsJson(replaced[at].counts),
-                   CountsJson(row.counts)});
     }
-    return outcome;
+    for (const AuditEntry& entry : ReportAudit(*decision, context)) InsertAudit(entry);
+    return std::move(outcome);
   }
 }
 

@@ -11,7 +11,10 @@
 // that every server on the database sees it; only the schema's migrations commit without one.
 
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <soci/session.h>
 
@@ -26,6 +29,10 @@ namespace outbreak::store {
 // and notifies the listening servers (delivered at commit).
 int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
                      std::string_view keys);
+// AppendChange for several writes of one transaction, in order, with one prepared statement;
+// their numbers.
+std::vector<int64_t> AppendChanges(soci::session& session, Dialect dialect, ChangeKind kind,
+                                   std::span<const std::string> keys);
 // Inside the caller's transaction: records the Idempotency-Key of the request the thread serves
 // (ServeRequestKey), if any and not recorded yet; true when it did. Throws (and remembers that
 // another request took the key) when the key is recorded already.
@@ -33,6 +40,9 @@ bool RecordRequestKey(soci::session& session);
 // Inside the caller's transaction: records `key` (nothing when nullptr); true when it did. Throws
 // when the key is recorded already.
 bool RecordRequestKeyOf(soci::session& session, const IdempotencyRecord* key);
+// Inside the caller's transaction: records `key` unless it is recorded already; whether it did.
+// Never fails on the key, so the transaction goes on.
+bool TryRecordRequestKey(soci::session& session, const IdempotencyRecord& key);
 // The key RecordRequestKey recorded has been committed.
 void NoteRequestKeyCommitted();
 

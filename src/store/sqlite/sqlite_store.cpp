@@ -23,7 +23,7 @@ class SqliteStore : public SociStore {
 
  protected:
   void InsertReports(const std::vector<int>& region_ids, std::span<const ReportRow> rows,
-                     const std::vector<uint32_t>& order, long long batch_id,
+                     const std::vector<uint32_t>& order, std::span<const long long> batch_ids,
                      const ProgressFn& progress) override {
     sqlite3* db = static_cast<soci::sqlite3_session_backend*>(session().get_backend())->conn_;
     sqlite3_stmt* statement = nullptr;
@@ -34,7 +34,6 @@ class SqliteStore : public SociStore {
     if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) {
       throw soci::soci_error(fmt::format("preparing the report insert: {}", sqlite3_errmsg(db)));
     }
-    sqlite3_bind_int64(statement, 9, batch_id);
     auto bind_optional = [&](int column, const std::optional<int64_t>& value) {
       if (value) {
         sqlite3_bind_int64(statement, column, *value);
@@ -45,6 +44,8 @@ class SqliteStore : public SociStore {
     for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
       const ReportRow& row = rows[order[row_idx]];
       sqlite3_bind_int(statement, 1, region_ids[order[row_idx]]);
+      sqlite3_bind_int64(statement, 9,
+                         batch_ids.size() == 1 ? batch_ids[0] : batch_ids[order[row_idx]]);
       sqlite3_bind_int(statement, 2, row.date.days_since_epoch());
       sqlite3_bind_int64(statement, 3, row.counts.new_fever);
       sqlite3_bind_int64(statement, 4, row.counts.new_recovered);
