@@ -20,7 +20,9 @@
 # (30) and CLERKS (50): the write load (one connection per clerk); STEP_TIMEOUT (900): seconds
 # any one step may take; RESULTS: a file to write the figures to as key=value lines; READS (1):
 # 0 skips the read load; WRITE_PERF: a file where `perf record -g` keeps where the server spent
-# its CPU during the write load (perf report -i FILE).
+# its CPU during the write load (perf report -i FILE), with WRITE_PERF_FLAGS (-g) for perf record;
+# WRITE_THREADS: `serve --write-threads` of the write load (1: one commit per report, the way to
+# measure the group commit against writing each report alone).
 # Needs wrk, nginx (Debian's nginx-light will do), curl, jq and ss.
 set -euo pipefail
 
@@ -38,6 +40,7 @@ step_timeout=${STEP_TIMEOUT:-900}
 results=${RESULTS:-}
 reads=${READS:-1}
 write_perf=${WRITE_PERF:-}
+write_threads=${WRITE_THREADS:-}
 
 outbreak=$build/src/cli/outbreak
 read_lua=$here/wrk/read_figures.lua
@@ -410,7 +413,7 @@ while read -r unit; do
     --role county_clerk --region "$unit"
 done <"$work/clerk-units.txt"
 
-start_server writes "$db" "$work/write-access.log"
+start_server writes "$db" "$work/write-access.log" ${write_threads:+--write-threads "$write_threads"}
 write_port=$server_port
 write_pid=$server_pid
 clerk=0
@@ -457,6 +460,9 @@ stored=$(stored_since) || die "GET /api/v1/reports failed"
 stop_pid "$server_pid"
 
 w() { value_of "$write_log" "$1"; }
+# The server says at its stop how many commits carried the reports.
+per_commit=$(sed -n 's/.*reports: [0-9]* request(s) written in [0-9]* commit(s), \([0-9.]*\) per commit.*/\1/p' \
+  "$work/write-access.log" | tail -n 1)
 server_201=$(grep -c ' POST /api/v1/reports 201 ' "$work/write-access.log" || true)
 server_other=$(grep ' POST /api/v1/reports ' "$work/write-access.log" | grep -vc ' 201 ' || true)
 printf '  %-28s %7s req/s  p50 %6s ms  p99 %6s ms  CPU: server %3s%% (%s us/req), wrk %3s%%\n' \
@@ -465,7 +471,8 @@ printf '  %-28s %7s req/s  p50 %6s ms  p99 %6s ms  CPU: server %3s%% (%s us/req)
 warn_if_noisy "$write_log" "write load"
 echo "  requests sent $(w sent), 201 Created $(w created), other statuses $(w other_status)," \
   "wrk's non-2xx $(w non2xx), socket errors $(w socket_errors)"
-echo "  server's access log: $server_201 POST answered 201, $server_other otherwise"
+echo "  server's access log: $server_201 POST answered 201, $server_other otherwise;" \
+  "${per_commit:-?} requests per commit"
 echo "  reports stored dated 2030-01-01 or later: $stored"
 if [[ $(w other_status) != 0 ]]; then echo "  first other status: $(w first_other)"; fi
 for key in rps p50_ms p99_ms sent created other_status non2xx socket_errors server_cpu_pct \
@@ -475,6 +482,7 @@ done
 record write_clerks "$clerk_count"
 record write_stored "$stored"
 record write_server_201 "$server_201"
+record write_requests_per_commit "${per_commit:-}"
 
 failed=0
 check() {

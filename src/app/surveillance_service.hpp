@@ -111,6 +111,8 @@ class SurveillanceService {
   // Grows by one with every write that changes data: a cache of anything read from the service
   // is fresh while this has not moved.
   uint64_t DataVersion() const { return data_version_.load(std::memory_order_acquire); }
+  // How many commits the reports submitted so far took, and how many requests they carried.
+  std::pair<size_t, size_t> ReportCommits() const { return commits_.Counts(); }
 
   Result<surveillance::SituationReport> Sitrep(std::string_view region,
                                                std::optional<Date> as_of) const;

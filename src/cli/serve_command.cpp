@@ -117,6 +117,11 @@ int Serve(CliState& s, ServeOptions& options) {
     std::fflush(stdout);
   });
   if (!status.ok()) return Fail(status);
+  const auto [commits, requests] = (*service)->ReportCommits();
+  if (commits > 0) {
+    spdlog::info("reports: {} request(s) written in {} commit(s), {:.1f} per commit", requests,
+                 commits, static_cast<double>(requests) / static_cast<double>(commits));
+  }
   return 0;
 }
 
