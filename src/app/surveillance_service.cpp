@@ -87,8 +87,11 @@ Status SurveillanceService::Reload() {
   }
   rows->clear();
   cube->Apply(reports);
-  if (tree_) retired_trees_.push_back(std::move(tree_));
-  tree_ = std::move(tree);
+  {
+    std::unique_lock tree_lock(tree_mutex_);
+    if (tree_) retired_trees_.push_back(std::move(tree_));
+    tree_ = std::move(tree);
+  }
   cube_ = std::move(cube);
   versions_ = std::move(versions);
   return Status::Ok();
@@ -173,7 +176,8 @@ Result<ReportWriteResult> SurveillanceService::SubmitReports(const std::vector<R
                                                              const Actor& actor) {
   ReportCommit commit;
   {
-    std::shared_lock lock(mutex_);
+    // The tree only: a commit under way (which holds mutex_) does not hold this one up.
+    std::shared_lock lock(tree_mutex_);
     std::vector<std::string> errors;
     std::vector<DailyReport> reports;
     std::vector<std::optional<int>> expected_versions;
@@ -416,7 +420,7 @@ Status SurveillanceService::SaveOpenings(const std::vector<surveillance::Opening
 }
 
 Result<RegionIdx> SurveillanceService::FindRegion(std::string_view code) const {
-  std::shared_lock lock(mutex_);
+  std::shared_lock lock(tree_mutex_);
   if (auto idx = tree_->Find(code)) return *idx;
   return Status::NotFound(fmt::format("region \"{}\" is not known", code));
 }

@@ -173,6 +173,9 @@ class SurveillanceService {
   const Clock& clock_;
   Config config_;
   mutable std::shared_mutex mutex_;
+  // Guards the pointer tree_ alone (replaced under both locks), so that a region is found and a
+  // request checked while a write holds mutex_.
+  mutable std::shared_mutex tree_mutex_;
   std::unique_ptr<RegionTree> tree_;
   // Trees replaced by a reload, kept so that a reference a reader took stays valid.
   std::vector<std::unique_ptr<RegionTree>> retired_trees_;
