@@ -160,6 +160,10 @@ class SurveillanceService {
   // the live feed.
   ReportWriteResult AfterWrite(const store::ReportWriteOutcome& outcome, const Actor& actor);
   void CommitReports(std::span<ReportCommit* const> batch);
+  // A report's key in versions_ and in a write's checks.
+  static int64_t ReportKey(RegionIdx leaf, Date date) {
+    return (static_cast<int64_t>(leaf) << 32) | static_cast<uint32_t>(date.days_since_epoch());
+  }
   // Records that this service made `change` (and has applied it already).
   void NoteOwnChange(int64_t change);
   int VersionOf(RegionIdx leaf, Date date) const;
