@@ -236,6 +236,8 @@ void SurveillanceService::Publish(const std::vector<DailyReport>& changed,
                                   const std::vector<store::ReportRow>& corrections,
                                   const std::vector<surveillance::Finding>& findings,
                                   const Actor& actor) {
+  // Nobody listens: the events are not built.
+  if (feed_->subscriber_count() == 0) return;
   std::set<std::pair<std::string, int32_t>> corrected;
   for (const store::ReportRow& row : corrections) {
     corrected.emplace(row.region, row.date.days_since_epoch());
