@@ -120,15 +120,26 @@ TEST_P(StoreGroupCommitTest, ARequestKeyIsRecordedWithItsJobAndTakenOnlyOnce) {
 // A row the database refuses fails the group's write together; the group is then written job by
 // job, and only the job that carries the row fails.
 TEST_P(StoreGroupCommitTest, ARowTheDatabaseRefusesFailsOnlyItsOwnJob) {
+  // Keys too, so that the job-by-job way is seen to record and refuse them as the group would.
+  const IdempotencyRecord key{"clerk", "k-a", "h-a", kIdempotencyWritten, "", "2022-05-20"};
+  const IdempotencyRecord refused{"clerk", "k-b", "h-b", kIdempotencyWritten, "", "2022-05-20"};
   std::vector<ReportJob> jobs;
-  jobs.push_back(Job({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk")));
-  jobs.push_back(Job({Row("KP-01-002", "2022-05-12", -5)}, Context("clerk")));
+  jobs.push_back(Job({Row("KP-01-001", "2022-05-12", 5)}, Context("clerk"), {}, &key));
+  jobs.push_back(Job({Row("KP-01-002", "2022-05-12", -5)}, Context("clerk"), {}, &refused));
   jobs.push_back(Job({Row("KP-01-002", "2022-05-13", 6)}, Context("clerk")));
+  jobs.push_back(Job({Row("KP-01-002", "2022-05-14", 7)}, Context("clerk"), {}, &key));
   const int64_t before = *store_->LastChange();
   Run(jobs);
   ASSERT_TRUE(jobs[0].outcome.ok()) << jobs[0].outcome.status().ToString();
+  EXPECT_EQ(jobs[0].key_outcome, RequestKeyOutcome::kRecorded);
   EXPECT_FALSE(jobs[1].outcome.ok());
+  EXPECT_EQ(jobs[1].key_outcome, RequestKeyOutcome::kNotRecorded);
   ASSERT_TRUE(jobs[2].outcome.ok()) << jobs[2].outcome.status().ToString();
+  EXPECT_FALSE(jobs[3].outcome.ok());
+  EXPECT_EQ(jobs[3].key_outcome, RequestKeyOutcome::kTakenByAnother);
+  EXPECT_TRUE(store_->FindIdempotency("clerk", "k-a")->has_value());
+  EXPECT_FALSE(store_->FindIdempotency("clerk", "k-b")->has_value())
+      << "the refused job's key is not kept: the request may be sent again, mended";
   const std::vector<ReportRow> stored = Reports();
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].counts.new_fever, 5);
