@@ -127,16 +127,6 @@ Result<int64_t> SociStore::RevokeTokens(std::string_view user, std::string_view 
   }
 }
 
-void InsertAuditRow(soci::session& session, const AuditEntry& entry) {
-  soci::indicator old_ind = entry.old_value.empty() ? soci::i_null : soci::i_ok;
-  soci::indicator new_ind = entry.new_value.empty() ? soci::i_null : soci::i_ok;
-  session << "INSERT INTO audit_log (recorded_at, user_name, address, action, target, old_value,"
-             " new_value) VALUES (:at, :user, :address, :action, :target, :old, :new)",
-      soci::use(entry.recorded_at), soci::use(entry.user), soci::use(entry.address),
-      soci::use(entry.action), soci::use(entry.target), soci::use(entry.old_value, old_ind),
-      soci::use(entry.new_value, new_ind);
-}
-
 void InsertAuditRows(soci::session& session, std::span<const AuditEntry> entries) {
   if (entries.empty()) return;
   AuditEntry entry;
@@ -155,6 +145,10 @@ void InsertAuditRows(soci::session& session, std::span<const AuditEntry> entries
     new_ind = entry.new_value.empty() ? soci::i_null : soci::i_ok;
     insert.execute(true);
   }
+}
+
+void InsertAuditRow(soci::session& session, const AuditEntry& entry) {
+  InsertAuditRows(session, std::span(&entry, 1));
 }
 
 void SociStore::InsertAudit(const AuditEntry& entry) { InsertAuditRow(session(), entry); }

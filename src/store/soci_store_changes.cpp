@@ -119,29 +119,13 @@ bool RecordRequestKey(soci::session& session) {
 
 void NoteRequestKeyCommitted() { request_key_outcome = RequestKeyOutcome::kRecorded; }
 
-int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
-                     std::string_view keys) {
-  if (dialect == Dialect::kPostgres) {
-    // Held until commit: a transaction that numbered its change commits before the next one
-    // numbers its own, so numbers never appear out of order to a follower.
-    long long locked = 0;
-    session << "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:key)) AS locked",
-        soci::use(kChangeLogLock), soci::into(locked);
-  }
-  const std::string kind_name(ChangeKindName(kind));
-  const std::string key_text(keys);
-  long long seq = 0;
-  session << "INSERT INTO changes (kind, keys) VALUES (:kind, :keys) RETURNING seq",
-      soci::use(kind_name), soci::use(key_text), soci::into(seq);
-  if (dialect == Dialect::kPostgres) session << fmt::format("NOTIFY {}", kChannel);
-  return seq;
-}
-
 std::vector<int64_t> AppendChanges(soci::session& session, Dialect dialect, ChangeKind kind,
                                    std::span<const std::string> keys) {
   std::vector<int64_t> seqs;
   if (keys.empty()) return seqs;
   if (dialect == Dialect::kPostgres) {
+    // Held until commit: a transaction that numbered its change commits before the next one
+    // numbers its own, so numbers never appear out of order to a follower.
     long long locked = 0;
     session << "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:key)) AS locked",
         soci::use(kChangeLogLock), soci::into(locked);
@@ -160,6 +144,12 @@ std::vector<int64_t> AppendChanges(soci::session& session, Dialect dialect, Chan
   }
   if (dialect == Dialect::kPostgres) session << fmt::format("NOTIFY {}", kChannel);
   return seqs;
+}
+
+int64_t AppendChange(soci::session& session, Dialect dialect, ChangeKind kind,
+                     std::string_view keys) {
+  const std::string one(keys);
+  return AppendChanges(session, dialect, kind, std::span(&one, 1)).front();
 }
 
 std::string ReportChangeKeys(const ReportWriteOutcome& outcome) {
